@@ -1,0 +1,59 @@
+"""humtrack: typed records, checks and honest sums for the figures humanitarian reports carry.
+
+Examples
+--------
+>>> import humtrack as ht
+>>> claims = ht.read("seeds/claims.csv")
+>>> ht.validate(claims).ok
+True
+>>> str(ht.Estimate.parse("more than 200,000"))
+'more than 200,000'
+"""
+
+from humtrack.claim import Claim, Quote, Source
+from humtrack.claimset import ClaimSet
+from humtrack.errors import (
+    FormatError,
+    HumtrackError,
+    HumtrackWarning,
+    ParseError,
+    ReadError,
+    SchemaError,
+)
+from humtrack.estimate import Estimate, Interval
+from humtrack.io import read, read_sources, validate, write, write_sources
+from humtrack.period import Period
+from humtrack.schema import ClaimSchema, SourceSchema
+from humtrack.sources import sources_from_frame, sources_to_frame
+from humtrack.units import ureg
+from humtrack.validation import ValidationReport
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Claim",
+    "ClaimSchema",
+    "ClaimSet",
+    "Estimate",
+    "FormatError",
+    "HumtrackError",
+    "HumtrackWarning",
+    "Interval",
+    "ParseError",
+    "Period",
+    "Quote",
+    "ReadError",
+    "SchemaError",
+    "Source",
+    "SourceSchema",
+    "ValidationReport",
+    "__version__",
+    "read",
+    "read_sources",
+    "sources_from_frame",
+    "sources_to_frame",
+    "ureg",
+    "validate",
+    "write",
+    "write_sources",
+]

@@ -1,0 +1,603 @@
+"""Turning any table into the canonical one, and reporting every problem.
+
+:func:`validate` takes a :class:`~humtrack.claimset.ClaimSet`, a DataFrame
+(typed, or raw text as read from a spreadsheet) or a path, and returns a
+:class:`ValidationReport` whose ``failures`` table has one row per problem:
+row number, claim_id, column, check, offending value and a message. It is
+lazy: every problem is reported, not only the first.
+
+Row numbers are 0-based positions in the table (``row 0`` is the first
+record under the header), the same as ``DataFrame.iloc``.
+
+Decisions documented here:
+
+* Unknown extra columns are reported (check ``unknown_column``) and left out
+  of the canonical table; nothing is dropped silently.
+* Empty optional cells get defaults: ``group`` → ``all``, ``status`` →
+  ``recorded``, ``credibility`` → 6, ``kind`` and ``unit`` → the metric's
+  own, ``qualifier`` → ``exact``, ``precision`` → the rounding step of the
+  value as written; the bounds a qualifier implies are filled from the value;
+  an empty ``claim_id`` gets a stable id hashed from source, span, metric,
+  group and value.
+* Vocabulary values are matched without regard to case, surrounding spaces
+  or the spelling of separators ("More than" → ``more_than``); ISO alpha-3
+  country codes become alpha-2 in ``location_code`` and ``origin_code``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaErrors
+
+from humtrack.places import normalize_codes
+from humtrack.schema import (
+    CLAIM_DTYPES,
+    DATE_DTYPE,
+    INT_DTYPE,
+    REQUIRED_CLAIM_COLUMNS,
+    REQUIRED_SOURCE_COLUMNS,
+    SOURCE_DTYPES,
+    TEXT_DTYPE,
+    ClaimSchema,
+    SourceSchema,
+)
+from humtrack.vocab import METRICS, vocabulary
+
+__all__ = ["FAILURE_COLUMNS", "ValidationReport", "coerce_claims", "coerce_sources"]
+
+FAILURE_COLUMNS: Final = ("row", "claim_id", "column", "check", "value", "message")
+
+_CLAIM_KINDS: Final[dict[str, str]] = {
+    "claim_id": "id",
+    "source_id": "id",
+    "metric": "category",
+    "subject": "text",
+    "group": "category",
+    "kind": "category",
+    "value": "number",
+    "lower": "number",
+    "upper": "number",
+    "qualifier": "category",
+    "precision": "number",
+    "unit": "category",
+    "location": "text",
+    "location_code": "code",
+    "origin_code": "code",
+    "period_start": "date",
+    "period_end": "date",
+    "quote": "verbatim",
+    "quote_start": "int",
+    "quote_end": "int",
+    "attributed_to": "text",
+    "credibility": "int",
+    "status": "category",
+    "notes": "verbatim",
+}
+_SOURCE_KINDS: Final[dict[str, str]] = {
+    "source_id": "id",
+    "path": "text",
+    "title": "text",
+    "publisher": "text",
+    "author": "text",
+    "url": "text",
+    "published": "date",
+    "published_precision": "category",
+    "sha256": "hex",
+    "reliability": "upper_category",
+    "notes": "verbatim",
+}
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """The outcome of validating a table.
+
+    Attributes
+    ----------
+    failures
+        One row per problem, with columns ``row`` (0-based position, empty for
+        a problem with the whole table), ``claim_id``, ``column``, ``check``,
+        ``value`` and ``message``.
+    n_rows
+        How many records the table had.
+    table
+        ``"claims"`` or ``"sources"``.
+    """
+
+    failures: pd.DataFrame
+    n_rows: int
+    table: str = "claims"
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no problem at all."""
+        return self.failures.empty
+
+    @property
+    def invalid_rows(self) -> list[int]:
+        """Positions of the rows that have at least one problem."""
+        rows = self.failures["row"].dropna().unique()
+        return sorted(int(r) for r in rows)
+
+    def summary(self) -> str:
+        """One line: how many rows, how many problems, in how many rows."""
+        if self.ok:
+            return f"{self.n_rows} {self.table} rows: valid"
+        n_bad = len(self.invalid_rows)
+        table_level = int(self.failures["row"].isna().sum())
+        parts = [f"{len(self.failures)} problem{'s' if len(self.failures) != 1 else ''}"]
+        parts.append(f"in {n_bad} of {self.n_rows} rows")
+        if table_level:
+            parts.append(f"and {table_level} with the table itself")
+        return f"{self.n_rows} {self.table} rows: " + " ".join(parts)
+
+    def __str__(self) -> str:
+        if self.ok:
+            return self.summary()
+        shown = self.failures.astype(object).where(self.failures.notna(), "")
+        return self.summary() + "\n" + shown.to_string(index=False)
+
+
+def _empty_failures() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "row": pd.Series([], dtype=INT_DTYPE),
+            **{c: pd.Series([], dtype=TEXT_DTYPE) for c in FAILURE_COLUMNS[1:]},
+        }
+    )
+
+
+def _failures(
+    rows: Any, column: str | None, check: str, values: Any, messages: Any
+) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"row": rows, "column": column, "check": check, "value": values, "message": messages}
+    )
+
+
+def _as_text(series: pd.Series) -> pd.Series:
+    """Any column as nullable text, with empty or blank cells missing."""
+    if series.dtype == TEXT_DTYPE:
+        text = series
+    elif pd.api.types.is_datetime64_any_dtype(series.dtype):
+        text = series.dt.strftime("%Y-%m-%d").astype(TEXT_DTYPE)
+    else:
+        obj = series.astype(object)
+        text = obj.where(obj.notna(), None).astype(TEXT_DTYPE)
+    return text.mask(text.str.strip() == "")
+
+
+def _suggest(word: str, choices: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else f" (expected one of {', '.join(choices)})"
+
+
+class _Coercer:
+    """Coerce one table column by column, collecting every cell that cannot be read."""
+
+    def __init__(
+        self,
+        raw: pd.DataFrame,
+        dtypes: Mapping[str, object],
+        kinds: Mapping[str, str],
+        required: tuple[str, ...],
+        table: str,
+    ) -> None:
+        self.raw = raw.reset_index(drop=True)
+        self.raw.columns = [str(c).strip() for c in self.raw.columns]
+        self.dtypes, self.kinds, self.required, self.table = dtypes, kinds, required, table
+        self.n = len(self.raw)
+        self.problems: list[pd.DataFrame] = []
+        self.bad_cells: set[tuple[int, str]] = set()
+
+    def fail(
+        self, mask: pd.Series, column: str, check: str, values: pd.Series, message: pd.Series
+    ) -> None:
+        if not mask.any():
+            return
+        rows = np.flatnonzero(mask.to_numpy(dtype=bool))
+        self.problems.append(
+            _failures(rows, column, check, values.to_numpy()[rows], message.to_numpy()[rows])
+        )
+        self.bad_cells.update((int(r), column) for r in rows)
+
+    def table_problem(self, column: str, check: str, message: str) -> None:
+        self.problems.append(_failures([pd.NA], column, check, [None], [message]))
+
+    def column(self, name: str) -> pd.Series:
+        kind = self.kinds[name]
+        if name not in self.raw.columns:
+            if name in self.required and len(self.raw.columns) > 0:
+                self.table_problem(
+                    name,
+                    "column_missing",
+                    f"required column {name!r} is missing from the {self.table} table",
+                )
+            if kind == "date":
+                return pd.Series(np.full(self.n, np.datetime64("NaT"), dtype=DATE_DTYPE))
+            missing = np.nan if kind == "number" else pd.NA
+            empty: pd.Series = pd.Series(missing, index=range(self.n), dtype=self.dtypes[name])  # type: ignore[call-overload]
+            return empty
+        series = self.raw[name]
+        if isinstance(series, pd.DataFrame):  # duplicated header
+            self.table_problem(name, "duplicate_column", f"column {name!r} appears more than once")
+            series = series.iloc[:, 0]
+        handler = getattr(self, f"_{kind}")
+        result: pd.Series = handler(name, series)
+        return result
+
+    # -- one handler per kind of column ---------------------------------------------------
+
+    def _verbatim(self, name: str, series: pd.Series) -> pd.Series:
+        if series.dtype == TEXT_DTYPE:
+            return series.mask(series == "")
+        obj = series.astype(object)
+        text = obj.where(obj.notna(), None).astype(TEXT_DTYPE)
+        return text.mask(text == "")
+
+    def _text(self, name: str, series: pd.Series) -> pd.Series:
+        return _as_text(series)
+
+    def _id(self, name: str, series: pd.Series) -> pd.Series:
+        return _as_text(series).str.strip()
+
+    def _code(self, name: str, series: pd.Series) -> pd.Series:
+        return normalize_codes(_as_text(series))
+
+    def _hex(self, name: str, series: pd.Series) -> pd.Series:
+        return _as_text(series).str.strip().str.lower()
+
+    def _number(self, name: str, series: pd.Series) -> pd.Series:
+        if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(
+            series.dtype
+        ):
+            return series.astype("float64")
+        text = _as_text(series).str.strip()
+        num = pd.to_numeric(text.astype(object).where(text.notna(), np.nan), errors="coerce")
+        num = num.astype("float64")
+        bad = text.notna() & num.isna()
+        self.fail(
+            bad,
+            name,
+            "not_a_number",
+            text,
+            "'" + text.fillna("") + f"' is not a number ({name} takes plain digits, e.g. 200000)",
+        )
+        return num
+
+    def _int(self, name: str, series: pd.Series) -> pd.Series:
+        num = self._number(name, series)
+        bad = num.notna() & ((num % 1 != 0) | ~np.isfinite(num))
+        self.fail(
+            bad,
+            name,
+            "not_an_integer",
+            num.astype(object),
+            num.astype(str) + f" is not a whole number ({name} takes an integer)",
+        )
+        return num.where(~bad).round().astype(INT_DTYPE)
+
+    def _date(self, name: str, series: pd.Series) -> pd.Series:
+        if pd.api.types.is_datetime64_any_dtype(series.dtype):
+            return series.astype(DATE_DTYPE)
+        text = _as_text(series).str.strip()
+        day_part = text.str.extract(r"^(\d{4}-\d{2}-\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?Z?)?$")[0]
+        parsed = pd.to_datetime(
+            day_part.astype(object).where(day_part.notna(), None),
+            format="%Y-%m-%d",
+            errors="coerce",
+        )
+        bad = text.notna() & parsed.isna()
+        self.fail(
+            bad,
+            name,
+            "not_a_date",
+            text,
+            "'" + text.fillna("") + f"' is not a date ({name} takes YYYY-MM-DD)",
+        )
+        return parsed.astype(DATE_DTYPE)
+
+    def _category(self, name: str, series: pd.Series, *, upper: bool = False) -> pd.Series:
+        choices = vocabulary(name)
+        text = _as_text(series).str.strip()
+        key = (
+            text.str.upper() if upper else text.str.lower().str.replace(r"[\s\-]+", "_", regex=True)
+        )
+        known = key.isin(choices)
+        bad = text.notna() & ~known
+        if bad.any():
+            uniq = {w: _suggest(w, choices) for w in key[bad].dropna().unique()}
+            hints = key.map(uniq).fillna("")
+            self.fail(
+                bad,
+                name,
+                f"unknown_{name}",
+                text,
+                f"unknown {name} '" + text.fillna("") + "'" + hints,
+            )
+        result: pd.Series = key.where(known).astype(self.dtypes[name])  # type: ignore[call-overload]
+        return result
+
+    def _upper_category(self, name: str, series: pd.Series) -> pd.Series:
+        return self._category(name, series, upper=True)
+
+    def problems_frame(self) -> pd.DataFrame:
+        if not self.problems:
+            return _empty_failures()
+        return pd.concat(self.problems, ignore_index=True)
+
+
+# -- claims ---------------------------------------------------------------------------------
+
+
+def _fill_claim_defaults(df: pd.DataFrame, present: set[str]) -> None:
+    """Fill the defaults of empty optional cells, in place (vectorised)."""
+    metric = df["metric"].astype(object)
+    default_kind = metric.map({m: v.default_kind for m, v in METRICS.items()})
+    default_unit = metric.map({m: v.unit for m, v in METRICS.items()})
+    df["kind"] = df["kind"].fillna(default_kind.astype(df["kind"].dtype))
+    df["unit"] = df["unit"].fillna(default_unit.astype(df["unit"].dtype))
+    df["group"] = df["group"].fillna("all")
+    df["status"] = df["status"].fillna("recorded")
+    df["credibility"] = df["credibility"].fillna(6)
+    if "qualifier" not in present:
+        df["qualifier"] = df["qualifier"].fillna("exact")
+    else:
+        # an empty qualifier with no bounds is exact; with bounds it is left for the schema to flag
+        plain = df["lower"].isna() & df["upper"].isna()
+        df.loc[plain & df["qualifier"].isna(), "qualifier"] = "exact"
+    q = df["qualifier"].astype(object)
+    v = df["value"]
+    range_mid = (df["lower"] + df["upper"]) / 2
+    df["value"] = v.where(v.notna() | (q != "range"), range_mid)
+    v = df["value"]
+    fill_lower = q.isin(["exact", "at_least", "more_than", "vague"])
+    fill_upper = q.isin(["exact", "at_most", "less_than"])
+    df["lower"] = df["lower"].where(df["lower"].notna() | ~fill_lower, v)
+    df["upper"] = df["upper"].where(df["upper"].notna() | ~fill_upper, v)
+    df["precision"] = df["precision"].where(df["precision"].notna(), rounding_steps(df["value"]))
+    missing_id = df["claim_id"].isna()
+    if missing_id.any():
+        df.loc[missing_id, "claim_id"] = stable_ids(df.loc[missing_id])
+
+
+def rounding_steps(values: pd.Series) -> pd.Series:
+    """Vectorised rounding step of each value written in plain digits (see :mod:`humtrack.numbers`)."""
+    v = values.to_numpy(dtype="float64", na_value=np.nan)
+    out = np.full(v.shape, np.nan)
+    finite = np.isfinite(v)
+    integral = finite & (np.mod(v, 1) == 0)
+    out[integral] = 1.0
+    for k in range(1, 16):  # largest power of ten that divides the value
+        step = 10.0**k
+        divides = integral & (v != 0) & (np.mod(v, step) == 0)
+        out[divides] = step
+    fractional = finite & ~integral
+    for k in range(15, 0, -1):  # fewest decimals that write the value exactly
+        scaled = v * 10.0**k
+        exact = fractional & (np.round(scaled) == scaled)
+        out[exact] = 10.0**-k
+    out[fractional & np.isnan(out)] = 1e-15
+    return pd.Series(out, index=values.index)
+
+
+def stable_ids(df: pd.DataFrame) -> pd.Series:
+    """Stable claim ids for rows that have none: a hash of source, span, metric, group and value."""
+    key = df[["source_id", "quote_start", "quote_end", "metric", "group", "value"]].astype(str)
+    hashed = pd.util.hash_pandas_object(key, index=False).to_numpy(dtype="uint64")
+    return pd.Series([f"c{h:016x}" for h in hashed], index=df.index, dtype=TEXT_DTYPE)
+
+
+_MESSAGES: Final[dict[str, str]] = {
+    "non_negative": "{column} must not be negative: {value}",
+    "finite": "{column} must be a finite number: {value}",
+    "credibility_range": "credibility must be 1-6 (Admiralty grade), not {value}",
+    "not_blank": "{column} is blank",
+    "date_only": "{column} must be a date without a time of day: {value}",
+    "not_nullable": "{column} is empty but required",
+    "field_uniqueness": "{column} {value} appears more than once",
+    "sha256_hex": "sha256 must be 64 hexadecimal digits: {value}",
+}
+_ROW_CHECK_COLUMNS: Final[dict[str, str]] = {
+    "bounds_order": "lower",
+    "value_in_bounds": "value",
+    "bounds_qualifier": "qualifier",
+    "period_order": "period_start",
+    "stock_start": "period_start",
+    "quote_span": "quote_end",
+}
+_QUALIFIER_NEEDS: Final[dict[str, str]] = {
+    "exact": "lower = upper = value",
+    "approx": "no bounds",
+    "at_least": "a lower bound and no upper bound",
+    "more_than": "a lower bound and no upper bound",
+    "vague": "a lower bound (its convention) and no upper bound",
+    "at_most": "an upper bound and no lower bound",
+    "less_than": "an upper bound and no lower bound",
+    "range": "both bounds",
+}
+
+
+def _fmt(x: Any) -> str:
+    if x is None or x is pd.NA or (isinstance(x, float) and np.isnan(x)):
+        return "(empty)"
+    if isinstance(x, float) and x.is_integer():
+        return str(int(x))
+    if isinstance(x, pd.Timestamp):
+        return "(empty)" if pd.isna(x) else x.date().isoformat()
+    return str(x)
+
+
+def _row_message(check: str, row: pd.Series) -> str:
+    if check == "bounds_order":
+        return f"lower {_fmt(row['lower'])} is above upper {_fmt(row['upper'])}"
+    if check == "value_in_bounds":
+        return (
+            f"value {_fmt(row['value'])} lies outside its bounds "
+            f"{_fmt(row['lower'])}..{_fmt(row['upper'])}"
+        )
+    if check == "bounds_qualifier":
+        q = str(row["qualifier"])
+        article = "an" if q[0] in "aeiou" else "a"
+        return (
+            f"{article} {q} figure has {_QUALIFIER_NEEDS.get(q, '?')}; found lower={_fmt(row['lower'])}, "
+            f"upper={_fmt(row['upper'])}, value={_fmt(row['value'])}"
+        )
+    if check == "period_order":
+        return f"period_start {_fmt(row['period_start'])} is after period_end {_fmt(row['period_end'])}"
+    if check == "stock_start":
+        return "a stock needs period_start (only a flow whose start is unknown may leave it empty)"
+    if check == "quote_span":
+        quote, start, end = row["quote"], row["quote_start"], row["quote_end"]
+        if pd.isna(quote) or pd.isna(start) or pd.isna(end):
+            return "quote, quote_start and quote_end must be given together"
+        if start < 0 or end < start:
+            return f"quote offsets {start}..{end} run backwards or below zero"
+        return (
+            f"quote_end - quote_start = {end - start} but the quote has {len(quote)} code points "
+            "(offsets count Unicode code points, end exclusive)"
+        )
+    return check
+
+
+def _schema_failures(
+    schema: pa.DataFrameSchema, typed: pd.DataFrame, skip: set[tuple[int, str]]
+) -> pd.DataFrame:
+    try:
+        schema.validate(typed, lazy=True)
+    except SchemaErrors as exc:
+        cases = exc.failure_cases
+    else:
+        return _empty_failures()
+    cases = cases[cases["index"].notna()].copy()
+    if cases.empty:
+        return _empty_failures()
+    cases["row"] = cases["index"].astype("int64")
+    frame_level = cases["schema_context"] == "DataFrameSchema"
+    out: list[pd.DataFrame] = []
+    col_cases = cases[~frame_level]
+    if not col_cases.empty:
+        keep = [
+            (int(r), str(c)) not in skip
+            for r, c in zip(col_cases["row"], col_cases["column"], strict=True)
+        ]
+        col_cases = col_cases[keep]
+        templates = col_cases["check"].map(
+            lambda c: _MESSAGES.get(c.split("(")[0], "{column}: " + c)
+        )
+        messages = [
+            t.format(column=c, value=_fmt(v))
+            for t, c, v in zip(
+                templates, col_cases["column"], col_cases["failure_case"], strict=True
+            )
+        ]
+        checks = col_cases["check"].map(lambda c: c.split("(")[0])
+        out.append(
+            _failures(
+                col_cases["row"].to_numpy(), None, "", col_cases["failure_case"].map(_fmt), messages
+            ).assign(column=col_cases["column"].to_numpy(), check=checks.to_numpy())
+        )
+    row_cases = cases[frame_level].drop_duplicates(["row", "check"])
+    # a row whose cells could not be read fails cross-column checks only as a consequence
+    bad_rows = {r for r, _ in skip}
+    row_cases = row_cases[~row_cases["row"].isin(bad_rows)]
+    if not row_cases.empty:
+        rows = row_cases["row"].to_numpy()
+        checks = row_cases["check"].to_numpy()
+        messages = [_row_message(c, typed.loc[r]) for r, c in zip(rows, checks, strict=True)]
+        columns = [_ROW_CHECK_COLUMNS.get(c, "") for c in checks]
+        values = [
+            _fmt(typed.loc[r, col]) if col else "" for r, col in zip(rows, columns, strict=True)
+        ]
+        out.append(
+            pd.DataFrame(
+                {
+                    "row": rows,
+                    "column": columns,
+                    "check": checks,
+                    "value": values,
+                    "message": messages,
+                }
+            )
+        )
+    if not out:
+        return _empty_failures()
+    return pd.concat(out, ignore_index=True)
+
+
+def _finish(problems: pd.DataFrame, typed: pd.DataFrame, id_column: str) -> pd.DataFrame:
+    """Order the failures table, attach ids and give it its dtypes."""
+    if problems.empty:
+        return _empty_failures()
+    problems = problems.copy()
+    rows = problems["row"]
+    ids = typed[id_column].astype(object)
+    problems["claim_id"] = [ids.iloc[int(r)] if pd.notna(r) else None for r in rows]
+    problems = problems[list(FAILURE_COLUMNS)]
+    problems["row"] = problems["row"].astype(INT_DTYPE)
+    for c in FAILURE_COLUMNS[1:]:
+        problems[c] = problems[c].astype(object).where(problems[c].notna(), None).astype(TEXT_DTYPE)
+    problems = problems.sort_values(["row", "column"], na_position="first", kind="stable")
+    if id_column != "claim_id":
+        problems = problems.rename(columns={"claim_id": id_column})
+    return problems.reset_index(drop=True)
+
+
+def coerce_claims(raw: pd.DataFrame) -> tuple[pd.DataFrame, ValidationReport]:
+    """Turn any claims table into the canonical typed one, reporting every problem.
+
+    Returns the typed table (all rows, with problem cells empty) and the report.
+    Use ``typed.drop(report.invalid_rows)`` for the valid rows.
+    """
+    coercer = _Coercer(raw, CLAIM_DTYPES, _CLAIM_KINDS, REQUIRED_CLAIM_COLUMNS, "claims")
+    for column in coercer.raw.columns:
+        if column not in CLAIM_DTYPES:
+            coercer.table_problem(
+                column,
+                "unknown_column",
+                f"unknown column {column!r} is not part of the claims table; "
+                "it was left out (keep extra information in notes or a side table)",
+            )
+    typed = pd.DataFrame({name: coercer.column(name) for name in CLAIM_DTYPES})
+    _fill_claim_defaults(typed, set(coercer.raw.columns))
+    for name, dtype in CLAIM_DTYPES.items():
+        if typed[name].dtype != dtype:
+            typed[name] = typed[name].astype(dtype)  # type: ignore[call-overload]
+    problems = pd.concat(
+        [coercer.problems_frame(), _schema_failures(ClaimSchema, typed, coercer.bad_cells)],
+        ignore_index=True,
+    )
+    report = ValidationReport(_finish(problems, typed, "claim_id"), coercer.n, "claims")
+    return typed, report
+
+
+def coerce_sources(raw: pd.DataFrame) -> tuple[pd.DataFrame, ValidationReport]:
+    """Turn any sources table into the canonical typed one, reporting every problem."""
+    coercer = _Coercer(raw, SOURCE_DTYPES, _SOURCE_KINDS, REQUIRED_SOURCE_COLUMNS, "sources")
+    for column in coercer.raw.columns:
+        if column not in SOURCE_DTYPES:
+            coercer.table_problem(
+                column,
+                "unknown_column",
+                f"unknown column {column!r} is not part of the sources table; it was left out",
+            )
+    typed = pd.DataFrame({name: coercer.column(name) for name in SOURCE_DTYPES})
+    typed["published_precision"] = typed["published_precision"].where(
+        typed["published"].isna() | typed["published_precision"].notna(), "day"
+    )
+    for name, dtype in SOURCE_DTYPES.items():
+        if typed[name].dtype != dtype:
+            typed[name] = typed[name].astype(dtype)  # type: ignore[call-overload]
+    problems = pd.concat(
+        [coercer.problems_frame(), _schema_failures(SourceSchema, typed, coercer.bad_cells)],
+        ignore_index=True,
+    )
+    report = ValidationReport(_finish(problems, typed, "source_id"), coercer.n, "sources")
+    return typed, report

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given
+
+import humtrack as ht
+from humtrack.schema import CLAIM_COLUMNS, CLAIM_DTYPES
+from humtrack.testing import claim_sets
+
+
+def test_frame_has_exactly_the_canonical_columns_and_dtypes() -> None:
+    frame = ht.read("seeds/claims.csv").frame
+    assert tuple(frame.columns) == CLAIM_COLUMNS
+    assert {c: frame[c].dtype for c in frame} == CLAIM_DTYPES
+    ht.ClaimSchema.validate(frame)
+
+
+@given(claim_sets(max_size=15))
+def test_objects_and_table_convert_both_ways(claims: ht.ClaimSet) -> None:
+    objects = claims.to_claims()
+    assert ht.ClaimSet.from_claims(objects) == claims
+    assert list(claims) == objects
+    assert ht.ClaimSet(claims.frame) == claims
+
+
+def test_bulk_objects_equal_checked_objects() -> None:
+    claims = ht.read("seeds/claims.csv")
+    for fast in claims:
+        checked = ht.Claim(**{f: getattr(fast, f) for f in CLAIM_COLUMNS})
+        assert checked == fast
+        assert type(checked.credibility) is int
+
+
+def test_filter_getitem_and_concat() -> None:
+    claims = ht.read("seeds/claims.csv")
+    flows = claims.filter(kind="flow")
+    stocks = claims.filter(kind="stock")
+    assert len(flows) + len(stocks) == len(claims)
+    assert {c.kind for c in flows} == {"flow"}
+    joined = ht.ClaimSet.concat([flows, stocks])
+    assert sorted(joined.frame["claim_id"]) == sorted(claims.frame["claim_id"])
+    assert isinstance(joined.frame["metric"].dtype, pd.CategoricalDtype)
+    assert claims[0].claim_id == "s000-c01"
+    assert claims[-1].claim_id == claims.frame["claim_id"].iloc[-1]
+    assert len(claims[2:5]) == 3
+    assert len(claims[(claims.frame["metric"] == "killed").to_numpy()]) == 1
+    with pytest.raises(IndexError):
+        claims[100]
+    with pytest.raises(ht.SchemaError, match="more than one set"):
+        ht.ClaimSet.concat([claims, claims])
+    with pytest.raises(KeyError):
+        claims.filter(colour="red")
+
+
+def test_invalid_frame_raises_with_every_problem_and_the_valid_rows(
+    seed_raw: pd.DataFrame,
+) -> None:
+    seed_raw.loc[0, "value"] = "-5"
+    seed_raw.loc[3, "metric"] = "kiled"
+    with pytest.raises(ht.SchemaError) as info:
+        ht.ClaimSet(seed_raw)
+    err = info.value
+    assert err.report is not None
+    assert err.valid is not None
+    assert set(err.report.invalid_rows) == {0, 3}
+    assert len(err.valid) == len(seed_raw) - 2
+
+
+def test_empty_claimset() -> None:
+    empty = ht.ClaimSet()
+    assert len(empty) == 0
+    assert list(empty) == []
+    assert tuple(empty.frame.columns) == CLAIM_COLUMNS

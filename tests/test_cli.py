@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from humtrack.cli import main
+
+
+def test_validate_valid_file_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "seeds/claims.csv"]) == 0
+    assert "valid" in capsys.readouterr().out
+
+
+def test_validate_invalid_file_exits_1_with_the_failures_table(
+    tmp_path: Path, seed_raw: pd.DataFrame, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed_raw.loc[2, "value"] = "-1"
+    seed_raw.loc[4, "metric"] = "kiled"
+    path = tmp_path / "bad.csv"
+    seed_raw.to_csv(path, index=False)
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "s000-c03" in out
+    assert "unknown metric 'kiled'" in out
+    assert main(["validate", str(path), "--format", "csv"]) == 1
+    table = capsys.readouterr().out
+    assert table.splitlines()[0] == "row,claim_id,column,check,value,message"
+
+
+@pytest.mark.parametrize(
+    ("content", "name"),
+    [(None, "missing.csv"), (b"", "empty.csv"), (b"\xff\xfe", "bin.csv"), (b"x", "x.xlsx")],
+)
+def test_unreadable_input_exits_2_with_one_line(
+    tmp_path: Path, content: bytes | None, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("humtrack: ")
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+
+
+def test_show_prints_every_claim_readably(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "seeds/claims.csv", "--width", "220"]) == 0
+    out = capsys.readouterr().out
+    assert "more than 200,000" in out
+    assert "3.2 million" in out
+    assert "2019-05-01/2019-05-16" in out
+    assert out.rstrip().endswith("11 claims")
+
+
+def test_show_of_invalid_file_exits_1(
+    tmp_path: Path, seed_raw: pd.DataFrame, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed_raw.loc[0, "value"] = "lots"
+    path = tmp_path / "bad.csv"
+    seed_raw.to_csv(path, index=False)
+    assert main(["show", str(path)]) == 1
+    assert "not a number" in capsys.readouterr().err
+
+
+def test_usage_error_exits_2() -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["frobnicate"])
+    assert info.value.code == 2
+
+
+def test_console_script_runs_as_a_module() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "humtrack", "validate", "seeds/claims.csv"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
