@@ -14,7 +14,9 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 def main() -> None:
     claims = ht.read(SEEDS / "claims.csv")
-    sources = {s.source_id: s for s in ht.sources_from_frame(ht.read_sources(SEEDS / "sources.csv"))}
+    sources = {
+        s.source_id: s for s in ht.sources_from_frame(ht.read_sources(SEEDS / "sources.csv"))
+    }
     print(f"{len(claims)} claims from {len(sources)} sources\n")
     for claim in claims:
         source = sources[str(claim.source_id)]

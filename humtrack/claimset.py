@@ -18,12 +18,13 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
 from typing import Any, overload
 
 import numpy as np
 import pandas as pd
 
-from humtrack.claim import CLAIM_FIELDS, Claim
+from humtrack.claim import CLAIM_FIELDS, Claim, make_unchecked
 from humtrack.errors import SchemaError
 from humtrack.schema import CLAIM_COLUMNS, CLAIM_DTYPES, DATE_DTYPE, empty_claims
 from humtrack.validation import coerce_claims
@@ -105,15 +106,7 @@ class ClaimSet:
     def to_claims(self) -> list[Claim]:
         """All claims as typed objects, built in bulk from the validated columns."""
         columns = [_python_column(self._frame[name]) for name in CLAIM_FIELDS]
-        new = object.__new__
-        set_dict = object.__setattr__
-        out: list[Claim] = []
-        append = out.append
-        for values in zip(*columns, strict=True):
-            claim = new(Claim)
-            set_dict(claim, "__dict__", dict(zip(CLAIM_FIELDS, values, strict=True)))
-            append(claim)
-        return out
+        return list(map(make_unchecked, *columns))
 
     @property
     def frame(self) -> pd.DataFrame:
@@ -223,22 +216,30 @@ def _checked(frame: pd.DataFrame) -> pd.DataFrame:
 def _frame_from_claims(claims: list[Claim]) -> pd.DataFrame:
     if not claims:
         return empty_claims()
-    getters = [c.__dict__ for c in claims]
     data: dict[str, Any] = {}
     for name in CLAIM_COLUMNS:
-        values = [d[name] for d in getters]
+        values = list(map(attrgetter(name), claims))
         dtype = CLAIM_DTYPES[name]
         if name in _DATES:
-            arr = np.array(
-                [np.datetime64(v, "s") if v is not None else np.datetime64("NaT") for v in values],
-                dtype=DATE_DTYPE,
-            )
-            data[name] = arr
+            days = pd.DatetimeIndex(np.array(values, dtype=object))
+            data[name] = days.to_numpy().astype(DATE_DTYPE)
+        elif isinstance(dtype, pd.CategoricalDtype):
+            codes = dtype.categories.get_indexer(pd.Index(values, dtype=object))
+            data[name] = pd.Categorical.from_codes(codes, dtype=dtype)
         elif name in _FLOATS:
             data[name] = np.array([np.nan if v is None else v for v in values], dtype="float64")
         else:
             data[name] = pd.array(values, dtype=dtype)  # type: ignore[call-overload]
-    return pd.DataFrame(data)
+    frame = pd.DataFrame(data)
+    dup = frame["claim_id"].duplicated(keep=False)
+    if dup.any():
+        ids = sorted(set(frame.loc[dup, "claim_id"]))
+        raise SchemaError(
+            f"claim ids appear more than once: {', '.join(ids[:5])}{' ...' if len(ids) > 5 else ''}",
+            code="field_uniqueness",
+            column="claim_id",
+        )
+    return frame
 
 
 def as_claimset(claims: ClaimSet | pd.DataFrame | Iterable[Claim]) -> ClaimSet:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -19,10 +18,9 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 @pytest.fixture(autouse=True)
-def _run_in_root(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _run_in_root(monkeypatch: pytest.MonkeyPatch) -> None:
     """Doctests and examples name paths relative to the project's root."""
     monkeypatch.chdir(ROOT)
-    yield
 
 
 @pytest.fixture

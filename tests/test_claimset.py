@@ -67,6 +67,12 @@ def test_invalid_frame_raises_with_every_problem_and_the_valid_rows(
     assert len(err.valid) == len(seed_raw) - 2
 
 
+def test_claims_with_the_same_id_cannot_make_a_set() -> None:
+    claim = ht.read("seeds/claims.csv")[0]
+    with pytest.raises(ht.SchemaError, match="more than once"):
+        ht.ClaimSet.from_claims([claim, claim])
+
+
 def test_empty_claimset() -> None:
     empty = ht.ClaimSet()
     assert len(empty) == 0

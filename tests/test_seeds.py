@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 import pytest
 
@@ -72,7 +71,11 @@ def test_the_figures_the_issue_names_are_recorded() -> None:
     assert str(displaced.estimate) == "more than 200,000"
     assert str(displaced.period) == "2019-05-01/2019-05-16"
     population = _one(claims, metric="population")
-    assert (population.value, population.group, population.kind) == (3_500_000, "civilians", "stock")
+    assert (population.value, population.group, population.kind) == (
+        3_500_000,
+        "civilians",
+        "stock",
+    )
     hit = claims.filter(metric="facilities_damaged")
     assert sorted((c.group, c.value) for c in hit) == [
         ("health_facilities", 20),

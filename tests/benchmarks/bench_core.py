@@ -36,7 +36,9 @@ def generate(n: int, seed: int = 7) -> ht.ClaimSet:
     length = pd.to_timedelta(rng.integers(0, 60, n), unit="D")
     end = start + length
     start = start.where(kind == "flow", end)
-    quote = pd.Series([f"about {v:,.0f} people “quoted”" for v in value[:1000]] * (n // 1000 + 1))[:n]
+    quote = pd.Series([f"about {v:,.0f} people “quoted”" for v in value[:1000]] * (n // 1000 + 1))[
+        :n
+    ]
     frame = pd.DataFrame(
         {
             "claim_id": [f"c{i:08d}" for i in range(n)],
@@ -79,8 +81,10 @@ def main(n: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for ext in ("csv", "json"):
             path = Path(tmp) / f"claims.{ext}"
-            print(f"  write {ext:<4}                  {best(lambda: ht.write(claims, path), 3):7.3f} s")
-            print(f"  read {ext:<4} (with validation) {best(lambda: ht.read(path), 3):7.3f} s")
+            write_time = best(lambda p=path: ht.write(claims, p), 3)
+            read_time = best(lambda p=path: ht.read(p), 3)
+            print(f"  write {ext:<4}                  {write_time:7.3f} s")
+            print(f"  read {ext:<4} (with validation) {read_time:7.3f} s")
 
 
 if __name__ == "__main__":
