@@ -27,7 +27,7 @@ Decisions documented here:
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -550,54 +550,74 @@ def _finish(problems: pd.DataFrame, typed: pd.DataFrame, id_column: str) -> pd.D
     return problems.reset_index(drop=True)
 
 
+def _coerce_table(
+    raw: pd.DataFrame,
+    *,
+    table: str,
+    dtypes: Mapping[str, object],
+    kinds: Mapping[str, str],
+    required: tuple[str, ...],
+    schema: pa.DataFrameSchema,
+    id_column: str,
+    fill: Callable[[pd.DataFrame, set[str]], None],
+) -> tuple[pd.DataFrame, ValidationReport]:
+    """Coerce a table column by column, fill its defaults, then run its schema lazily."""
+    coercer = _Coercer(raw, dtypes, kinds, required, table)
+    for column in coercer.raw.columns:
+        if column not in dtypes:
+            coercer.table_problem(
+                column,
+                "unknown_column",
+                f"unknown column {column!r} is not part of the {table} table; it was left out "
+                "(keep extra information in notes or a side table)",
+            )
+    typed = pd.DataFrame({name: coercer.column(name) for name in dtypes})
+    fill(typed, set(coercer.raw.columns))
+    for name, dtype in dtypes.items():
+        if typed[name].dtype != dtype:
+            typed[name] = typed[name].astype(dtype)  # type: ignore[call-overload]
+    problems = pd.concat(
+        [coercer.problems_frame(), _schema_failures(schema, typed, coercer.bad_cells)],
+        ignore_index=True,
+    )
+    report = ValidationReport(_finish(problems, typed, id_column), coercer.n, table)
+    return typed, report
+
+
 def coerce_claims(raw: pd.DataFrame) -> tuple[pd.DataFrame, ValidationReport]:
     """Turn any claims table into the canonical typed one, reporting every problem.
 
     Returns the typed table (all rows, with problem cells empty) and the report.
     Use ``typed.drop(report.invalid_rows)`` for the valid rows.
     """
-    coercer = _Coercer(raw, CLAIM_DTYPES, _CLAIM_KINDS, REQUIRED_CLAIM_COLUMNS, "claims")
-    for column in coercer.raw.columns:
-        if column not in CLAIM_DTYPES:
-            coercer.table_problem(
-                column,
-                "unknown_column",
-                f"unknown column {column!r} is not part of the claims table; "
-                "it was left out (keep extra information in notes or a side table)",
-            )
-    typed = pd.DataFrame({name: coercer.column(name) for name in CLAIM_DTYPES})
-    _fill_claim_defaults(typed, set(coercer.raw.columns))
-    for name, dtype in CLAIM_DTYPES.items():
-        if typed[name].dtype != dtype:
-            typed[name] = typed[name].astype(dtype)  # type: ignore[call-overload]
-    problems = pd.concat(
-        [coercer.problems_frame(), _schema_failures(ClaimSchema, typed, coercer.bad_cells)],
-        ignore_index=True,
+    return _coerce_table(
+        raw,
+        table="claims",
+        dtypes=CLAIM_DTYPES,
+        kinds=_CLAIM_KINDS,
+        required=REQUIRED_CLAIM_COLUMNS,
+        schema=ClaimSchema,
+        id_column="claim_id",
+        fill=_fill_claim_defaults,
     )
-    report = ValidationReport(_finish(problems, typed, "claim_id"), coercer.n, "claims")
-    return typed, report
+
+
+def _fill_source_defaults(typed: pd.DataFrame, present: set[str]) -> None:
+    """A publication date without a precision is taken to the day."""
+    typed["published_precision"] = typed["published_precision"].where(
+        typed["published"].isna() | typed["published_precision"].notna(), "day"
+    )
 
 
 def coerce_sources(raw: pd.DataFrame) -> tuple[pd.DataFrame, ValidationReport]:
     """Turn any sources table into the canonical typed one, reporting every problem."""
-    coercer = _Coercer(raw, SOURCE_DTYPES, _SOURCE_KINDS, REQUIRED_SOURCE_COLUMNS, "sources")
-    for column in coercer.raw.columns:
-        if column not in SOURCE_DTYPES:
-            coercer.table_problem(
-                column,
-                "unknown_column",
-                f"unknown column {column!r} is not part of the sources table; it was left out",
-            )
-    typed = pd.DataFrame({name: coercer.column(name) for name in SOURCE_DTYPES})
-    typed["published_precision"] = typed["published_precision"].where(
-        typed["published"].isna() | typed["published_precision"].notna(), "day"
+    return _coerce_table(
+        raw,
+        table="sources",
+        dtypes=SOURCE_DTYPES,
+        kinds=_SOURCE_KINDS,
+        required=REQUIRED_SOURCE_COLUMNS,
+        schema=SourceSchema,
+        id_column="source_id",
+        fill=_fill_source_defaults,
     )
-    for name, dtype in SOURCE_DTYPES.items():
-        if typed[name].dtype != dtype:
-            typed[name] = typed[name].astype(dtype)  # type: ignore[call-overload]
-    problems = pd.concat(
-        [coercer.problems_frame(), _schema_failures(SourceSchema, typed, coercer.bad_cells)],
-        ignore_index=True,
-    )
-    report = ValidationReport(_finish(problems, typed, "source_id"), coercer.n, "sources")
-    return typed, report
