@@ -174,6 +174,19 @@ def _as_text(series: pd.Series) -> pd.Series:
     return text.mask(text.str.strip() == "")
 
 
+def _objects(series: pd.Series) -> np.ndarray:
+    """A column as an object array with ``None`` for missing values."""
+    out = series.to_numpy(dtype=object)
+    out[series.isna().to_numpy(dtype=bool)] = None
+    return out
+
+
+def _spread(per_unique: np.ndarray, codes: np.ndarray, missing: Any) -> np.ndarray:
+    """Give each row the value computed for its distinct value (``codes`` from factorize)."""
+    padded = np.append(per_unique, np.array([missing], dtype=per_unique.dtype))
+    return padded[np.where(codes >= 0, codes, len(per_unique))]
+
+
 def _suggest(word: str, choices: tuple[str, ...]) -> str:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else f" (expected one of {', '.join(choices)})"
@@ -249,7 +262,9 @@ class _Coercer:
         return _as_text(series).str.strip()
 
     def _code(self, name: str, series: pd.Series) -> pd.Series:
-        return normalize_codes(_as_text(series))
+        codes, uniques = pd.factorize(series, use_na_sentinel=True)
+        normal = normalize_codes(_as_text(pd.Series(np.asarray(uniques, dtype=object))))
+        return pd.Series(_spread(_objects(normal), codes, None), dtype=TEXT_DTYPE)
 
     def _hex(self, name: str, series: pd.Series) -> pd.Series:
         return _as_text(series).str.strip().str.lower()
@@ -305,25 +320,34 @@ class _Coercer:
         return parsed.astype(DATE_DTYPE)
 
     def _category(self, name: str, series: pd.Series, *, upper: bool = False) -> pd.Series:
-        choices = vocabulary(name)
-        text = _as_text(series).str.strip()
-        key = (
-            text.str.upper() if upper else text.str.lower().str.replace(r"[\s\-]+", "_", regex=True)
-        )
-        known = key.isin(choices)
-        bad = text.notna() & ~known
+        # normalise each distinct spelling once, then spread the result over the rows
+        dtype = self.dtypes[name]
+        assert isinstance(dtype, pd.CategoricalDtype)
+        codes, uniques = pd.factorize(series, use_na_sentinel=True)
+        text = _as_text(pd.Series(np.asarray(uniques, dtype=object), dtype=object)).str.strip()
+        spelled = text.str.upper() if upper else text.str.lower()
+        key = spelled.str.replace(r"[\s\-]+", "_", regex=True)
+        category_codes = dtype.categories.get_indexer(pd.Index(key.astype(object)))
+        row_codes = _spread(category_codes, codes, -1)
+        unknown = (text.notna() & (category_codes < 0)).to_numpy(dtype=bool)
+        bad = pd.Series(_spread(unknown, codes, False))
         if bad.any():
-            uniq = {w: _suggest(w, choices) for w in key[bad].dropna().unique()}
-            hints = key.map(uniq).fillna("")
+            choices = vocabulary(name)
+            messages = pd.Series(
+                [
+                    f"unknown {name} {t!r}{_suggest(k, choices)}" if u else ""
+                    for t, k, u in zip(text.fillna(""), key.fillna(""), unknown, strict=True)
+                ],
+                dtype=object,
+            )
             self.fail(
                 bad,
                 name,
                 f"unknown_{name}",
-                text,
-                f"unknown {name} '" + text.fillna("") + "'" + hints,
+                pd.Series(_spread(_objects(text), codes, None)),
+                pd.Series(_spread(messages.to_numpy(), codes, "")),
             )
-        result: pd.Series = key.where(known).astype(self.dtypes[name])  # type: ignore[call-overload]
-        return result
+        return pd.Series(pd.Categorical.from_codes(row_codes, dtype=dtype))
 
     def _upper_category(self, name: str, series: pd.Series) -> pd.Series:
         return self._category(name, series, upper=True)
