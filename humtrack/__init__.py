@@ -21,6 +21,7 @@ from humtrack.errors import (
     SchemaError,
 )
 from humtrack.estimate import Estimate, Interval
+from humtrack.extract import Gazetteer, extract, extract_files
 from humtrack.io import read, read_sources, validate, write, write_sources
 from humtrack.period import Period
 from humtrack.schema import ClaimSchema, SourceSchema
@@ -36,6 +37,7 @@ __all__ = [
     "ClaimSet",
     "Estimate",
     "FormatError",
+    "Gazetteer",
     "HumtrackError",
     "HumtrackWarning",
     "Interval",
@@ -48,6 +50,8 @@ __all__ = [
     "SourceSchema",
     "ValidationReport",
     "__version__",
+    "extract",
+    "extract_files",
     "read",
     "read_sources",
     "sources_from_frame",

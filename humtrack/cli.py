@@ -63,6 +63,24 @@ def _parser() -> argparse.ArgumentParser:
         help="how to print the failures (default: text)",
     )
 
+    p = sub.add_parser("extract", help="propose the figures of text files as candidate claims")
+    p.add_argument("paths", nargs="+", help="text files (UTF-8)")
+    p.add_argument(
+        "--sources", help="sources table; files are matched by sha256, path or file name"
+    )
+    p.add_argument("-o", "--output", help="write the candidates here (format by extension)")
+    p.add_argument(
+        "--format",
+        choices=("csv", "json", "table"),
+        default=None,
+        help="output format (default: by the output's extension, else CSV)",
+    )
+    p.add_argument(
+        "--compare",
+        metavar="CLAIMS",
+        help="recorded claims to show the candidates against (precision and recall)",
+    )
+
     p = sub.add_parser("show", help="print claims readably")
     p.add_argument("path", help="claims table (.csv or .json)")
     p.add_argument(
@@ -88,15 +106,21 @@ def _period_column(frame: pd.DataFrame) -> pd.Series:
 
 def _show(args: argparse.Namespace) -> int:
     claims = read(args.path)
-    frame = claims.frame
+    _print_table(claims.frame, args.columns, args.width)
+    return EXIT_OK
+
+
+def _print_table(
+    frame: pd.DataFrame, columns_arg: str | None, width_arg: int | None = None
+) -> None:
     view = frame.copy()
     view["figure"] = _figure_column(frame)
     view["period"] = _period_column(frame)
-    columns = args.columns.split(",") if args.columns else list(_SHOW_COLUMNS)
+    columns = columns_arg.split(",") if columns_arg else list(_SHOW_COLUMNS)
     unknown = [c for c in columns if c not in view.columns]
     if unknown:
         raise HumtrackError(f"unknown column(s) for show: {', '.join(unknown)}")
-    width = args.width or shutil.get_terminal_size((160, 24)).columns
+    width = width_arg or shutil.get_terminal_size((160, 24)).columns
     view = view[columns].astype(object).where(view[columns].notna(), "")
     if "quote" in view:
         limit = max(30, width // 3)
@@ -113,7 +137,6 @@ def _show(args: argparse.Namespace) -> int:
     ):
         print(view.to_string(index=False))
     print(f"\n{len(frame)} claim{'s' if len(frame) != 1 else ''}")
-    return EXIT_OK
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -128,10 +151,70 @@ def _validate(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_INVALID
 
 
+def _extract(args: argparse.Namespace) -> int:
+    from humtrack.extract import evaluate, extract_files
+    from humtrack.extract.files import terminal_progress
+    from humtrack.io import read_sources, write
+
+    sources = read_sources(args.sources) if args.sources else None
+    progress = terminal_progress if len(args.paths) > 1 and sys.stderr.isatty() else None
+    found = extract_files(args.paths, sources=sources, progress=progress)
+    fmt = args.format
+    if args.output and fmt != "table":
+        write(found, args.output, format=fmt)
+        print(f"{len(found)} candidates written to {args.output}", file=sys.stderr)
+    elif fmt == "table":
+        _print_table(found.frame, None)
+    elif not args.compare:
+        view = found.frame.copy()
+        for name in ("period_start", "period_end"):
+            view[name] = view[name].dt.strftime("%Y-%m-%d")
+        view.to_csv(sys.stdout, index=False)
+    if args.compare:
+        recorded = read(args.compare)
+        result = evaluate(found, recorded)
+        _print_comparison(found.frame, recorded.frame, result.pairs)
+        print(f"\n{result}")
+    return EXIT_OK
+
+
+def _print_comparison(found: pd.DataFrame, recorded: pd.DataFrame, pairs: pd.DataFrame) -> None:
+    from humtrack.claimset import ClaimSet
+
+    figure_of = {c.claim_id: str(c.estimate) for c in ClaimSet._trusted(found)}
+    figure_of.update({c.claim_id: str(c.estimate) for c in ClaimSet._trusted(recorded)})
+    rows = []
+    for pair in pairs.itertuples(index=False):
+        recorded_id = pair.recorded_id if isinstance(pair.recorded_id, str) else None
+        found_id = pair.found_id if isinstance(pair.found_id, str) else None
+        status = (
+            "found"
+            if recorded_id and found_id and pair.metric_ok
+            else (
+                "other metric"
+                if recorded_id and found_id
+                else ("missed" if recorded_id else "extra")
+            )
+        )
+        rows.append(
+            {
+                "recorded": recorded_id or "",
+                "recorded figure": figure_of.get(recorded_id or "", ""),
+                "recorded metric": getattr(pair, "recorded_metric", "") if recorded_id else "",
+                "candidate figure": figure_of.get(found_id or "", ""),
+                "candidate metric": pair.found_metric if found_id else "",
+                "": status,
+            }
+        )
+    table = pd.DataFrame(rows).fillna("")
+    with pd.option_context("display.width", 200, "display.max_rows", 1000):
+        print(table.to_string(index=False))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
-    handlers = {"validate": _validate, "show": _show}
+    handlers = {"validate": _validate, "show": _show, "extract": _extract}
     try:
         return handlers[args.command](args)
     except SchemaError as exc:

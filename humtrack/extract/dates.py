@@ -1,0 +1,286 @@
+"""Dates and periods in text: explicit dates, intervals, "since", months and relative days.
+
+Each expression is found in one pass and resolved against the publication
+date: a date without a year takes the publication's year, or the year before
+when that would put it after publication; "this week" runs from the Monday
+of the publication's week to publication; "last month" is the whole month
+before; "on Sunday" is the latest Sunday on or before publication.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Final
+
+from humtrack.extract._trie import trie_pattern
+
+__all__ = ["DateExpr", "find_dates"]
+
+_MONTHS: Final = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_WEEKDAYS: Final = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_M: Final = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_D: Final = r"\d{1,2}(?:st|nd|rd|th)?"
+_Y: Final = r"(?:19|20)\d\d"
+_DAY_FIRST: Final = rf"{_D}\s+{_M}(?:,?\s+{_Y})?"
+_MONTH_FIRST: Final = rf"{_M}\s+{_D}(?:,?\s+{_Y})?(?!\d)"
+_ONE_DAY: Final = rf"(?:{_DAY_FIRST}|{_MONTH_FIRST})"
+_PATTERN: Final = re.compile(
+    rf"(?P<between>\b(?:between|from)\s+(?:(?P<bm1>{_M})\s+(?P<bd1>{_D})|(?P<bd1b>{_D})(?:\s+(?P<bm1b>{_M}))?)"
+    rf"\s+(?:and|to|until|-|–)\s+(?:(?P<bm2>{_M})\s+)?(?P<bd2>{_D})(?:\s+(?P<bm2b>{_M}))?(?:,?\s+(?P<by>{_Y}))?)"
+    rf"|(?P<dash>\b(?P<dd1>{_D})\s*[-–]\s*(?P<dd2>{_D})\s+(?P<dm>{_M})(?:\s+(?P<dy>{_Y}))?)"
+    rf"|(?P<since>\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+(?P<since_rel>the\s+year|this\s+year|"
+    rf"the\s+month|this\s+month))?(?P<since_what>{_ONE_DAY}|{_M}(?:\s+{_Y})?|{_Y}|then)?)"
+    rf"|(?P<asof>\bas\s+(?:of|at)\s+(?P<asof_what>{_ONE_DAY}))"
+    rf"|(?P<day>\b{_ONE_DAY})"
+    rf"|(?P<iso>\b(?P<iy>{_Y})-(?P<im>\d\d)-(?P<id>\d\d)\b)"
+    rf"|(?P<month>\b(?:(?:in|during|by|until|through|throughout|early|late|mid-?|of|since|last|this)\s+)"
+    rf"(?P<mm>{_M})(?:\s+(?P<my>{_Y}))?\b|\b(?P<mm2>{_M})\s+(?P<my2>{_Y})\b)"
+    rf"|(?P<year>\b(?:in|during|since|throughout|of)\s+(?P<yy>{_Y})\b)"
+    rf"|(?P<rel>\b(?:today|yesterday|this\s+week|last\s+week|this\s+month|last\s+month|this\s+year|"
+    rf"last\s+year|(?:over|in)\s+the\s+(?:past|last)\s+(?:(?P<pastn>\d+|two|three|four|five|six|seven|"
+    rf"ten)\s+)?(?P<pastu>days?|weeks?|months?|hours?|years?)|(?:on|last)\s+(?P<wd>monday|tuesday|"
+    rf"wednesday|thursday|friday|saturday|sunday))\b)",
+    re.IGNORECASE,
+)
+_SMALL: Final = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpr:
+    """A date expression: its span, how it bounds a period, and the window it names.
+
+    ``role`` is ``"since"`` (a start), ``"window"`` (a whole period), ``"point"``
+    (a day or an instant) or ``"then"`` ("since then", resolved by the caller).
+    ``start``/``end`` are ``None`` when the expression cannot be resolved
+    without a publication date.
+    """
+
+    start_offset: int
+    end_offset: int
+    role: str
+    start: date | None
+    end: date | None
+    exact_year: bool
+
+
+def _month(text: str | None) -> int | None:
+    if not text:
+        return None
+    return _MONTHS.get(text.lower().rstrip("."))
+
+
+def _day(text: str | None) -> int | None:
+    if not text:
+        return None
+    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
+
+
+def _dated(year: int | None, month: int, day: int, published: date | None) -> date | None:
+    """A calendar date; without a year, the latest one not after publication."""
+    try:
+        if year is not None:
+            return date(year, month, day)
+        if published is None:
+            return None
+        candidate = date(published.year, month, day)
+        return candidate if candidate <= published else date(published.year - 1, month, day)
+    except ValueError:
+        return None
+
+
+def _month_window(year: int | None, month: int, published: date | None) -> tuple[date, date] | None:
+    if year is None:
+        if published is None:
+            return None
+        year = published.year if month <= published.month else published.year - 1
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _one_day(groups: str, published: date | None) -> tuple[date | None, bool]:
+    m = re.fullmatch(
+        rf"(?:(?P<d1>{_D})\s+(?P<m1>{_M})|(?P<m2>{_M})\s+(?P<d2>{_D}))(?:,?\s+(?P<y>{_Y}))?",
+        groups.strip(),
+        re.IGNORECASE,
+    )
+    if not m:
+        return None, False
+    month = _month(m["m1"] or m["m2"])
+    day = _day(m["d1"] or m["d2"])
+    year = int(m["y"]) if m["y"] else None
+    assert month is not None
+    assert day is not None
+    return _dated(year, month, day, published), year is not None
+
+
+def _relative(m: re.Match[str], published: date | None) -> tuple[str, date | None, date | None]:
+    if published is None:
+        return "window", None, None
+    phrase = " ".join(m.group("rel").lower().split())
+    if phrase == "today":
+        return "point", published, published
+    if phrase == "yesterday":
+        day = published - timedelta(days=1)
+        return "point", day, day
+    monday = published - timedelta(days=published.weekday())
+    if phrase == "this week":
+        return "window", monday, published
+    if phrase == "last week":
+        return "window", monday - timedelta(days=7), monday - timedelta(days=1)
+    if phrase == "this month":
+        return "window", published.replace(day=1), published
+    if phrase == "last month":
+        last = published.replace(day=1) - timedelta(days=1)
+        return "window", last.replace(day=1), last
+    if phrase == "this year":
+        return "window", date(published.year, 1, 1), published
+    if phrase == "last year":
+        return "window", date(published.year - 1, 1, 1), date(published.year - 1, 12, 31)
+    if m.group("wd"):
+        target = _WEEKDAYS.index(m.group("wd").lower())
+        back = (published.weekday() - target) % 7
+        if phrase.startswith("last") and back == 0:
+            back = 7
+        day = published - timedelta(days=back)
+        return "point", day, day
+    unit = (m.group("pastu") or "").lower().rstrip("s")
+    count_text = (m.group("pastn") or "1").lower()
+    count = int(count_text) if count_text.isdigit() else _SMALL.get(count_text, 1)
+    days = {"day": 1, "week": 7, "month": 30, "year": 365, "hour": 1 / 24}.get(unit, 1) * count
+    return "window", published - timedelta(days=max(int(days) - 1, 0)), published
+
+
+_ANCHOR_WORDS: Final = (
+    [name for name in _MONTHS if len(name) > 2]
+    + _WEEKDAYS
+    + ["since", "today", "yesterday", "week", "month", "year", "past"]
+)
+_ANCHOR: Final = re.compile(rf"\b(?=[A-Za-z]){trie_pattern(_ANCHOR_WORDS)}\b|\b(?:19|20)\d\d\b")
+
+
+def _anchored(text: str) -> Iterator[re.Match[str]]:
+    """Matches of the date expression near the words every date contains (months, days, years ...)."""
+    last_end = 0
+    n = len(text)
+    for anchor in _ANCHOR.finditer(text):
+        position = anchor.start()
+        if position < last_end:
+            continue
+        lo, hi = max(last_end, position - 40), min(n, anchor.end() + 60)
+        at = lo
+        while at < hi:
+            m = _PATTERN.search(text, at, hi)
+            if m is None or m.start() > position:
+                break
+            if m.end() > position:
+                last_end = m.end()
+                yield m
+                break
+            at = m.end() if m.end() > at else at + 1
+
+
+def find_dates(text: str, published: date | None) -> Iterator[DateExpr]:
+    """Yield the date expressions of ``text`` in order, resolved against ``published``."""
+    for m in _anchored(text):
+        s, e = m.span()
+        if m.group("between"):
+            year = int(m["by"]) if m["by"] else None
+            month2 = _month(m["bm2"] or m["bm2b"] or m["bm1"] or m["bm1b"])
+            month1 = _month(m["bm1"] or m["bm1b"]) or month2
+            if month1 is None or month2 is None:
+                continue  # "between 15 and 20": numbers, not dates
+            end = _dated(year, month2, _day(m["bd2"]) or 1, published)
+            start = _dated(
+                year if year else (end.year if end else None),
+                month1,
+                _day(m["bd1"] or m["bd1b"]) or 1,
+                published,
+            )
+            if start and end and start > end:
+                start = date(start.year - 1, start.month, start.day)
+            yield DateExpr(s, e, "window", start, end, year is not None)
+        elif m.group("dash"):
+            year = int(m["dy"]) if m["dy"] else None
+            month = _month(m["dm"])
+            assert month is not None
+            end = _dated(year, month, _day(m["dd2"]) or 1, published)
+            start = _dated(end.year if end else year, month, _day(m["dd1"]) or 1, published)
+            yield DateExpr(s, e, "window", start, end, year is not None)
+        elif m.group("since"):
+            what = m.group("since_what")
+            if m.group("since_rel"):
+                if published is None:
+                    yield DateExpr(s, e, "since", None, None, False)
+                elif "year" in m.group("since_rel").lower():
+                    yield DateExpr(s, e, "since", date(published.year, 1, 1), None, False)
+                else:
+                    yield DateExpr(s, e, "since", published.replace(day=1), None, False)
+            elif what is None:
+                continue
+            elif what.lower() == "then":
+                yield DateExpr(s, e, "then", None, None, False)
+            elif re.fullmatch(_Y, what):
+                yield DateExpr(s, e, "since", date(int(what), 1, 1), None, True)
+            elif re.fullmatch(rf"{_M}(?:\s+{_Y})?", what, re.IGNORECASE):
+                parts = what.split()
+                month = _month(parts[0])
+                assert month is not None
+                window = _month_window(int(parts[1]) if len(parts) > 1 else None, month, published)
+                yield DateExpr(s, e, "since", window[0] if window else None, None, len(parts) > 1)
+            else:
+                day, exact = _one_day(what, published)
+                yield DateExpr(s, e, "since", day, None, exact)
+        elif m.group("asof"):
+            day, exact = _one_day(m.group("asof_what"), published)
+            yield DateExpr(s, e, "point", day, day, exact)
+        elif m.group("day"):
+            day, exact = _one_day(m.group("day"), published)
+            if day is not None or published is None:
+                yield DateExpr(s, e, "point", day, day, exact)
+        elif m.group("iso"):
+            try:
+                day = date(int(m["iy"]), int(m["im"]), int(m["id"]))
+            except ValueError:
+                continue
+            yield DateExpr(s, e, "point", day, day, True)
+        elif m.group("month"):
+            month = _month(m["mm"] or m["mm2"])
+            year_text = m["my"] or m["my2"]
+            assert month is not None
+            window = _month_window(int(year_text) if year_text else None, month, published)
+            role = "since" if m.group(0).lower().startswith("since") else "window"
+            yield DateExpr(
+                s,
+                e,
+                role,
+                window[0] if window else None,
+                None if role == "since" else (window[1] if window else None),
+                year_text is not None,
+            )
+        elif m.group("year"):
+            year = int(m["yy"])
+            role = "since" if m.group(0).lower().startswith("since") else "window"
+            yield DateExpr(
+                s, e, role, date(year, 1, 1), None if role == "since" else date(year, 12, 31), True
+            )
+        elif m.group("rel"):
+            role, start, end = _relative(m, published)
+            yield DateExpr(s, e, role, start, end, True)

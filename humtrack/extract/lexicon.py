@@ -1,0 +1,64 @@
+"""The words that tell what a figure counts, loaded from ``humtrack/data/extract_*.csv``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final
+
+from humtrack._data import read_data_csv, read_data_text
+from humtrack.extract._trie import trie_pattern
+
+__all__ = ["Lexicon", "NounCue", "lexicon"]
+
+#: Words that end a noun phrase after a number (verbs, prepositions, conjunctions ...).
+STOP_WORDS: Final = frozenset(
+    word
+    for line in read_data_text("extract_stop_words.txt").splitlines()
+    if not line.startswith("#")
+    for word in line.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NounCue:
+    """What a counted noun tells: metric (empty when the verb decides), group and unit."""
+
+    metric: str
+    group: str
+    unit: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Counted nouns, verbs of each metric, damage verbs and stock/flow cues."""
+
+    nouns: dict[str, NounCue]
+    max_noun_words: int
+    verbs: re.Pattern[str]
+    verb_metric: dict[str, tuple[str, str]]
+    damage: re.Pattern[str]
+    kind_cues: re.Pattern[str]
+    kind_of: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon shipped with humtrack."""
+    nouns = {
+        r["cue"].lower(): NounCue(r["metric"], r["group"], r["unit"])
+        for r in read_data_csv("extract_nouns.csv")
+    }
+    verbs = {r["cue"].lower(): (r["metric"], r["kind"]) for r in read_data_csv("extract_verbs.csv")}
+    damage = [r["cue"].lower() for r in read_data_csv("extract_damage.csv")]
+    kinds = {r["cue"].lower(): r["kind"] for r in read_data_csv("extract_kind_cues.csv")}
+    return Lexicon(
+        nouns=nouns,
+        max_noun_words=max(len(k.split()) for k in nouns),
+        verbs=re.compile(rf"\b(?=[A-Za-z]){trie_pattern(verbs)}\b"),
+        verb_metric=verbs,
+        damage=re.compile(rf"\b(?=[A-Za-z]){trie_pattern(damage)}\b"),
+        kind_cues=re.compile(rf"\b(?=[A-Za-z]){trie_pattern(kinds)}\b"),
+        kind_of=kinds,
+    )

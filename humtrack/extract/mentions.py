@@ -1,0 +1,150 @@
+"""Finding the numbers of a text that may be figures: digits, words, ranges, vague words.
+
+One compiled expression finds every candidate in a single pass; each is then
+read with :meth:`humtrack.Estimate.parse`, so extraction and analysts' typing
+share one reading of numbers and qualifiers. Spans that are certainly not
+figures (dates, times, money, percentages, phone numbers, identifiers, ages,
+durations, magnitudes) are rejected by :func:`not_a_figure`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Final
+
+from humtrack._data import read_data_csv
+from humtrack.errors import ParseError
+from humtrack.estimate import Estimate
+from humtrack.extract._trie import trie_pattern
+from humtrack.vocab import QUALIFIER_PHRASES, VAGUE
+
+__all__ = ["Mention", "find_mentions", "not_a_figure"]
+
+_UNIT_WORDS: Final = [
+    r["word"] for r in read_data_csv("number_words.csv") if r["kind"] != "fraction"
+]
+_WORD: Final = "|".join(
+    sorted((w for w in _UNIT_WORDS if w not in {"a", "an"}), key=len, reverse=True)
+)
+_SCALE_WORDS: Final = "hundred|thousand|million|billion|dozen"
+_WORDS: Final = (
+    rf"(?:(?:a|an)\s+(?:{_SCALE_WORDS})|(?:{_WORD}))"
+    rf"(?:(?:\s+and\s+|[\s-]+)(?:{_WORD})){{0,5}}"
+)
+_FRACTION: Final = (
+    r"(?:(?:a|one|two|three)\s+)?(?:half|quarters?|thirds?)\s+(?:of\s+)?(?:a|an|one)\s+"
+    r"(?:thousand|million|billion)"
+)
+_DIGITS: Final = (
+    r"(?<![\w.,$€£])(?:\d{1,3}(?:(?:,|[ \u00a0\u202f])\d{3}|,\s000)+(?!\d)(?:\.\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?:\s?(?:million|billion|thousand|mn|bn)\b|(?:m|k|b)\b)?"
+)
+_NUMBER: Final = rf"(?:{_FRACTION}|{_DIGITS}|\b{_WORDS}\b)"
+_QUALIFIER: Final = "|".join(
+    re.escape(p) for p in sorted(QUALIFIER_PHRASES, key=len, reverse=True) if p[0].isalpha()
+)
+_VAGUE: Final = "|".join(re.escape(w) for w in sorted(VAGUE, key=len, reverse=True))
+_MENTION: Final = re.compile(
+    rf"(?:\b(?P<qual>{_QUALIFIER})\s+|(?P<tilde>~)\s?)?"
+    rf"(?:\bbetween\s+(?P<a>{_NUMBER})\s+and\s+(?P<b>{_NUMBER})"
+    rf"|(?P<x>{_NUMBER})(?:\s*(?:-|–|\bto\b)\s*(?P<y>{_NUMBER}))?(?P<plus>\+)?)"
+    rf"|\b(?P<vague>{_VAGUE})\b",
+    re.IGNORECASE,
+)
+
+_AFTER_NOT_FIGURE: Final = re.compile(
+    r"\s*(?:%|per\s?cent\b|percent\b|pc\b|-?years?[- ]old\b|-?(?:year|month|week|day|hour|minute|decade)s?\b"
+    r"|-?magnitude\b|(?:us\s)?dollars\b|euros?\b|pounds\b|usd\b|eur\b|francs\b|a\.m\.|p\.m\.|am\b|pm\b"
+    r"|gmt\b|utc\b|hrs\b|(?:st|nd|rd|th)\b|[:/]\d|\.\d)",
+    re.IGNORECASE,
+)
+_BEFORE_NOT_FIGURE: Final = re.compile(
+    r"(?:[$€£¥]|\b(?:usd|us\$|eur|gbp|chf|aged|age|ages|magnitude|resolution|route|article|section|"
+    r"chapter|no\.|number|phase|level|category|flight|highway|decree|law|version|grade|page|para|"
+    r"paragraph|annex|item|rule|model|unit)|[a-z]-|:|/)\s?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A number in the text that reads as a figure, with its span in code points."""
+
+    start: int
+    end: int
+    vague: bool
+
+    def estimate(self, text: str) -> Estimate | None:
+        """Read the figure; ``None`` when the words do not make a number after all."""
+        try:
+            return Estimate.parse(text[self.start : self.end])
+        except ParseError:
+            return None
+
+
+def not_a_figure(text: str, start: int, end: int) -> bool:
+    """Tell whether the number at ``text[start:end]`` is a date part, money, an age, a duration ..."""
+    before = text[max(0, start - 12) : start]
+    after = text[end : end + 16]
+    if _BEFORE_NOT_FIGURE.search(before) or _AFTER_NOT_FIGURE.match(after):
+        return True
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_@#"):
+        return True
+    number = text[start:end]
+    if re.fullmatch(r"(?:1[89]|20|21)\d\d", number):  # a year, unless a counted noun follows
+        return not re.match(r"\s+(?:people|persons|refugees|families|children|civilians)\b", after)
+    return bool(end < len(text) and text[end].isalpha() and not re.match(r"[a-zA-Z]*km\b", after))
+
+
+_START_WORDS: Final = frozenset(
+    {p.split()[0] for p in QUALIFIER_PHRASES if p[0].isalpha()}
+    | {w.split()[0] for w in VAGUE}
+    | {w for w in _UNIT_WORDS if w not in {"a", "an"}}
+    | {"between", "half", "quarter", "quarters", "third", "thirds"}
+)
+
+
+_ANCHOR: Final = re.compile(
+    rf"\d+|~|\b(?=[A-Za-z]){trie_pattern(_START_WORDS)}\b"
+    r"|\b(?:[Aa]n?|AN?)\s+(?i:dozen|hundred|thousand|million|billion|few|quarter|half|third)\b"
+)
+
+
+def _anchored(text: str) -> Iterator[re.Match[str]]:
+    """Run the mention expression only where a mention can start: digits and number-ish words.
+
+    Trying a long alternation at every position of a text is what makes naive
+    scanning slow; anchoring keeps it to the few places where it can match.
+    """
+    last_end = 0
+    for anchor in _ANCHOR.finditer(text):
+        position = anchor.start()
+        if position < last_end:
+            continue
+        m = _MENTION.match(text, position)
+        if m is None or m.end() == position:
+            continue
+        last_end = m.end()
+        yield m
+
+
+def find_mentions(text: str, masked: list[tuple[int, int]]) -> Iterator[Mention]:
+    """Yield every candidate figure, skipping spans that overlap ``masked`` (dates, times ...)."""
+    import bisect
+
+    mask_starts = [s for s, _ in masked]
+    for m in _anchored(text):
+        start, end = m.span()
+        i = bisect.bisect_right(mask_starts, end) - 1
+        if i >= 0 and masked[i][1] > start:
+            # a date or other masked span overlaps: keep only the part before it, if any
+            continue
+        core_start = m.start("qual") if m.group("qual") else start
+        number_start = m.start("a") if m.group("a") else (m.start("x") if m.group("x") else start)
+        if not m.group("vague") and not_a_figure(
+            text, number_start, end - (1 if m.group("plus") else 0)
+        ):
+            continue
+        yield Mention(core_start, end, bool(m.group("vague")))

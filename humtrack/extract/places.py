@@ -1,0 +1,200 @@
+"""The gazetteer: place names and their codes, found in text in one pass.
+
+The default gazetteer is ``humtrack/data/gazetteer.csv`` (countries with ISO
+codes, Syria's governorates with OCHA p-codes, the towns and regions the seeds
+name ...). Users extend it with a CSV of their own in the same columns
+(``name,code,level,country,aliases``) through :meth:`Gazetteer.load`.
+Aliases are separated by ``|``; an alias written ``adj:Syrian`` is a
+demonym, which tells where people come from ("Syrian refugees").
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Final
+
+from humtrack._data import read_data_text
+from humtrack.places import normalize_code
+
+__all__ = ["Gazetteer", "PlaceMatch", "default_gazetteer"]
+
+_CAPITALISED: Final = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][\w’'\-]*(?:(?:\s+|-)(?:(?:al|el|ar|as|ad|an|ash|ez|az|es|ul|of|the|de|du|des|and|upon)"
+    r"(?:\s+|-))?[A-ZÀ-ÖØ-Þ][\w’'\-]*){0,5}"
+)
+_CAPITAL_WORD: Final = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'\-]*")
+_SUFFIXES: Final = re.compile(
+    r"\s+(?:province|governorate|state|region|district|city|oblast|county)$"
+)
+
+
+def _key(name: str) -> str:
+    return " ".join(name.replace("’", "'").replace("‘", "'").replace("-", " ").lower().split())
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMatch:
+    """A place named in a text: span, the words as written, code, level and country."""
+
+    start: int
+    end: int
+    written: str
+    code: str
+    level: str
+    demonym: bool
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Names and demonyms mapped to place codes."""
+
+    names: dict[str, tuple[str, str]]
+    demonyms: dict[str, str]
+    _raw_names: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        firsts = {k.split(" ")[0] for k in self.names} | set(self.demonyms)
+        raw = {k.split(" ")[0] for k in self._raw_names} | set(self.demonyms)
+        object.__setattr__(self, "_first_words", frozenset(firsts | raw))
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[dict[str, str]]) -> Gazetteer:
+        """Build from rows with ``name``, ``code``, ``level`` and optional ``aliases``."""
+        names: dict[str, tuple[str, str]] = {}
+        demonyms: dict[str, str] = {}
+        raw: set[str] = set()
+        for row in rows:
+            code = normalize_code(row["code"])
+            level = (row.get("level") or "").strip() or "town"
+            aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
+            for alias in [row["name"], *aliases]:
+                if alias.startswith("adj:"):
+                    word = _key(alias[4:])
+                    demonyms.setdefault(word, code)
+                    demonyms.setdefault(word + "s", code)
+                    continue
+                key = _key(alias)
+                raw.add(alias.lower().replace("’", "'"))
+                # the most specific entry wins a shared name only when nothing claimed it yet
+                names.setdefault(key, (code, level))
+        return cls(names, demonyms, frozenset(raw))
+
+    @classmethod
+    def load(cls, path: str | Path, *, extend: Gazetteer | None = None) -> Gazetteer:
+        """Read a gazetteer CSV; with ``extend``, its entries add to (and override) another's."""
+        text = Path(path).read_text(encoding="utf-8-sig")
+        own = cls.from_rows(csv.DictReader(io.StringIO(text)))
+        if extend is None:
+            return own
+        return cls(
+            {**extend.names, **own.names},
+            {**extend.demonyms, **own.demonyms},
+            extend._raw_names | own._raw_names,
+        )
+
+    def lookup(self, name: str) -> tuple[str, str] | None:
+        """(code, level) of a name as written, or ``None``."""
+        key = _key(name)
+        found = self.names.get(key)
+        if found is None:
+            stripped = _SUFFIXES.sub("", key)
+            found = self.names.get(stripped)
+        return found
+
+    def find(self, text: str) -> Iterator[PlaceMatch]:
+        """Yield the places and demonyms named in ``text``, in order (longest names first)."""
+        firsts: frozenset[str] = self._first_words  # type: ignore[attr-defined]
+        cache: dict[str, list[PlaceMatch]] = {}
+        last_end = 0
+        for word in _CAPITAL_WORD.finditer(text):
+            if word.start() < last_end:
+                continue
+            head = word.group().lower().replace("’", "'")
+            if (
+                head not in firsts
+                and head.rstrip(".,;:'s") not in firsts
+                and _key(head).split(" ")[0] not in firsts
+            ):
+                continue
+            m = _CAPITALISED.match(text, word.start())
+            if m is None:
+                continue
+            phrase = m.group()
+            relative = cache.get(phrase)
+            if relative is None:
+                relative = cache[phrase] = list(self._within(text, 0, phrase))
+            offset = m.start()
+            for r in relative:
+                found = PlaceMatch(
+                    r.start + offset, r.end + offset, r.written, r.code, r.level, r.demonym
+                )
+                last_end = max(last_end, found.end)
+                yield found
+
+    def _within(self, text: str, offset: int, phrase: str) -> Iterator[PlaceMatch]:
+        tokens = [(t.start(), t.end()) for t in re.finditer(r"[^\s]+", phrase)]
+        firsts: frozenset[str] = self._first_words  # type: ignore[attr-defined]
+        i = 0
+        while i < len(tokens):
+            head = _key(phrase[tokens[i][0] : tokens[i][1]].rstrip(".,;:’'s")).split(" ")[0]
+            if (
+                head not in firsts
+                and _key(phrase[tokens[i][0] : tokens[i][1]]).split(" ")[0] not in firsts
+            ):
+                i += 1
+                continue
+            for j in range(min(len(tokens), i + 6), i, -1):
+                start, end = tokens[i][0], tokens[j - 1][1]
+                written = (
+                    phrase[start:end].rstrip("’'s").rstrip("’'")
+                    if j - i == 1
+                    else phrase[start:end]
+                )
+                written = written.rstrip(".,;:")
+                found = self.lookup(written)
+                if found is not None:
+                    yield PlaceMatch(
+                        offset + start,
+                        offset + start + len(written),
+                        written,
+                        found[0],
+                        found[1],
+                        False,
+                    )
+                    i = j
+                    break
+                if j - i == 1:
+                    code = self.demonyms.get(_key(written))
+                    if code is not None:
+                        yield PlaceMatch(
+                            offset + start,
+                            offset + start + len(written),
+                            written,
+                            code,
+                            "country",
+                            True,
+                        )
+            else:
+                i += 1
+                continue
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer shipped with humtrack."""
+    try:
+        text = read_data_text("gazetteer.csv")
+    except FileNotFoundError:  # pragma: no cover - the file ships with the package
+        text = "name,code,level,country,aliases\n"
+    countries = read_data_text("countries.csv")
+    rows = [
+        {"name": r["name"], "code": r["alpha2"], "level": "country", "aliases": ""}
+        for r in csv.DictReader(io.StringIO(countries))
+    ]
+    return Gazetteer.from_rows([*csv.DictReader(io.StringIO(text)), *rows])

@@ -1,0 +1,98 @@
+"""Paragraphs, sentences and clauses of a text, found once and looked up by offset.
+
+Every boundary search is a single regular-expression pass over the text, and
+every window is bounded (:data:`MAX_SPAN` code points), so that text without
+full stops still costs linear time.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from dataclasses import dataclass
+from typing import Final
+
+__all__ = ["MAX_SPAN", "Segments"]
+
+#: The longest sentence or clause considered; longer runs are cut at a space.
+MAX_SPAN: Final = 400
+
+_PARAGRAPH: Final = re.compile(r"\n[ \t]*\n\s*")
+_SENTENCE_END: Final = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n")
+_ABBREVIATION: Final = re.compile(r"(?:\b[A-Z]|\bMr|\bMrs|\bDr|\bSt|\bNo|\bvs|\be\.g|\bi\.e)$")
+_CLAUSE_BREAK: Final = re.compile(
+    r"[;:](?=\s)\s*|[—–]\s*|,\s+(?=(?:while|but|whereas|although|though)\b)|\((?=\S)|\)\s*"
+)
+
+
+def _cut_long(starts: list[int], text_len: int, text: str) -> list[int]:
+    """Insert extra boundaries so that no span exceeds MAX_SPAN (cut at a space when possible)."""
+    out: list[int] = []
+    bounds = [*starts, text_len]
+    for begin, end in itertools.pairwise(bounds):
+        out.append(begin)
+        position = begin
+        while end - position > MAX_SPAN:
+            cut = text.rfind(" ", position + MAX_SPAN // 2, position + MAX_SPAN)
+            position = cut + 1 if cut > position else position + MAX_SPAN
+            out.append(position)
+    return out
+
+
+@dataclass(frozen=True)
+class Segments:
+    """Start offsets of the paragraphs, sentences and clauses of one text."""
+
+    text: str
+    paragraphs: list[int]
+    sentences: list[int]
+    clauses: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> Segments:
+        """Segment ``text`` in three linear passes."""
+        n = len(text)
+        paragraphs = [0, *(m.end() for m in _PARAGRAPH.finditer(text))]
+        sentence_starts = {0, *paragraphs}
+        for m in _SENTENCE_END.finditer(text):
+            if m.group() != "\n" and _ABBREVIATION.search(text, max(0, m.start() - 4), m.start()):
+                continue
+            end = m.end()
+            while end < n and text[end] in " \t\n":
+                end += 1
+            sentence_starts.add(end)
+        sentences = _cut_long(sorted(s for s in sentence_starts if s < n or s == 0), n, text)
+        clause_starts = set(sentences)
+        for m in _CLAUSE_BREAK.finditer(text):
+            clause_starts.add(m.end())
+        clauses = _cut_long(sorted(c for c in clause_starts if c < n or c == 0), n, text)
+        return cls(text, paragraphs, sentences, clauses)
+
+    @staticmethod
+    def _span(starts: list[int], position: int, end: int) -> tuple[int, int]:
+        i = bisect.bisect_right(starts, position) - 1
+        start = starts[max(i, 0)]
+        stop = starts[i + 1] if i + 1 < len(starts) else end
+        return start, stop
+
+    def paragraph(self, position: int) -> tuple[int, int]:
+        """(start, end) of the paragraph holding ``position``."""
+        return self._span(self.paragraphs, position, len(self.text))
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding ``position``."""
+        return self._span(self.sentences, position, len(self.text))
+
+    def clause(self, position: int) -> tuple[int, int]:
+        """(start, end) of the clause holding ``position``."""
+        return self._span(self.clauses, position, len(self.text))
+
+    def trimmed(self, start: int, end: int) -> tuple[int, int]:
+        """Shrink a span to exclude surrounding blanks and closing punctuation."""
+        text = self.text
+        while start < end and text[start] in ' \t\n,;:—–("“':
+            start += 1
+        while end > start and text[end - 1] in ' \t\n,;:—–.)"”':
+            end -= 1
+        return start, end

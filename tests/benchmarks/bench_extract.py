@@ -1,0 +1,104 @@
+"""Speed of extraction: prose, adversarial text, and quantulum3 side by side.
+
+    python tests/benchmarks/bench_extract.py
+
+Measures characters per second of :func:`humtrack.extract` over the seed
+articles repeated to about a megabyte, over a megabyte of adversarial text
+(digits, commas and spaces, runs of number words, no sentence ends), and —
+when quantulum3 is importable — quantulum3 parsing the same prose paragraph by
+paragraph. quantulum3 is not a dependency of humtrack: install it into the
+environment only for this benchmark (``pip install quantulum3``). Because it
+is slow, it parses the first 60,000 characters and its rate is reported per
+character.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+
+import humtrack as ht
+
+ROOT = Path(__file__).resolve().parents[2]
+MEGABYTE = 1_000_000
+
+
+def prose() -> str:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    joined = "\n\n".join(texts)
+    return (joined + "\n\n") * (MEGABYTE // len(joined) + 1)
+
+
+def adversarial(seed: int = 3) -> str:
+    rng = random.Random(seed)
+    pieces = [
+        "1",
+        "22",
+        "333",
+        "4,000",
+        "5 000",
+        "six",
+        "seven",
+        "twenty-one",
+        "hundred",
+        "thousand",
+        "million",
+        ",",
+        " ",
+        "more than",
+        "between",
+        "and",
+        "-",
+        "dozens",
+        "killed",
+        "people",
+    ]
+    out: list[str] = []
+    size = 0
+    while size < MEGABYTE:
+        piece = rng.choice(pieces)
+        out.append(piece)
+        out.append(" " if rng.random() < 0.7 else "")
+        size += len(piece) + 1
+    return "".join(out)
+
+
+def rate(text: str) -> tuple[float, int]:
+    source = ht.Source("bench", published=ht.Period.parse("2019-05-28").end)
+    t0 = time.perf_counter()
+    found = ht.extract(text, source=source)
+    return len(text) / (time.perf_counter() - t0), len(found)
+
+
+def main() -> None:
+    text = prose()
+    ours, n = rate(text)
+    print(
+        f"humtrack.extract, seeds repeated ({len(text):,} chars): {ours / 1e6:.2f} MB/s ({n:,} candidates)"
+    )
+    adv = adversarial()
+    adv_rate, n_adv = rate(adv)
+    print(
+        f"humtrack.extract, adversarial ({len(adv):,} chars): {adv_rate / 1e6:.2f} MB/s ({n_adv:,} candidates);"
+        f" cost per character {ours / adv_rate:.1f}x prose"
+    )
+    try:
+        from quantulum3 import parser  # type: ignore[import-not-found]
+    except ImportError:
+        print("quantulum3 is not installed: pip install quantulum3 (for this benchmark only)")
+        return
+    sample = text[:60_000]
+    t0 = time.perf_counter()
+    for paragraph in sample.split("\n\n"):
+        if paragraph.strip():
+            parser.parse(paragraph)
+    theirs = len(sample) / (time.perf_counter() - t0)
+    print(
+        f"quantulum3 paragraph by paragraph ({len(sample):,} chars): {theirs / 1e6:.4f} MB/s; "
+        f"humtrack is {ours / theirs:.0f}x faster"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,306 @@
+"""Extraction: what it reads, what it leaves alone, and that it never breaks."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import humtrack as ht
+from humtrack.extract import evaluate
+from tests.conftest import SEEDS
+
+PUBLISHED = ht.Source("s1", published=date(2019, 5, 28))  # a Tuesday
+
+
+def one(text: str, source: ht.Source = PUBLISHED) -> ht.Claim:
+    found = ht.extract(text, source=source)
+    assert len(found) == 1, found.frame[["quote", "metric", "value"]]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("200,000 people were displaced.", 200_000, "exact"),
+        ("37 000 people were displaced.", 37_000, "exact"),
+        ("37\u00a0000 people were displaced.", 37_000, "exact"),
+        ("100, 000 people were displaced.", 100_000, "exact"),
+        ("1,4 million people were displaced.", 1_400_000, "exact"),
+        ("3.2 million refugees live in Türkiye.", 3_200_000, "exact"),
+        ("2.3m people were displaced.", 2_300_000, "exact"),
+        ("Half a million people were displaced.", 500_000, "exact"),
+        ("A quarter of a million people were displaced.", 250_000, "exact"),
+        ("Three people were killed.", 3, "exact"),
+        ("Twenty-one people were killed.", 21, "exact"),
+        ("A dozen people were killed.", 12, "exact"),
+        ("Between 15 and 20 people were killed.", 17.5, "range"),
+        ("Four to five people were killed.", 4.5, "range"),
+        ("More than 200 people were killed.", 200, "more_than"),
+        ("Over 200 people were killed.", 200, "more_than"),
+        ("Upwards of 200 people were killed.", 200, "more_than"),
+        ("At least 500 people were killed.", 500, "at_least"),
+        ("200+ people were killed.", 200, "at_least"),
+        ("Nearly 3,000 people were killed.", 3_000, "approx"),
+        ("About 2,050 people were killed.", 2_050, "approx"),
+        ("Some 3,000 people were killed.", 3_000, "approx"),
+        ("An estimated 3,000 people were killed.", 3_000, "approx"),
+        ("Up to 1,000 people were killed.", 1_000, "at_most"),
+        ("As many as 1,000 people were killed.", 1_000, "at_most"),
+        ("Fewer than 50 people were killed.", 50, "less_than"),
+        ("Dozens of people were killed.", 12, "vague"),
+        ("Hundreds of people were killed.", 100, "vague"),
+        ("Tens of thousands of people were displaced.", 10_000, "vague"),
+        ("Several civilians were killed.", 3, "vague"),
+    ],
+)
+def test_numbers_and_qualifiers(text: str, value: float, qualifier: str) -> None:
+    claim = one(text)
+    assert (claim.value, claim.qualifier) == (value, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "group", "kind"),
+    [
+        ("At least 45 people were killed in the strike.", "killed", "all", "flow"),
+        ("The attack left 60 people wounded.", "injured", "all", "flow"),
+        ("12 aid workers remain missing.", "missing", "aid_workers", "flow"),
+        ("Police detained 14 people on Sunday.", "detained", "all", "flow"),
+        ("Fighting uprooted 5,000 people last week.", "displaced", "all", "flow"),
+        ("Jordan hosts 650,000 Syrian refugees.", "refugees", "all", "stock"),
+        ("3,000 refugees have crossed into Chad since 15 April.", "refugees", "all", "flow"),
+        ("2.1 million IDPs are sheltering in camps.", "idps", "all", "stock"),
+        ("4.1 million people are in need of humanitarian assistance.", "in_need", "all", "stock"),
+        (
+            "Air strikes damaged 20 health facilities.",
+            "facilities_damaged",
+            "health_facilities",
+            "flow",
+        ),
+        ("Shelling destroyed 14 schools.", "facilities_damaged", "schools", "flow"),
+        ("The army lost three tanks.", "other", "all", "flow"),
+    ],
+)
+def test_what_is_counted(text: str, metric: str, group: str, kind: str) -> None:
+    claim = one(text)
+    assert (claim.metric, claim.group, claim.kind) == (metric, group, kind)
+
+
+def test_parts_of_a_total_keep_their_groups() -> None:
+    found = ht.extract(
+        "The strike killed 45 people, including 15 women and 20 children.", source=PUBLISHED
+    )
+    assert sorted((c.group, c.value) for c in found) == [
+        ("all", 45),
+        ("children", 20),
+        ("women", 15),
+    ]
+    assert {c.metric for c in found} == {"killed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("More than 200,000 people were displaced between May 1 and 16.", "2019-05-01/2019-05-16"),
+        ("More than 200,000 people were displaced between 1 and 16 May.", "2019-05-01/2019-05-16"),
+        ("200 people have been killed since September 19.", "2018-09-19/2019-05-28"),
+        ("200 people were killed in May.", "2019-05"),
+        ("200 people were killed on 8 October 2017.", "2017-10-08"),
+        ("200 people were killed this week.", "2019-05-27/2019-05-28"),
+        ("200 people were killed last month.", "2019-04"),
+        ("200 people were killed on Sunday.", "2019-05-26"),
+        ("200 people were killed this year.", "2019-01-01/2019-05-28"),
+        ("Jordan hosts 650,000 Syrian refugees.", "2019-05-28"),
+        (
+            "On May 6 the offensive began. More than 200 people have been killed since then.",
+            "2019-05-06/2019-05-28",
+        ),
+    ],
+)
+def test_periods_resolve_against_publication(text: str, period: str) -> None:
+    assert str(one(text).period) == period
+
+
+def test_undated_flow_is_left_wide_and_said_in_notes() -> None:
+    claim = one("Clashes killed 40 people.")
+    assert claim.period_start is None
+    assert claim.period_end == date(2019, 5, 28)
+    assert "start unknown" in str(claim.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "location_code", "origin_code"),
+    [
+        ("Jordan hosts 650,000 Syrian refugees.", "JO", "SY"),
+        ("Air strikes killed 12 people in Idlib.", "SY07", None),
+        ("Shelling in Hama killed 9 civilians.", "SY05", None),
+        ("In Aleppo, 300 families were displaced.", "SY02", None),
+    ],
+)
+def test_places_and_origins(text: str, location_code: str, origin_code: str | None) -> None:
+    claim = one(text)
+    assert (claim.location_code, claim.origin_code) == (location_code, origin_code)
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("More than 200,000 people were displaced, according to OCHA.", "OCHA"),
+        ("The Ministry of Health said 45 people were killed.", "Ministry of Health"),
+        ("UNHCR reported that 3,000 refugees arrived this week.", "UNHCR"),
+    ],
+)
+def test_attribution(text: str, who: str) -> None:
+    assert one(text).attributed_to == who
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The M4 and M5 highways reopened.",
+        "After an eight-year war, Trump 2.0 arrived.",
+        "COVID-19 and Resolution 2254 were discussed in 2019.",
+        "Five days later, after six weeks, the talks resumed at 3 p.m.",
+        "A 7-year-old girl and a man aged 65 were seen.",
+        "The magnitude 7.8 earthquake struck at 04:17.",
+        "Donors pledged $1.2 billion and USD 300 million.",
+        "Prices rose 40 per cent and 12% in May.",
+        "Call +41 22 917 1234 for the third convoy.",
+    ],
+)
+def test_what_is_not_a_claim(text: str) -> None:
+    assert len(ht.extract(text, source=PUBLISHED)) == 0
+
+
+@given(st.text(max_size=300))
+def test_extract_never_raises_and_quotes_are_verbatim(text: str) -> None:
+    found = ht.extract(text, source=PUBLISHED)
+    assert ht.validate(found).ok
+    for claim in found:
+        assert claim.quote_start is not None
+        assert claim.quote_end is not None
+        assert text[claim.quote_start : claim.quote_end] == claim.quote
+        assert claim.status == "extracted"
+
+
+_NUMBERISH = st.lists(
+    st.sampled_from(
+        [
+            "1",
+            "22",
+            "4,000",
+            "5 000",
+            "six",
+            "twenty-one",
+            "hundred",
+            "million",
+            ",",
+            " ",
+            "more than",
+            "between",
+            "and",
+            "-",
+            "dozens",
+            "killed",
+            "people",
+            "May",
+            "since",
+            "refugees",
+            "in",
+            "Idlib",
+            ".",
+            "\n",
+            "according to",
+            "OCHA",
+            "½",
+            "٣",
+        ]
+    ),
+    max_size=60,
+).map(" ".join)
+
+
+@given(_NUMBERISH)
+def test_extract_never_raises_on_number_soup(text: str) -> None:
+    found = ht.extract(text, source=PUBLISHED)
+    assert ht.validate(found).ok
+
+
+def test_extract_without_a_source_still_works() -> None:
+    found = ht.extract("On 8 October 2017, 200 people were killed in Idlib.")
+    assert found[0].source_id is None
+    assert str(found[0].period) == "2017-10-08"
+
+
+def _seed_candidates() -> tuple[ht.ClaimSet, ht.ClaimSet, dict[str, str]]:
+    sources = ht.read_sources(SEEDS / "sources.csv")
+    texts = {
+        row.source_id: (SEEDS / row.path).read_text(encoding="utf-8")
+        for row in sources.itertuples()
+    }
+    found = ht.extract_files(sorted(SEEDS.glob("*.txt")), sources=sources)
+    return found, ht.read(SEEDS / "claims.csv"), texts
+
+
+def test_every_seed_figure_is_found_with_its_value_qualifier_metric_and_kind() -> None:
+    found, recorded, _ = _seed_candidates()
+    result = evaluate(found, recorded)
+    assert result.recall == 1.0, result.pairs
+    assert result.accuracy("qualifier") == 1.0
+    assert result.accuracy("kind") == 1.0
+    assert ht.validate(found).ok
+
+
+def test_no_seed_non_claim_is_extracted() -> None:
+    found, _, texts = _seed_candidates()
+    numbers = set()
+    for claim_id in found.frame["claim_id"]:
+        source_id, span = claim_id.rsplit(":", 1)
+        start, end = (int(x) for x in span.split("-"))
+        numbers.add(texts[source_id][start:end].lower())
+        assert texts[source_id][max(0, start - 1) : start] != "M"
+    assert not numbers & {"4", "5", "2.0", "eight", "19", "1", "16", "six", "21", "five"}
+
+
+def test_extract_cli_writes_csv_json_and_compares(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from humtrack.cli import main
+
+    paths = [str(p) for p in sorted(SEEDS.glob("*.txt"))]
+    assert main(["extract", *paths, "--sources", str(SEEDS / "sources.csv")]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith("claim_id,source_id,metric")
+    assert (
+        main(
+            [
+                "extract",
+                *paths,
+                "--sources",
+                str(SEEDS / "sources.csv"),
+                "-o",
+                str(tmp_path / "c.json"),
+            ]
+        )
+        == 0
+    )
+    assert len(ht.read(tmp_path / "c.json")) >= 11
+    assert (
+        main(
+            [
+                "extract",
+                *paths,
+                "--sources",
+                str(SEEDS / "sources.csv"),
+                "--compare",
+                str(SEEDS / "claims.csv"),
+            ]
+        )
+        == 0
+    )
+    assert "recall 1.000" in capsys.readouterr().out
+    assert main(["extract", str(tmp_path / "missing.txt")]) == 2
+    assert "no such file" in capsys.readouterr().err
