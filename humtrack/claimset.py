@@ -10,7 +10,7 @@ Examples
 >>> import humtrack as ht
 >>> claims = ht.read("seeds/claims.csv")
 >>> len(claims)
-11
+17
 >>> claims.filter(metric="refugees")[0].value
 3200000.0
 """
@@ -175,7 +175,7 @@ class ClaimSet:
         >>> import humtrack as ht
         >>> claims = ht.read("seeds/claims.csv")
         >>> len(claims.filter(kind="flow", location_code=["SY07", "SY"]))
-        7
+        8
         """
         keep = np.ones(len(self._frame), dtype=bool)
         if mask is not None:

@@ -54,7 +54,7 @@ def test_show_prints_every_claim_readably(capsys: pytest.CaptureFixture[str]) ->
     assert "more than 200,000" in out
     assert "3.2 million" in out
     assert "2019-05-01/2019-05-16" in out
-    assert out.rstrip().endswith("11 claims")
+    assert out.rstrip().endswith("17 claims")
 
 
 def test_show_of_invalid_file_exits_1(

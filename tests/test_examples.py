@@ -10,5 +10,5 @@ from tests.conftest import ROOT
 def test_quickstart_runs_and_prints_the_seeds(capsys: pytest.CaptureFixture[str]) -> None:
     runpy.run_path(str(ROOT / "examples" / "quickstart.py"), run_name="__main__")
     out = capsys.readouterr().out
-    assert "11 claims" in out
+    assert "17 claims" in out
     assert "more than 200,000" in out

@@ -9,6 +9,7 @@ durations, magnitudes) are rejected by :func:`not_a_figure`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -130,10 +131,35 @@ def _anchored(text: str) -> Iterator[re.Match[str]]:
         yield m
 
 
-def find_mentions(text: str, masked: list[tuple[int, int]]) -> Iterator[Mention]:
-    """Yield every candidate figure, skipping spans that overlap ``masked`` (dates, times ...)."""
-    import bisect
+#: "three armoured vehicles, a tank, three vehicles": in a list of counts, "a" counts one
+_LIST_ARTICLE: Final = re.compile(r"(?:,\s+|\band\s+)(an?)\s+(?=[a-z])")
 
+
+def _list_articles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Articles that count one thing in a list whose other items are numbers."""
+    starts = [m.start for m in mentions]
+    out = []
+    for m in _LIST_ARTICLE.finditer(text):
+        i = bisect.bisect_left(starts, m.start(1))
+        before = mentions[i - 1] if i > 0 else None
+        after = mentions[i] if i < len(mentions) else None
+        near_before = before is not None and 0 <= m.start(1) - before.end <= 40
+        near_after = after is not None and 0 <= after.start - m.end(1) <= 40
+        if near_before or near_after:
+            out.append(Mention(m.start(1), m.end(1), False))
+    return out
+
+
+def find_mentions(text: str, masked: list[tuple[int, int]]) -> list[Mention]:
+    """Every candidate figure in order, skipping spans that overlap ``masked`` (dates, times ...)."""
+    found = list(_numbers(text, masked))
+    articles = _list_articles(text, found)
+    if articles:
+        found = sorted([*found, *articles], key=lambda m: m.start)
+    return found
+
+
+def _numbers(text: str, masked: list[tuple[int, int]]) -> Iterator[Mention]:
     mask_starts = [s for s, _ in masked]
     for m in _anchored(text):
         start, end = m.span()

@@ -85,7 +85,7 @@ def read(path: PathLike, *, format: str | None = None) -> ClaimSet:
     --------
     >>> import humtrack as ht
     >>> ht.read("seeds/claims.csv")
-    ClaimSet(11 claims from 3 sources)
+    ClaimSet(17 claims from 3 sources)
     """
     raw = read_raw(path, format=format)
     typed, report = coerce_claims(raw)
