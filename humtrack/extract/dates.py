@@ -55,13 +55,18 @@ _PATTERN: Final = re.compile(
     rf"|(?P<month>\b(?:(?:in|during|by|until|through|throughout|early|late|mid-?|of|since|last|this)\s+)"
     rf"(?P<mm>{_M})(?:\s+(?P<my>{_Y}))?\b|\b(?P<mm2>{_M})\s+(?P<my2>{_Y})\b)"
     rf"|(?P<year>\b(?:in|during|since|throughout|of)\s+(?P<yy>{_Y})\b)"
+    rf"|(?P<later>\b(?P<ln>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<lu>days?|weeks?)"
+    rf"\s+later\b)"
     rf"|(?P<rel>\b(?:today|yesterday|this\s+week|last\s+week|this\s+month|last\s+month|this\s+year|"
     rf"last\s+year|(?:over|in)\s+the\s+(?:past|last)\s+(?:(?P<pastn>\d+|two|three|four|five|six|seven|"
     rf"ten)\s+)?(?P<pastu>days?|weeks?|months?|hours?|years?)|(?:on|last)\s+(?P<wd>monday|tuesday|"
     rf"wednesday|thursday|friday|saturday|sunday))\b)",
     re.IGNORECASE,
 )
-_SMALL: Final = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+_SMALL: Final = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +74,9 @@ class DateExpr:
     """A date expression: its span, how it bounds a period, and the window it names.
 
     ``role`` is ``"since"`` (a start), ``"window"`` (a whole period), ``"point"``
-    (a day or an instant) or ``"then"`` ("since then", resolved by the caller).
+    (a day or an instant), ``"then"`` ("since then") or ``"later"`` ("five days
+    later", ``offset_days`` after the date given before); the last two are
+    resolved by the caller against the text's previous date.
     ``start``/``end`` are ``None`` when the expression cannot be resolved
     without a publication date.
     """
@@ -80,6 +87,7 @@ class DateExpr:
     start: date | None
     end: date | None
     exact_year: bool
+    offset_days: int = 0
 
 
 def _month(text: str | None) -> int | None:
@@ -171,7 +179,7 @@ def _relative(m: re.Match[str], published: date | None) -> tuple[str, date | Non
 _ANCHOR_WORDS: Final = (
     [name for name in _MONTHS if len(name) > 2]
     + _WEEKDAYS
-    + ["since", "today", "yesterday", "week", "month", "year", "past"]
+    + ["since", "today", "yesterday", "week", "month", "year", "past", "later"]
 )
 _ANCHOR: Final = re.compile(rf"\b(?=[A-Za-z]){trie_pattern(_ANCHOR_WORDS)}\b|\b(?:19|20)\d\d\b")
 
@@ -281,6 +289,11 @@ def find_dates(text: str, published: date | None) -> Iterator[DateExpr]:
             yield DateExpr(
                 s, e, role, date(year, 1, 1), None if role == "since" else date(year, 12, 31), True
             )
+        elif m.group("later"):
+            count_text = m["ln"].lower()
+            count = int(count_text) if count_text.isdigit() else _SMALL.get(count_text, 1)
+            days = count * (7 if m["lu"].lower().startswith("week") else 1)
+            yield DateExpr(s, e, "later", None, None, False, days)
         elif m.group("rel"):
             role, start, end = _relative(m, published)
             yield DateExpr(s, e, role, start, end, True)

@@ -87,8 +87,9 @@ class Evaluation:
 
 
 def _same(a: object, b: object) -> bool:
-    if pd.isna(a) and pd.isna(b):  # type: ignore[call-overload]
-        return True
+    a_missing, b_missing = bool(pd.isna(a)), bool(pd.isna(b))  # type: ignore[call-overload]
+    if a_missing or b_missing:
+        return a_missing and b_missing
     return bool(a == b)
 
 

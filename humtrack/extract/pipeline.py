@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from itertools import islice
 from typing import Any, Final
 
@@ -255,20 +255,23 @@ def _period(
                 chosen, best = d, distance
         if chosen is not None:
             break
-    if chosen is not None and chosen.role == "then":
-        paragraph = segs.paragraph(mention.start)
-        i = bisect.bisect_left(date_starts, sentence[0]) - 1
-        previous = dates[i] if i >= 0 and dates[i].start_offset >= paragraph[0] else None
-        chosen = DateExpr(
-            chosen.start_offset,
-            chosen.end_offset,
-            "since",
-            previous.start if previous else None,
-            None,
-            bool(previous and previous.exact_year),
-        )
-        if previous is None:
-            notes.append("'since then' refers to a date the text gives earlier; not found")
+    if chosen is not None and chosen.role in {"then", "later"}:
+        i = bisect.bisect_left(date_starts, chosen.start_offset) - 1
+        while i >= 0 and dates[i].start is None:
+            i -= 1
+        paragraph_start = segs.paragraph(mention.start)[0]
+        previous = dates[i] if i >= 0 and dates[i].start_offset >= paragraph_start else None
+        if previous is None or previous.start is None:
+            words = segs.text[chosen.start_offset : chosen.end_offset]
+            notes.append(f"'{words}' refers to a date given earlier; none found")
+            chosen = None
+        elif chosen.role == "then":
+            chosen = DateExpr(
+                chosen.start_offset, chosen.end_offset, "since", previous.start, None, previous.exact_year
+            )
+        else:
+            day = previous.start + timedelta(days=chosen.offset_days)
+            chosen = DateExpr(chosen.start_offset, chosen.end_offset, "point", day, day, previous.exact_year)
     if chosen is not None and chosen.start is None and chosen.end is None:
         notes.append("date in the text could not be resolved without a publication date")
         chosen = None
