@@ -46,6 +46,8 @@ _ONE_DAY: Final = rf"(?:{_DAY_FIRST}|{_MONTH_FIRST})"
 _PATTERN: Final = re.compile(
     rf"(?P<between>\b(?:between|from)\s+(?:(?P<bm1>{_M})\s+(?P<bd1>{_D})|(?P<bd1b>{_D})(?:\s+(?P<bm1b>{_M}))?)"
     rf"\s+(?:and|to|until|-|–)\s+(?:(?P<bm2>{_M})\s+)?(?P<bd2>{_D})(?:\s+(?P<bm2b>{_M}))?(?:,?\s+(?P<by>{_Y}))?)"
+    rf"|(?P<months>\b(?:between|from)\s+(?P<mm_a>{_M})(?:\s+(?P<my_a>{_Y}))?\s+(?:and|to|until)\s+"
+    rf"(?P<mm_b>{_M})(?:\s+(?P<my_b>{_Y}))?)"
     rf"|(?P<dash>\b(?P<dd1>{_D})\s*[-–]\s*(?P<dd2>{_D})\s+(?P<dm>{_M})(?:\s+(?P<dy>{_Y}))?)"
     rf"|(?P<since>\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+(?P<since_rel>the\s+year|this\s+year|"
     rf"the\s+month|this\s+month))?(?P<since_what>{_ONE_DAY}|{_M}(?:\s+{_Y})?|{_Y}|then)?)"
@@ -64,8 +66,17 @@ _PATTERN: Final = re.compile(
     re.IGNORECASE,
 )
 _SMALL: Final = {
-    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10,
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
 }
 
 
@@ -225,6 +236,26 @@ def find_dates(text: str, published: date | None) -> Iterator[DateExpr]:
             if start and end and start > end:
                 start = date(start.year - 1, start.month, start.day)
             yield DateExpr(s, e, "window", start, end, year is not None)
+        elif m.group("months"):
+            first, last = _month(m["mm_a"]), _month(m["mm_b"])
+            assert first is not None
+            assert last is not None
+            year_b = int(m["my_b"]) if m["my_b"] else None
+            window_b = _month_window(year_b, last, published)
+            year_a = int(m["my_a"]) if m["my_a"] else (window_b[0].year if window_b else None)
+            if window_b and year_a is not None and first > last and not m["my_a"]:
+                year_a -= 1
+            window_a = (
+                _month_window(year_a, first, published) if year_a is not None or published else None
+            )
+            yield DateExpr(
+                s,
+                e,
+                "window",
+                window_a[0] if window_a else None,
+                window_b[1] if window_b else None,
+                year_b is not None,
+            )
         elif m.group("dash"):
             year = int(m["dy"]) if m["dy"] else None
             month = _month(m["dm"])
@@ -262,7 +293,10 @@ def find_dates(text: str, published: date | None) -> Iterator[DateExpr]:
         elif m.group("day"):
             day, exact = _one_day(m.group("day"), published)
             if day is not None or published is None:
-                yield DateExpr(s, e, "point", day, day, exact)
+                by = re.search(
+                    r"\b(?:by|until|as\s+of)\s+$", text[max(0, s - 10) : s], re.IGNORECASE
+                )
+                yield DateExpr(s, e, "by" if by else "point", day, day, exact)
         elif m.group("iso"):
             try:
                 day = date(int(m["iy"]), int(m["im"]), int(m["id"]))

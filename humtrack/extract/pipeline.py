@@ -37,18 +37,8 @@ _ATTRIBUTION_CUE: Final = re.compile(
     r"\b(?:according|said|says|reported|reports|estimated|estimates|stated|announced|warned)\b"
 )
 _PERSON_VERBS: Final = frozenset(
-    [
-        "killed",
-        "dead",
-        "died",
-        "wounded",
-        "injured",
-        "missing",
-        "detained",
-        "arrested",
-        "abducted",
-        "displaced",
-    ]
+    "killed dead died deaths wounded injured injuries missing detained arrested abducted displaced "
+    "crossed homeless sheltering staying".split()
 )
 _NOT_ORIGINATORS: Final = frozenset(
     {"It", "He", "She", "They", "We", "This", "That", "There", "The"}
@@ -118,6 +108,11 @@ def _noun_phrase(
             phrase = " ".join(t[2].lower() for t in tokens[i : i + n])
             cue = lex.nouns.get(phrase)
             if cue is not None:
+                # "Rohingya refugees", "civilian deaths": the last noun of a compound is its head
+                if i + n < len(tokens):
+                    head = lex.nouns.get(tokens[i + n][2].lower())
+                    if head is not None and head.metric:
+                        return head, tokens[i + n][1], origin
                 return cue, tokens[i + n - 1][1], origin
         demonym = gaz.demonyms.get(low.replace("’", "'"))
         if demonym is not None:
@@ -151,47 +146,131 @@ def _nearest(
     return best
 
 
+_OF_THEM: Final = re.compile(r"\s+of\s+them\b\s*")
+_POPULATION_OF: Final = re.compile(
+    r"\b(?:population|city|town|camp|area|district|governorate|province)\s+(?:of|was|is|stands\s+at)\s+$"
+)
+_CROSS_BORDER: Final = re.compile(
+    r"\b(?:to|into)\s+(?:neighbou?ring|other)\s+countr|\babroad\b|\bacross\s+(?:the\s+)?borders?\b"
+)
+_ADJECTIVAL: Final = re.compile(
+    r"\s+(?:areas?|regions?|communities|districts?|provinces?|zones?|population)\b"
+)
+_SINCE_BEFORE: Final = re.compile(r"\bsince\b(?:\s+\S+){0,8}\s+(?:on|in)\s+$")
+_TOLL: Final = re.compile(
+    r"(?:rose|risen|rises|rising|reached|climbed|increased|jumped|stands|stood|hit|to|at|is|was|of)\s*$"
+)
+_STOCK_BEFORE: Final = re.compile(
+    r"\b(?:are|is|remain|remains|remained|still|now|currently|were living|living)\s+"
+    r"(?:(?:now|still|currently|internally)\s+)*$"
+)
+
+
+def _verbs(text: str, lex: Lexicon, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return (
+        [(m.start(), m.end(), m.group().lower()) for m in lex.verbs.finditer(text, lo, hi)]
+        if hi > lo
+        else []
+    )
+
+
+def _predicate(
+    text: str, lex: Lexicon, mention: Mention, noun_end: int, lo: int, hi: int, next_start: int
+) -> tuple[int, int, str] | None:
+    """The verb that says what happened to what is counted.
+
+    First the predicate after the counted noun and before the next number ("818 people
+    died and 1,034 were injured"), else the nearest verb before the number ("killing 45
+    people, including 11 women"), else any later verb of the clause.
+    """
+    inside = _verbs(text, lex, mention.end, noun_end)
+    if inside:
+        return inside[-1]  # "injured people", "wounded civilians"
+    after = [
+        v
+        for v in _verbs(text, lex, noun_end, min(hi, next_start))
+        if not (v[2] == "affected" and _ADJECTIVAL.match(text, v[1]))
+    ]
+    if after:
+        return after[0]
+    before = _verbs(text, lex, lo, mention.start)
+    if before:
+        return before[-1]
+    later = _verbs(text, lex, noun_end, hi)
+    return later[0] if later else None
+
+
 def _count(
-    text: str, mention: Mention, clause: tuple[int, int], lex: Lexicon, gaz: Gazetteer
+    text: str,
+    mention: Mention,
+    clause: tuple[int, int],
+    lex: Lexicon,
+    gaz: Gazetteer,
+    next_start: int,
+    previous: _Counted | None = None,
 ) -> _Counted | None:
     cue, noun_end, origin = _noun_phrase(text, mention, clause[1], lex, gaz)
     notes: list[str] = []
     lo, hi = max(clause[0], mention.start - 160), min(clause[1], mention.end + 160)
-    near_verb: tuple[int, int, str] | None = None
+    verb: tuple[int, int, str] | None = None
     if cue is None:
-        # "killing 45 and wounding 60": a verb right beside the number counts people
-        if not text[mention.start : mention.end][-1:].isdigit():
+        written = text[mention.start : mention.end].lower()
+        if written.endswith((" one", " a", " an")) or written in {"one", "a", "an"}:
             return None
-        beside = [
-            (m.start(), m.end(), m.group().lower())
-            for m in lex.verbs.finditer(
-                text, max(lo, mention.start - 25), min(hi, mention.end + 25)
+        if _POPULATION_OF.search(text, max(lo, mention.start - 40), mention.start):
+            return _Counted("population", "all", "person", "stock", None, origin, notes)
+        # "killing 45 and wounding 60", "hundreds were injured": a verb beside the number
+        after = _verbs(text, lex, mention.end, min(hi, next_start, mention.end + 30))
+        before = _verbs(text, lex, max(lo, mention.start - 30), mention.start)
+        if after and after[0][2] in _PERSON_VERBS:
+            verb = after[0]
+        elif before and before[-1][2] in _PERSON_VERBS:
+            verb = before[-1]
+        elif _TOLL.search(text, max(lo, mention.start - 20), mention.start):
+            # "the number of people killed has risen to 9,061", "the number of injured has reached"
+            earlier = [
+                v
+                for v in _verbs(text, lex, lo, mention.start)
+                if lex.verb_metric[v[2]][0] != "other"
+            ]
+            verb = earlier[-1] if earlier else None
+        partitive = _OF_THEM.match(text, mention.end)
+        if partitive is not None and previous is not None:
+            # "11 million of them children", "140,000 of them in camps": part of the figure before
+            part, part_end, _ = _noun_phrase(
+                text, Mention(partitive.end(), partitive.end(), False), clause[1], lex, gaz
             )
-        ]
-        near_verb = _nearest(beside, lo, hi, mention.start)
-        if near_verb is None or near_verb[2] not in _PERSON_VERBS:
+            group = part.group if part is not None and part.group != "all" else previous.group
+            after_part = _verbs(
+                text, lex, part_end if part else partitive.end(), min(hi, next_start)
+            )
+            if after_part:
+                metric, kind = lex.verb_metric[after_part[0][2]]
+                return _Counted(metric, group, previous.unit, kind, None, previous.origin, notes)
+            return _Counted(
+                previous.metric, group, previous.unit, previous.kind, None, previous.origin, notes
+            )
+        if verb is None:
             return None
         cue = NounCue("", "all", "person")
         noun_end = mention.end
     elif not cue.metric:
-        verbs = [(m.start(), m.end(), m.group().lower()) for m in lex.verbs.finditer(text, lo, hi)]
-        near_verb = _nearest(verbs, lo, hi, mention.start)
+        verb = _predicate(text, lex, mention, noun_end, lo, hi, next_start)
     subject = re.sub(r"^(?:of\s+(?:the\s+)?)", "", text[mention.end : noun_end].strip(" ,")) or None
     metric = cue.metric
     kind: str | None = None
-    between = text[lo:hi].lower()
     if metric == "facilities_damaged" and not lex.damage.search(text, lo, hi):
         metric = "other"
     if not metric:
-        if near_verb is not None:
-            metric, kind = lex.verb_metric[near_verb[2]]
+        if verb is not None:
+            metric, kind = lex.verb_metric[verb[2]]
+            if metric == "displaced" and _STOCK_BEFORE.search(text, max(lo, verb[0] - 30), verb[0]):
+                metric, kind = "idps", "stock"  # "remain displaced", "are now displaced"
+            if metric == "displaced" and _CROSS_BORDER.search(text, verb[1], min(hi, verb[1] + 60)):
+                metric, kind = "refugees", "flow"  # "fled Sudan to neighbouring countries"
         elif subject and "displaced" in subject.lower():
             metric = "idps"
-        elif (
-            cue.group == "civilians"
-            or "residents" in (subject or "").lower()
-            or "population" in between
-        ):
+        elif cue.group == "civilians" or "residents" in (subject or "").lower():
             metric = "population"
         else:
             return None
@@ -201,18 +280,15 @@ def _count(
         )
     cues = {lex.kind_of[m.group().lower()] for m in lex.kind_cues.finditer(text, lo, hi)}
     default = METRICS[metric].default_kind
-    if metric in {"refugees", "idps"}:
+    if metric in {"refugees", "idps"} and kind is None:
         kind = "flow" if "flow" in cues and "stock" not in cues else "stock"
         if metric == "idps" and kind == "flow":
             metric = "displaced"
     elif metric == "population":
         kind = "stock"
     kind = kind or default
-    if cue.unit in {"km", "tonne"}:
-        kind = "stock"
-    if metric in _STOCK_DEFAULT and kind == "flow" and metric not in {"refugees"}:
+    if metric in _STOCK_DEFAULT and kind == "flow" and metric != "refugees":
         kind = default
-    _ = between
     return _Counted(metric, cue.group, cue.unit, kind, subject, origin, notes)
 
 
@@ -243,18 +319,34 @@ def _period(
 ) -> tuple[date | None, date | None]:
     clause = segs.clause(mention.start)
     sentence = segs.sentence(mention.start)
+    paragraph = segs.paragraph(mention.start)
     chosen: DateExpr | None = None
-    for lo, hi in (clause, sentence):
+    for level, (lo, hi) in enumerate((clause, sentence, paragraph)):
         i0 = bisect.bisect_left(date_starts, lo)
-        best = 10**9
-        for d in dates[i0:]:
-            if d.start_offset >= hi:
-                break
-            distance = abs(d.start_offset - mention.start)
-            if distance < best:
-                chosen, best = d, distance
-        if chosen is not None:
+        in_window = [
+            d for d in dates[i0 : bisect.bisect_left(date_starts, hi)] if d.end_offset <= hi
+        ]
+        if level == 0 and any(d.role in {"since", "window"} for d in in_window):
+            in_window = [d for d in in_window if d.role in {"since", "window"}]
+        if level == 2:
+            # from the paragraph, only a date given before the figure, the nearest one
+            in_window = [d for d in in_window if d.end_offset <= mention.start][-1:]
+        if in_window:
+            chosen = min(in_window, key=lambda d: abs(d.start_offset - mention.start))
+            if level > 0:
+                notes.append("date taken from the " + ("sentence" if level == 1 else "paragraph"))
             break
+    if (
+        chosen is not None
+        and chosen.role == "point"
+        and _SINCE_BEFORE.search(
+            segs.text, max(clause[0], chosen.start_offset - 70), chosen.start_offset
+        )
+    ):
+        # "since the storm struck on 10 September"
+        chosen = DateExpr(
+            chosen.start_offset, chosen.end_offset, "since", chosen.start, None, chosen.exact_year
+        )
     if chosen is not None and chosen.role in {"then", "later"}:
         i = bisect.bisect_left(date_starts, chosen.start_offset) - 1
         while i >= 0 and dates[i].start is None:
@@ -267,16 +359,27 @@ def _period(
             chosen = None
         elif chosen.role == "then":
             chosen = DateExpr(
-                chosen.start_offset, chosen.end_offset, "since", previous.start, None, previous.exact_year
+                chosen.start_offset,
+                chosen.end_offset,
+                "since",
+                previous.start,
+                None,
+                previous.exact_year,
             )
         else:
             day = previous.start + timedelta(days=chosen.offset_days)
-            chosen = DateExpr(chosen.start_offset, chosen.end_offset, "point", day, day, previous.exact_year)
+            chosen = DateExpr(
+                chosen.start_offset, chosen.end_offset, "point", day, day, previous.exact_year
+            )
     if chosen is not None and chosen.start is None and chosen.end is None:
         notes.append("date in the text could not be resolved without a publication date")
         chosen = None
     if kind == "stock":
-        if chosen is not None and chosen.role in {"point", "window"} and chosen.start is not None:
+        if (
+            chosen is not None
+            and chosen.role in {"point", "window", "by"}
+            and chosen.start is not None
+        ):
             return chosen.start, chosen.end or chosen.start
         if published is None:
             notes.append("no publication date: reference date unknown")
@@ -289,6 +392,8 @@ def _period(
             return None, None
         notes.append("start unknown; period ends at publication")
         return None, published
+    if chosen.role == "by":
+        return None, chosen.end
     if chosen.role == "since":
         end = published if published is not None else None
         if end is None:
@@ -397,11 +502,26 @@ def extract(
     countries = Counter(p.code[:2] for p in places)
     default_country = countries.most_common(1)[0][0] if countries else None
     rows: list[dict[str, Any]] = []
-    for mention in find_mentions(text, masked):
+    mentions = find_mentions(text, masked)
+    previous_counted: tuple[int, _Counted] | None = None
+    for index, mention in enumerate(mentions):
         clause = segs.clause(mention.start)
-        counted = _count(text, mention, clause, lex, gaz)
+        next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
+        sentence_start = segs.sentence(mention.start)[0]
+        if previous_counted is not None and previous_counted[0] != sentence_start:
+            previous_counted = None
+        counted = _count(
+            text,
+            mention,
+            clause,
+            lex,
+            gaz,
+            next_start,
+            previous_counted[1] if previous_counted else None,
+        )
         if counted is None:
             continue
+        previous_counted = (sentence_start, counted)
         e = mention.estimate(text)
         if e is None:
             continue
