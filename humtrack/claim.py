@@ -22,6 +22,8 @@ Examples
 from __future__ import annotations
 
 import hashlib
+import math
+import numbers
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date, datetime
@@ -29,7 +31,9 @@ from typing import Any, Final
 
 from humtrack.errors import ParseError, SchemaError
 from humtrack.estimate import Estimate
+from humtrack.numbers import rounding_step
 from humtrack.period import Period
+from humtrack.places import normalize_code
 from humtrack.vocab import (
     GROUPS,
     KINDS,
@@ -68,12 +72,13 @@ class Quote:
             raise ParseError("a quote must be non-empty text", code="quote", value=self.text)
         for name in ("start", "end"):
             x = getattr(self, name)
-            if isinstance(x, bool) or not isinstance(x, int) or x < 0:
+            if isinstance(x, bool) or not isinstance(x, numbers.Integral) or x < 0:
                 raise ParseError(
                     f"quote {name} must be a non-negative integer, not {x!r}",
                     code="quote_span",
                     value=x,
                 )
+            object.__setattr__(self, name, int(x))
         if self.end - self.start != len(self.text):
             raise ParseError(
                 f"quote offsets {self.start}..{self.end} span {self.end - self.start} code points "
@@ -131,7 +136,9 @@ class Claim:
     The fields are the columns of the canonical claims table. Empty optional
     cells are ``None``; ``group`` defaults to ``all``, ``status`` to
     ``recorded`` and ``credibility`` to 6 (cannot be judged); ``kind`` and
-    ``unit`` default to the metric's own.
+    ``unit`` default to the metric's own and ``precision`` to the rounding step
+    of the value (200,000 → 100,000), as for a table's rows. Place codes are
+    upper-cased (ISO alpha-3 countries become alpha-2) and text is stripped.
 
     Raises
     ------
@@ -151,7 +158,7 @@ class Claim:
     lower: float | None = None
     upper: float | None = None
     qualifier: Qualifier = "exact"
-    precision: float = 1.0
+    precision: float = math.nan
     unit: str | None = None
     location: str | None = None
     location_code: str | None = None
@@ -174,6 +181,7 @@ class Claim:
                 column="claim_id",
                 value=self.claim_id,
             )
+        self._normalise_text()
         _check_choice("metric", self.metric, METRICS)
         if self.kind is None:
             object.__setattr__(self, "kind", METRICS[self.metric].default_kind)
@@ -236,6 +244,51 @@ class Claim:
                 value=self.credibility,
             )
 
+    def _normalise_text(self) -> None:
+        """Give hand-built claims the same text forms a table's rows get when read."""
+        for name in _STRIPPED:
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if not isinstance(value, str):
+                raise SchemaError(
+                    f"claim {self.claim_id}: {name} must be text, not {value!r}",
+                    code="not_text",
+                    column=name,
+                    value=value,
+                )
+            stripped = value.strip()
+            object.__setattr__(self, name, stripped or None)
+        for name in ("quote", "notes"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, str):
+                raise SchemaError(
+                    f"claim {self.claim_id}: {name} must be text, not {value!r}",
+                    code="not_text",
+                    column=name,
+                    value=value,
+                )
+            if value == "":
+                object.__setattr__(self, name, None)
+        for name in ("location_code", "origin_code"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, normalize_code(value))
+        for name in ("quote_start", "quote_end", "credibility"):
+            value = getattr(self, name)
+            if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+                object.__setattr__(self, name, int(value))
+        if (
+            isinstance(self.precision, float)
+            and math.isnan(self.precision)
+            and isinstance(self.value, int | float)
+        ):
+            object.__setattr__(
+                self,
+                "precision",
+                rounding_step(float(self.value)) if math.isfinite(self.value) else 1.0,
+            )
+
     @property
     def estimate(self) -> Estimate:
         """The figure with its qualifier, bounds and rounding step."""
@@ -266,6 +319,7 @@ class Claim:
 
 
 CLAIM_FIELDS: Final[tuple[str, ...]] = tuple(f.name for f in fields(Claim))
+_STRIPPED: Final = ("claim_id", "source_id", "subject", "location", "attributed_to")
 
 
 def _unchecked_constructor() -> Callable[..., Claim]:

@@ -104,6 +104,10 @@ class ClaimSet:
             frame = data._frame
         elif isinstance(data, pd.DataFrame):
             frame = _checked(data)
+        elif isinstance(data, str | bytes) or hasattr(data, "__fspath__"):
+            raise TypeError(
+                "ClaimSet() takes a table or claims; to read a file use humtrack.read(path)"
+            )
         else:
             frame = _frame_from_claims(list(data))
         self._frame: pd.DataFrame = frame
@@ -155,6 +159,8 @@ class ClaimSet:
     def __getitem__(
         self, key: int | slice | pd.Series | np.ndarray | list[bool]
     ) -> Claim | ClaimSet:
+        if isinstance(key, bool | np.bool_):
+            raise TypeError("select claims with an int, a slice or a boolean mask, not a bool")
         if isinstance(key, int | np.integer):
             n = len(self._frame)
             if not -n <= int(key) < n:
@@ -162,8 +168,24 @@ class ClaimSet:
             return ClaimSet._trusted(self._frame.iloc[[int(key)]]).to_claims()[0]
         if isinstance(key, slice):
             return ClaimSet._trusted(self._frame.iloc[key])
-        mask = np.asarray(key, dtype=bool)
-        return ClaimSet._trusted(self._frame.loc[mask])
+        return ClaimSet._trusted(self._frame.loc[self._mask(key)])
+
+    def _mask(self, key: pd.Series | np.ndarray | list[bool]) -> np.ndarray:
+        """A boolean mask over the rows; a Series is aligned on the table's index, as pandas does."""
+        if isinstance(key, pd.Series):
+            if not key.index.equals(self._frame.index):
+                if not key.index.isin(self._frame.index).all() or len(key) != len(self._frame):
+                    raise KeyError("the boolean Series' index does not match the claims table's")
+                key = key.reindex(self._frame.index)
+            if key.dtype != bool:
+                raise TypeError(f"a mask must be boolean, not {key.dtype}")
+            return key.to_numpy(dtype=bool)
+        mask = np.asarray(key)
+        if mask.dtype != bool or mask.shape != (len(self._frame),):
+            raise TypeError(
+                f"select claims with an int, a slice or a boolean mask of length {len(self._frame)}"
+            )
+        return mask
 
     def filter(self, mask: pd.Series | np.ndarray | None = None, **equals: Any) -> ClaimSet:
         """Keep the claims where ``mask`` is true and every ``column=value`` holds.
@@ -175,26 +197,28 @@ class ClaimSet:
         >>> import humtrack as ht
         >>> claims = ht.read("seeds/claims.csv")
         >>> len(claims.filter(kind="flow", location_code=["SY07", "SY"]))
-        8
+        9
         """
         keep = np.ones(len(self._frame), dtype=bool)
         if mask is not None:
-            keep &= np.asarray(mask, dtype=bool)
+            keep &= self._mask(mask)
         for column, wanted in equals.items():
             if column not in CLAIM_COLUMNS:
                 raise KeyError(f"no column {column!r} in the claims table")
             series = self._frame[column]
-            hit = (
-                series.isin(list(wanted))
-                if isinstance(wanted, list | tuple | set | frozenset)
-                else series == wanted
-            )
+            many = isinstance(wanted, list | tuple | set | frozenset | np.ndarray | pd.Index)
+            values = list(wanted) if many else [wanted]
+            if column in _DATES:
+                values = [pd.Timestamp(v) if v is not None else pd.NaT for v in values]
+            hit = series.isin(values) if many else series == values[0]
             keep &= hit.fillna(False).to_numpy(dtype=bool)
         return ClaimSet._trusted(self._frame.loc[keep])
 
     @classmethod
     def concat(cls, sets: Iterable[ClaimSet | pd.DataFrame]) -> ClaimSet:
         """Join several sets into one; claim ids must stay unique."""
+        if isinstance(sets, ClaimSet | pd.DataFrame):
+            raise TypeError("ClaimSet.concat takes a list of ClaimSets or DataFrames")
         frames = [as_claimset(s)._frame for s in sets]
         if not frames:
             return cls()

@@ -72,6 +72,10 @@ class Interval(NamedTuple):
     upper: float
 
 
+def _plain_digits(x: float) -> str:
+    return f"{int(x):,}" if x.is_integer() and abs(x) < 2**63 else repr(x)
+
+
 def _exact_repr(x: float) -> str:
     return str(int(x)) if x.is_integer() and abs(x) < 2**63 else repr(x)
 
@@ -260,10 +264,12 @@ class Estimate:
                 a = parse_number(a_text)
             except ParseError:
                 raise
-            # "1-2 million": a scale written once applies to both ends
+            # "1-2 million": a scale written once applies to both ends, when that keeps the order
             scale_b = re.search(r"[a-z]+$", b_text)
             if scale_b and not re.search(r"[a-z]$", a_text) and b.value >= 1000 > a.value:
-                a = parse_number(f"{a_text} {scale_b.group()}")
+                scaled = parse_number(f"{a_text} {scale_b.group()}")
+                if scaled.value <= b.value:
+                    a = scaled
             if a.value > b.value:
                 raise ParseError(f"range runs backwards: {a_text} > {b_text}", code="bounds")
             return cls(
@@ -288,7 +294,12 @@ class Estimate:
         if q == "range":
             assert self.lower is not None
             assert self.upper is not None
-            return f"{format_number(self.lower)}-{format_number(self.upper)}"
+            low, high = format_number(self.lower), format_number(self.upper)
+            if high[-1].isalpha() and not low[-1].isalpha():
+                high = _plain_digits(
+                    self.upper
+                )  # "1-2,000,000", never "1-2 million" (read as 1-2 million)
+            return f"{low}-{high}"
         if q in _OPEN_UPPER:
             assert self.lower is not None
             return _WRITE_PREFIX[q] + format_number(self.lower, self.precision)
@@ -301,6 +312,8 @@ class Estimate:
         """Write the figure as a phrase that :meth:`parse` reads back to an equal estimate."""
         phrase = self._phrase()
         plain = self._parse_phrase(phrase)
+        if (plain.lower, plain.upper, plain.qualifier) != (self.lower, self.upper, self.qualifier):
+            raise AssertionError(f"cannot write {self!r} as a phrase: it reads back as {plain!r}")
         extras = []
         if plain.value != self.value:
             extras.append(f"central {_exact_repr(self.value)}")

@@ -132,7 +132,8 @@ class Period:
     def parse(cls, text: str) -> Period:
         """Read "2017-10-08", "2019-05", "2017", "2019-W19", "2019-05-01/2019-05-16" or "../2017-10-08".
 
-        The precision of an interval is the coarser of its two endpoints.
+        The precision of an interval is the finer of its two endpoints
+        ("2019-05-03/2019-06" is known to the day at one end).
 
         Examples
         --------
@@ -149,7 +150,7 @@ class Period:
             if left in {"..", ""}:
                 return cls(None, end, end_precision)
             start, _, start_precision = _one(left)
-            precision = max(start_precision, end_precision, key=_ORDER.__getitem__)
+            precision = min(start_precision, end_precision, key=_ORDER.__getitem__)
             return cls(start, end, precision)
         start, end, precision = _one(text)
         return cls(start, end, precision)

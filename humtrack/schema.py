@@ -72,7 +72,7 @@ CLAIM_DTYPES: Final[dict[str, object]] = {
 }
 CLAIM_COLUMNS: Final[tuple[str, ...]] = tuple(CLAIM_DTYPES)
 #: Columns a claims table must have; every other column may be absent and is then empty or defaulted.
-REQUIRED_CLAIM_COLUMNS: Final[tuple[str, ...]] = ("metric", "value", "period_end")
+REQUIRED_CLAIM_COLUMNS: Final[tuple[str, ...]] = ("metric", "period_end")
 
 SOURCE_DTYPES: Final[dict[str, object]] = {
     "source_id": TEXT_DTYPE,
@@ -143,6 +143,19 @@ def _quote_span(df: pd.DataFrame) -> pd.Series:
     fits = ((end - start) == length).fillna(True).astype(bool)
     ordered = ((start >= 0) & (end >= start)).fillna(True).astype(bool)
     return together & fits & ordered
+
+
+def _published_on_boundary(df: pd.DataFrame) -> pd.Series:
+    """A month-precision date is written as the 1st of its month, a year-precision one as 1 January."""
+    published = df["published"]
+    precision = df["published_precision"].astype(object)
+    first_of_month = published.dt.day == 1
+    first_of_year = first_of_month & (published.dt.month == 1)
+    ok = published.isna() | (precision == "day") | precision.isna()
+    ok |= (precision == "month") & first_of_month
+    ok |= (precision == "year") & first_of_year
+    result: pd.Series = ok.fillna(True).astype(bool)
+    return result
 
 
 def _midnight(s: pd.Series) -> pd.Series:
@@ -242,6 +255,9 @@ SourceSchema: Final = pa.DataFrameSchema(
         "reliability": pa.Column(category_dtype("reliability"), nullable=True),
         "notes": pa.Column(TEXT_DTYPE, nullable=True),
     },
+    checks=[
+        pa.Check(_published_on_boundary, name="published_boundary", error="published_boundary")
+    ],
     strict=True,
     ordered=True,
     name="SourceSchema",

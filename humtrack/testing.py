@@ -33,7 +33,7 @@ __all__ = ["claim_sets", "claims", "estimates", "figures", "periods", "texts"]
 # Characters real documents hold: any letter, mark, number, punctuation, symbol or
 # space, in any script, plus newlines and tabs (not other control characters).
 _CHARS = st.characters(
-    blacklist_categories=("Cs", "Co", "Cn", "Cc", "Zl", "Zp"), whitelist_characters="\n\t"
+    blacklist_categories=("Cs", "Co", "Cn", "Cc", "Zl", "Zp"), whitelist_characters="\n\t\r"
 )
 _CURLY = st.sampled_from(
     ["“", "”", "‘", "’", "—", "–", "…", "\u00a0", "NA", "null", "None", "=1+2"]

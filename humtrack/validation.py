@@ -132,11 +132,17 @@ class ValidationReport:
             return f"{self.n_rows} {self.table} rows: valid"
         n_bad = len(self.invalid_rows)
         table_level = int(self.failures["row"].isna().sum())
-        parts = [f"{len(self.failures)} problem{'s' if len(self.failures) != 1 else ''}"]
-        parts.append(f"in {n_bad} of {self.n_rows} rows")
+        in_rows = len(self.failures) - table_level
+        parts = []
+        if in_rows:
+            parts.append(
+                f"{in_rows} problem{'s' if in_rows != 1 else ''} in {n_bad} of {self.n_rows} rows"
+            )
         if table_level:
-            parts.append(f"and {table_level} with the table itself")
-        return f"{self.n_rows} {self.table} rows: " + " ".join(parts)
+            parts.append(
+                f"{table_level} problem{'s' if table_level != 1 else ''} with the table itself"
+            )
+        return f"{self.n_rows} {self.table} rows: " + "; ".join(parts)
 
     def __str__(self) -> str:
         if self.ok:
@@ -289,7 +295,8 @@ class _Coercer:
 
     def _int(self, name: str, series: pd.Series) -> pd.Series:
         num = self._number(name, series)
-        bad = num.notna() & ((num % 1 != 0) | ~np.isfinite(num))
+        with np.errstate(invalid="ignore"):
+            bad = num.notna() & ((num % 1 != 0) | ~np.isfinite(num) | (num.abs() >= 2**62))
         self.fail(
             bad,
             name,
@@ -361,8 +368,22 @@ class _Coercer:
 # -- claims ---------------------------------------------------------------------------------
 
 
-def _fill_claim_defaults(df: pd.DataFrame, present: set[str]) -> None:
-    """Fill the defaults of empty optional cells, in place (vectorised)."""
+#: Cells filled from another column, and that column: a problem there is reported there only.
+_DERIVED_FROM: Final[dict[str, str]] = {
+    "kind": "metric",
+    "unit": "metric",
+    "lower": "value",
+    "upper": "value",
+    "precision": "value",
+    "value": "lower",
+}
+#: Row checks that only repeat a problem already reported for one of these cells.
+_ROW_CHECK_INPUTS: Final[tuple[str, ...]] = ("value", "lower", "upper", "qualifier", "precision")
+
+
+def _fill_claim_defaults(df: pd.DataFrame, present: set[str]) -> dict[str, np.ndarray]:
+    """Fill the defaults of empty optional cells, in place (vectorised); returns what was filled."""
+    before = {c: df[c].isna().to_numpy() for c in _DERIVED_FROM}
     metric = df["metric"].astype(object)
     default_kind = metric.map({m: v.default_kind for m, v in METRICS.items()})
     default_unit = metric.map({m: v.unit for m, v in METRICS.items()})
@@ -390,10 +411,16 @@ def _fill_claim_defaults(df: pd.DataFrame, present: set[str]) -> None:
     missing_id = df["claim_id"].isna()
     if missing_id.any():
         df.loc[missing_id, "claim_id"] = stable_ids(df.loc[missing_id])
+    return before
 
 
 def rounding_steps(values: pd.Series) -> pd.Series:
     """Vectorised rounding step of each value written in plain digits (see :mod:`humtrack.numbers`)."""
+    with np.errstate(all="ignore"):
+        return _rounding_steps(values)
+
+
+def _rounding_steps(values: pd.Series) -> pd.Series:
     v = values.to_numpy(dtype="float64", na_value=np.nan)
     out = np.full(v.shape, np.nan)
     finite = np.isfinite(v)
@@ -436,6 +463,7 @@ _ROW_CHECK_COLUMNS: Final[dict[str, str]] = {
     "period_order": "period_start",
     "stock_start": "period_start",
     "quote_span": "quote_end",
+    "published_boundary": "published",
 }
 _QUALIFIER_NEEDS: Final[dict[str, str]] = {
     "exact": "lower = upper = value",
@@ -450,7 +478,7 @@ _QUALIFIER_NEEDS: Final[dict[str, str]] = {
 
 
 def _fmt(x: Any) -> str:
-    if x is None or x is pd.NA or (isinstance(x, float) and np.isnan(x)):
+    if x is None or x is pd.NA or x is pd.NaT or (isinstance(x, float) and np.isnan(x)):
         return "(empty)"
     if isinstance(x, float) and x.is_integer():
         return str(int(x))
@@ -476,6 +504,11 @@ def _row_message(check: str, row: pd.Series) -> str:
         )
     if check == "period_order":
         return f"period_start {_fmt(row['period_start'])} is after period_end {_fmt(row['period_end'])}"
+    if check == "published_boundary":
+        return (
+            f"a {row['published_precision']} precision date is written as the first day of its "
+            f"{row['published_precision']}, not {_fmt(row['published'])}"
+        )
     if check == "stock_start":
         return "a stock needs period_start (only a flow whose start is unknown may leave it empty)"
     if check == "quote_span":
@@ -583,7 +616,7 @@ def _coerce_table(
     required: tuple[str, ...],
     schema: pa.DataFrameSchema,
     id_column: str,
-    fill: Callable[[pd.DataFrame, set[str]], None],
+    fill: Callable[[pd.DataFrame, set[str]], dict[str, np.ndarray]],
 ) -> tuple[pd.DataFrame, ValidationReport]:
     """Coerce a table column by column, fill its defaults, then run its schema lazily."""
     coercer = _Coercer(raw, dtypes, kinds, required, table)
@@ -596,7 +629,7 @@ def _coerce_table(
                 "(keep extra information in notes or a side table)",
             )
     typed = pd.DataFrame({name: coercer.column(name) for name in dtypes})
-    fill(typed, set(coercer.raw.columns))
+    was_empty = fill(typed, set(coercer.raw.columns))
     for name, dtype in dtypes.items():
         if typed[name].dtype != dtype:
             typed[name] = typed[name].astype(dtype)  # type: ignore[call-overload]
@@ -604,8 +637,39 @@ def _coerce_table(
         [coercer.problems_frame(), _schema_failures(schema, typed, coercer.bad_cells)],
         ignore_index=True,
     )
+    problems = _without_echoes(problems, was_empty)
     report = ValidationReport(_finish(problems, typed, id_column), coercer.n, table)
     return typed, report
+
+
+def _without_echoes(problems: pd.DataFrame, was_empty: dict[str, np.ndarray]) -> pd.DataFrame:
+    """Drop failures that only echo another: a cell filled from a bad cell, a row check on it."""
+    if problems.empty or not was_empty:
+        return problems
+    rows = problems["row"]
+    failed = {
+        (int(r), str(c))
+        for r, c, check in zip(rows, problems["column"], problems["check"], strict=True)
+        if pd.notna(r) and check not in _ROW_CHECK_COLUMNS
+    }
+    keep = []
+    for r, column, check in zip(rows, problems["column"], problems["check"], strict=True):
+        if pd.isna(r):
+            keep.append(True)
+            continue
+        row = int(r)
+        source = _DERIVED_FROM.get(str(column))
+        filled = source is not None and bool(was_empty[str(column)][row])
+        if filled and (row, source) in failed:
+            keep.append(False)
+            continue
+        if check in _ROW_CHECK_COLUMNS and any(
+            (row, c) in failed and c != _ROW_CHECK_COLUMNS[str(check)] for c in _ROW_CHECK_INPUTS
+        ):
+            keep.append(False)
+            continue
+        keep.append(True)
+    return problems[keep]
 
 
 def coerce_claims(raw: pd.DataFrame) -> tuple[pd.DataFrame, ValidationReport]:
@@ -626,11 +690,12 @@ def coerce_claims(raw: pd.DataFrame) -> tuple[pd.DataFrame, ValidationReport]:
     )
 
 
-def _fill_source_defaults(typed: pd.DataFrame, present: set[str]) -> None:
+def _fill_source_defaults(typed: pd.DataFrame, present: set[str]) -> dict[str, np.ndarray]:
     """A publication date without a precision is taken to the day."""
     typed["published_precision"] = typed["published_precision"].where(
         typed["published"].isna() | typed["published_precision"].notna(), "day"
     )
+    return {}
 
 
 def coerce_sources(raw: pd.DataFrame) -> tuple[pd.DataFrame, ValidationReport]:

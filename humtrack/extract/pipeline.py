@@ -13,6 +13,7 @@ from typing import Any, Final
 
 import pandas as pd
 
+from humtrack._data import read_data_text
 from humtrack.claim import Source
 from humtrack.claimset import ClaimSet
 from humtrack.extract.dates import DateExpr, find_dates
@@ -36,10 +37,8 @@ _ATTRIBUTION: Final = re.compile(
 _ATTRIBUTION_CUE: Final = re.compile(
     r"\b(?:according|said|says|reported|reports|estimated|estimates|stated|announced|warned)\b"
 )
-_PERSON_VERBS: Final = frozenset(
-    "killed dead died deaths wounded injured injuries missing detained arrested abducted displaced "
-    "crossed homeless sheltering staying".split()
-)
+#: Verbs that, right beside a bare number, say it counts people ("60 were wounded").
+_PERSON_VERBS: Final = frozenset(read_data_text("extract_person_verbs.txt").split())
 _NOT_ORIGINATORS: Final = frozenset(
     {"It", "He", "She", "They", "We", "This", "That", "There", "The"}
 )
@@ -245,8 +244,10 @@ def _count(
                 text, lex, part_end if part else partitive.end(), min(hi, next_start)
             )
             if after_part:
-                metric, kind = lex.verb_metric[after_part[0][2]]
-                return _Counted(metric, group, previous.unit, kind, None, previous.origin, notes)
+                part_metric, part_kind = lex.verb_metric[after_part[0][2]]
+                return _Counted(
+                    part_metric, group, previous.unit, part_kind, None, previous.origin, notes
+                )
             return _Counted(
                 previous.metric, group, previous.unit, previous.kind, None, previous.origin, notes
             )

@@ -2,13 +2,17 @@
 
 Missing values are empty cells; only empty cells are missing (``NA`` is
 Namibia, not a missing value). Numbers are written with the shortest text
-that reads back to the same float, dates as ``YYYY-MM-DD``.
+that reads back to the same float, dates as ``YYYY-MM-DD``. A field holding
+a carriage return is quoted, so that readers do not take it for a line end.
 """
 
 from __future__ import annotations
 
+import csv
 import io
+import warnings
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 
@@ -21,10 +25,29 @@ __all__ = ["read_raw", "write_frame"]
 def read_raw(path: Path) -> pd.DataFrame:
     """Read every cell as text; empty cells become missing."""
     text = read_text(path)
+    header = next(csv.reader(io.StringIO(text)), [])
+    seen: set[str] = set()
+    for name in header:
+        if name.strip() and name.strip() in seen:
+            raise ReadError(
+                f"{path}: column {name.strip()!r} appears more than once in the header",
+                code="bad_csv",
+                value=str(path),
+            )
+        seen.add(name.strip())
     try:
-        frame = pd.read_csv(
-            io.StringIO(text), dtype=str, keep_default_na=False, na_values=[], skip_blank_lines=True
-        )
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", pd.errors.ParserWarning)
+            frame = pd.read_csv(
+                io.StringIO(text),
+                dtype=str,
+                keep_default_na=False,
+                na_values=[],
+                skip_blank_lines=True,
+                index_col=False,
+            )
+        if caught:
+            _check_extra_fields(path, text, len(header))
     except pd.errors.ParserError as exc:
         raise ReadError(
             f"{path} is not a well-formed CSV table: {exc}", code="bad_csv", value=str(path)
@@ -32,11 +55,27 @@ def read_raw(path: Path) -> pd.DataFrame:
     except pd.errors.EmptyDataError:
         raise ReadError(f"{path} has no header row", code="empty_file", value=str(path)) from None
     unnamed = [c for c in frame.columns if str(c).startswith("Unnamed: ")]
-    if unnamed:
+    # a trailing comma on every line makes an empty column without a name: dropping it loses nothing
+    empty = [c for c in unnamed if (frame[c].fillna("") == "").all()]
+    frame = frame.drop(columns=empty)
+    if len(unnamed) > len(empty):
         raise ReadError(
-            f"{path}: {len(unnamed)} column(s) have no header name", code="bad_csv", value=str(path)
+            f"{path}: {len(unnamed) - len(empty)} column(s) hold values but have no header name",
+            code="bad_csv",
+            value=str(path),
         )
     return frame
+
+
+def _check_extra_fields(path: Path, text: str, width: int) -> None:
+    """Rows longer than the header: fine when the extra fields are empty, an error otherwise."""
+    for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
+        if len(row) > width and any(cell.strip() for cell in row[width:]):
+            raise ReadError(
+                f"{path}: line {number} has {len(row)} fields but the header names {width}",
+                code="bad_csv",
+                value=str(path),
+            )
 
 
 def write_frame(frame: pd.DataFrame, path: Path) -> None:
@@ -45,4 +84,11 @@ def write_frame(frame: pd.DataFrame, path: Path) -> None:
     for name in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[name].dtype):
             out[name] = out[name].dt.strftime("%Y-%m-%d")
-    out.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    has_cr = any(
+        out[c].astype("string").str.contains("\r", regex=False).fillna(False).any()
+        for c in out.columns
+        if not pd.api.types.is_numeric_dtype(out[c].dtype)
+    )
+    # a lone carriage return is a line end to readers unless its field is quoted
+    quoting: Literal[0, 2] = 2 if has_cr else 0  # csv.QUOTE_NONNUMERIC or csv.QUOTE_MINIMAL
+    out.to_csv(path, index=False, encoding="utf-8", lineterminator="\n", quoting=quoting)

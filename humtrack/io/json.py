@@ -45,7 +45,16 @@ def read_raw(path: Path) -> pd.DataFrame:
         )
     if not data:
         return pd.DataFrame()
-    return pd.DataFrame.from_records(data).astype(object)
+    frame = pd.DataFrame.from_records(data).astype(object)
+    # a list or an object where a cell belongs stays visible as its JSON text, to be reported
+    for name in frame.columns:
+        column = frame[name]
+        nested = column.map(lambda x: isinstance(x, list | dict))
+        if nested.any():
+            frame.loc[nested, name] = column[nested].map(
+                lambda x: json.dumps(x, ensure_ascii=False)
+            )
+    return frame
 
 
 def _cell(x: Any) -> Any:

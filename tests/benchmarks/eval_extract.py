@@ -44,7 +44,14 @@ def main(split: Path, *, details: bool) -> None:
                 c, g = f.loc[fid], r.loc[rid]
                 wrong = [
                     f"{k}: {c[k]} != {g[k]}"
-                    for k in ("metric", "qualifier", "kind", "location_code", "period_start", "period_end")
+                    for k in (
+                        "metric",
+                        "qualifier",
+                        "kind",
+                        "location_code",
+                        "period_start",
+                        "period_end",
+                    )
                     if str(c[k]) != str(g[k])
                 ]
                 print(f"DIFF   {rid}: {g['value']:g} {'; '.join(wrong)} | {g['quote'][:100]}")
