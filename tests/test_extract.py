@@ -304,3 +304,48 @@ def test_extract_cli_writes_csv_json_and_compares(
     assert "recall 1.000" in capsys.readouterr().out
     assert main(["extract", str(tmp_path / "missing.txt")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "45 people were killed, 20 of whom were children.",
+            [(45, "killed", "all"), (20, "killed", "children")],
+        ),
+        (
+            "The quake killed 818 people and 1,034 were injured.",
+            [(818, "killed", "all"), (1034, "injured", "all")],
+        ),
+        (
+            "More than 2 million Sudanese have fled to neighbouring countries.",
+            [(2_000_000, "refugees", "all")],
+        ),
+        ("The number of people killed has risen to 9,061.", [(9061, "killed", "all")]),
+        ("About 4.5 million people remain displaced.", [(4_500_000, "idps", "all")]),
+        (
+            "Bangladesh hosts close to a million Rohingya refugees.",
+            [(1_000_000, "refugees", "all")],
+        ),
+        (
+            "The regime lost three armoured vehicles, a tank and two trucks.",
+            [(3, "other", "all"), (1, "other", "all"), (2, "other", "all")],
+        ),
+    ],
+)
+def test_sentences_with_several_figures(text: str, expected: list[tuple[float, str, str]]) -> None:
+    found = ht.extract(text, source=PUBLISHED)
+    assert [(c.value, c.metric, c.group) for c in found] == expected
+
+
+def test_days_later_counts_from_the_date_before() -> None:
+    found = ht.extract(
+        "On May 21, rebels attacked. Five days later, the regime lost three tanks.",
+        source=PUBLISHED,
+    )
+    assert str(found[0].period) == "2019-05-26"
+
+
+def test_places_named_for_events_are_not_places() -> None:
+    claim = one("Under the Sochi memorandum, 3.5 million civilians live in Idlib.")
+    assert claim.location_code == "SY07"

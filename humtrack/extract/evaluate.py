@@ -72,7 +72,7 @@ class Evaluation:
             "f1": round(self.f1, 3),
             **{
                 f"{f}_accuracy": round(self.accuracy(f), 3)
-                for f in ("qualifier", "kind", "period", "place")
+                for f in ("qualifier", "kind", "period", "place", "country")
             },
         }
 
@@ -82,7 +82,8 @@ class Evaluation:
             f"{s['matched']} of {s['recorded']} recorded figures found with the right value and metric "
             f"({s['found']} candidates): precision {s['precision']:.3f}, recall {s['recall']:.3f}, "
             f"F1 {s['f1']:.3f}; on those, qualifier {s['qualifier_accuracy']:.3f}, kind "
-            f"{s['kind_accuracy']:.3f}, period {s['period_accuracy']:.3f}, place {s['place_accuracy']:.3f}"
+            f"{s['kind_accuracy']:.3f}, period {s['period_accuracy']:.3f}, place {s['place_accuracy']:.3f} "
+            f"(country {s['country_accuracy']:.3f})"
         )
 
 
@@ -131,6 +132,10 @@ def match(found: ClaimSet | pd.DataFrame, recorded: ClaimSet | pd.DataFrame) -> 
                 "period_ok": _same(cand["period_start"], gold["period_start"])
                 and _same(cand["period_end"], gold["period_end"]),
                 "place_ok": _same(cand["location_code"], gold["location_code"]),
+                "country_ok": _same(
+                    None if pd.isna(cand["location_code"]) else str(cand["location_code"])[:2],
+                    None if pd.isna(gold["location_code"]) else str(gold["location_code"])[:2],
+                ),
             }
         )
         _ = gi

@@ -116,8 +116,14 @@ def _noun_phrase(
         demonym = gaz.demonyms.get(low.replace("’", "'"))
         if demonym is not None:
             origin = demonym
-            if low.endswith("s") and word[0].isupper():
-                return NounCue("", "all", "person"), end, origin  # "displaced Syrians"
+            following = tokens[i + 1][2].lower() if i + 1 < len(tokens) else ""
+            ends_phrase = not following or following in STOP_WORDS or not following[0].isalpha()
+            if word[0].isupper() and (low.endswith("s") or ends_phrase):
+                return (
+                    NounCue("", "all", "person"),
+                    end,
+                    origin,
+                )  # "displaced Syrians", "2 million Sudanese"
             skipped += 1
             i += 1
             continue
@@ -145,7 +151,7 @@ def _nearest(
     return best
 
 
-_OF_THEM: Final = re.compile(r"\s+of\s+them\b\s*")
+_OF_THEM: Final = re.compile(r"\s+of\s+(?:them|whom)\b\s*(?:(?:were|are|was|being)\s+)?")
 _POPULATION_OF: Final = re.compile(
     r"\b(?:population|city|town|camp|area|district|governorate|province)\s+(?:of|was|is|stands\s+at)\s+$"
 )
@@ -329,6 +335,9 @@ def _period(
         ]
         if level == 0 and any(d.role in {"since", "window"} for d in in_window):
             in_window = [d for d in in_window if d.role in {"since", "window"}]
+        if kind == "stock" and level > 0:
+            # a stock is dated by its own clause, or by a day its sentence names; else by publication
+            in_window = [d for d in in_window if d.role in {"point", "by"}] if level == 1 else []
         if level == 2:
             # from the paragraph, only a date given before the figure, the nearest one
             in_window = [d for d in in_window if d.end_offset <= mention.start][-1:]

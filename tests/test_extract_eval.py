@@ -1,0 +1,46 @@
+"""Extraction scored against the hand-annotated evaluation corpus (tests/data/eval).
+
+The dev split is what the extractor was tuned on; the holdout split never is.
+These floors guard against regressions; the figures themselves are reported
+by ``python tests/benchmarks/eval_extract.py tests/data/eval/<split>``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import humtrack as ht
+from humtrack.extract import Evaluation, evaluate
+
+EVAL = Path(__file__).parent / "data" / "eval"
+
+
+def _score(split: str) -> Evaluation:
+    folder = EVAL / split
+    sources = ht.read_sources(folder / "sources.csv")
+    found = ht.extract_files([folder / str(p) for p in sources["path"]], sources=sources)
+    assert ht.validate(found).ok
+    return evaluate(found, ht.read(folder / "claims.csv"))
+
+
+@pytest.mark.parametrize(("split", "floor"), [("dev", 0.9), ("holdout", 0.78)])
+def test_value_and_metric_f1_does_not_regress(split: str, floor: float) -> None:
+    result = _score(split)
+    assert result.f1 >= floor, str(result)
+    assert result.accuracy("qualifier") >= 0.95
+
+
+def test_annotations_are_verbatim_and_valid() -> None:
+    for split in ("dev", "holdout"):
+        folder = EVAL / split
+        sources = ht.read_sources(folder / "sources.csv")
+        texts = {
+            row.source_id: (folder / row.path).read_text(encoding="utf-8")
+            for row in sources.itertuples()
+        }
+        for claim in ht.read(folder / "claims.csv"):
+            span = claim.span
+            assert span is not None
+            assert span.matches(texts[str(claim.source_id)]), claim.claim_id
