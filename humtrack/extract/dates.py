@@ -42,13 +42,13 @@ _D: Final = r"\d{1,2}(?:st|nd|rd|th)?"
 _Y: Final = r"(?:19|20)\d\d"
 _DAY_FIRST: Final = rf"{_D}\s+{_M}(?:,?\s+{_Y})?"
 _MONTH_FIRST: Final = rf"{_M}\s+{_D}(?:,?\s+{_Y})?(?!\d)"
-_ONE_DAY: Final = rf"(?:{_DAY_FIRST}|{_MONTH_FIRST})"
+_ONE_DAY: Final = rf"(?:{_DAY_FIRST}|{_MONTH_FIRST})(?:\s+(?:last|this)\s+year)?"
 _PATTERN: Final = re.compile(
     rf"(?P<between>\b(?:between|from)\s+(?:(?P<bm1>{_M})\s+(?P<bd1>{_D})|(?P<bd1b>{_D})(?:\s+(?P<bm1b>{_M}))?)"
     rf"\s+(?:and|to|until|-|–)\s+(?:(?P<bm2>{_M})\s+)?(?P<bd2>{_D})(?:\s+(?P<bm2b>{_M}))?(?:,?\s+(?P<by>{_Y}))?)"
     rf"|(?P<months>\b(?:between|from)\s+(?P<mm_a>{_M})(?:\s+(?P<my_a>{_Y}))?\s+(?:and|to|until)\s+"
     rf"(?P<mm_b>{_M})(?:\s+(?P<my_b>{_Y}))?)"
-    rf"|(?P<dash>\b(?P<dd1>{_D})\s*[-–]\s*(?P<dd2>{_D})\s+(?P<dm>{_M})(?:\s+(?P<dy>{_Y}))?)"
+    rf"|(?P<dash>\b(?P<dd1>{_D})\s*(?:[-–]|and)\s*(?P<dd2>{_D})\s+(?P<dm>{_M})(?:\s+(?P<dy>{_Y}))?)"
     rf"|(?P<since>\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+(?P<since_rel>the\s+year|this\s+year|"
     rf"the\s+month|this\s+month))?(?P<since_what>{_ONE_DAY}|{_M}(?:\s+{_Y})?|{_Y}|then)?)"
     rf"|(?P<asof>\bas\s+(?:of|at)\s+(?P<asof_what>{_ONE_DAY}))"
@@ -136,7 +136,8 @@ def _month_window(year: int | None, month: int, published: date | None) -> tuple
 
 def _one_day(groups: str, published: date | None) -> tuple[date | None, bool]:
     m = re.fullmatch(
-        rf"(?:(?P<d1>{_D})\s+(?P<m1>{_M})|(?P<m2>{_M})\s+(?P<d2>{_D}))(?:,?\s+(?P<y>{_Y}))?",
+        rf"(?:(?P<d1>{_D})\s+(?P<m1>{_M})|(?P<m2>{_M})\s+(?P<d2>{_D}))(?:,?\s+(?P<y>{_Y}))?"
+        r"(?:\s+(?P<rel>last|this)\s+year)?",
         groups.strip(),
         re.IGNORECASE,
     )
@@ -145,6 +146,8 @@ def _one_day(groups: str, published: date | None) -> tuple[date | None, bool]:
     month = _month(m["m1"] or m["m2"])
     day = _day(m["d1"] or m["d2"])
     year = int(m["y"]) if m["y"] else None
+    if year is None and m["rel"] and published is not None:
+        year = published.year - (1 if m["rel"].lower() == "last" else 0)  # "24 February last year"
     assert month is not None
     assert day is not None
     return _dated(year, month, day, published), year is not None

@@ -62,9 +62,9 @@ _AFTER_NOT_FIGURE: Final = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_NOT_FIGURE: Final = re.compile(
-    r"(?:[$€£¥]|\b(?:usd|us\$|eur|gbp|chf|aged|age|ages|magnitude|resolution|route|article|section|"
+    r"(?:[$€£¥]|\bage\s+of|\b(?:usd|us\$|eur|gbp|chf|aged|age|ages|magnitude|resolution|route|article|section|"
     r"chapter|no\.|number|phase|level|category|flight|highway|decree|law|version|grade|page|para|"
-    r"paragraph|annex|item|rule|model|unit)|[a-z]-|:|/)\s?$",
+    r"paragraph|annex|item|rule|model|unit)\s?|[a-z]-|:|/)$",
     re.IGNORECASE,
 )
 

@@ -191,6 +191,9 @@ def _predicate(
     inside = _verbs(text, lex, mention.end, noun_end)
     if inside:
         return inside[-1]  # "injured people", "wounded civilians"
+    adjacent = _verbs(text, lex, max(lo, mention.start - 14), mention.start)
+    if adjacent and not text[adjacent[-1][1] : mention.start].strip(" ,"):
+        return adjacent[-1]  # "killed 26 people", "killing at least 30"
     after = [
         v
         for v in _verbs(text, lex, noun_end, min(hi, next_start))
@@ -203,6 +206,40 @@ def _predicate(
         return before[-1]
     later = _verbs(text, lex, noun_end, hi)
     return later[0] if later else None
+
+
+_THING_METRICS: Final = frozenset({"other", "facilities_damaged"})
+_LABEL: Final = re.compile(r"(?P<label>[^\n.:;]{2,80}):\s*$")
+_RATIO: Final = re.compile(r"\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b")
+
+
+def _label_or_parenthesis(
+    text: str, lex: Lexicon, mention: Mention, clause: tuple[int, int]
+) -> tuple[int, int, str] | None:
+    """What a bare number counts when a label or the words before a parenthesis say it.
+
+    "Displaced: over 1 million", "Individuals returned since 15 September: 471 926",
+    "Most returnees crossed at Torkham (about 344,000)".
+    """
+    line_start = max(text.rfind("\n", 0, mention.start) + 1, mention.start - 100)
+    label = _LABEL.search(text[line_start : mention.start])
+    if label is not None:
+        cues = _verbs(text, lex, line_start + label.start("label"), line_start + label.end("label"))
+        if cues:
+            return cues[-1]
+        nouns = [
+            w for w in re.findall(r"[A-Za-z]+", label.group("label").lower()) if w in lex.nouns
+        ]
+        for noun in reversed(nouns):
+            if lex.nouns[noun].metric:
+                return (line_start + label.start("label"), line_start + label.end("label"), noun)
+    opening = text.rfind("(", max(0, mention.start - 20), mention.start)
+    if opening >= 0 and not text[opening + 1 : mention.start].strip(" ~").isalpha():
+        window = text[max(0, opening - 120) : opening].lower()
+        nouns = [w for w in re.findall(r"[a-z]+", window) if w in lex.nouns and lex.nouns[w].metric]
+        if nouns:
+            return (opening, opening, nouns[-1])
+    return None
 
 
 def _count(
@@ -227,9 +264,13 @@ def _count(
         # "killing 45 and wounding 60", "hundreds were injured": a verb beside the number
         after = _verbs(text, lex, mention.end, min(hi, next_start, mention.end + 30))
         before = _verbs(text, lex, max(lo, mention.start - 30), mention.start)
-        if after and after[0][2] in _PERSON_VERBS:
+
+        def counts_people(v: tuple[int, int, str]) -> bool:
+            return v[2] in _PERSON_VERBS or lex.verb_metric[v[2]][0] not in _THING_METRICS
+
+        if after and counts_people(after[0]):
             verb = after[0]
-        elif before and before[-1][2] in _PERSON_VERBS:
+        elif before and counts_people(before[-1]):
             verb = before[-1]
         elif _TOLL.search(text, max(lo, mention.start - 20), mention.start):
             # "the number of people killed has risen to 9,061", "the number of injured has reached"
@@ -258,11 +299,15 @@ def _count(
                 previous.metric, group, previous.unit, previous.kind, None, previous.origin, notes
             )
         if verb is None:
+            verb = _label_or_parenthesis(text, lex, mention, clause)
+        if verb is None:
             return None
         cue = NounCue("", "all", "person")
         noun_end = mention.end
     elif not cue.metric:
         verb = _predicate(text, lex, mention, noun_end, lo, hi, next_start)
+    if _RATIO.match(text, noun_end):
+        return None  # "one child in four": a ratio, not a count
     subject = re.sub(r"^(?:of\s+(?:the\s+)?)", "", text[mention.end : noun_end].strip(" ,")) or None
     metric = cue.metric
     kind: str | None = None
@@ -270,11 +315,19 @@ def _count(
         metric = "other"
     if not metric:
         if verb is not None:
-            metric, kind = lex.verb_metric[verb[2]]
+            if verb[2] in lex.verb_metric:
+                metric, kind = lex.verb_metric[verb[2]]
+            else:  # a counted noun named by a label or before a parenthesis
+                metric, kind = lex.nouns[verb[2]].metric, None
             if metric == "displaced" and _STOCK_BEFORE.search(text, max(lo, verb[0] - 30), verb[0]):
                 metric, kind = "idps", "stock"  # "remain displaced", "are now displaced"
             if metric == "displaced" and _CROSS_BORDER.search(text, verb[1], min(hi, verb[1] + 60)):
                 metric, kind = "refugees", "flow"  # "fled Sudan to neighbouring countries"
+        elif (labelled := _label_or_parenthesis(text, lex, mention, clause)) is not None:
+            if labelled[2] in lex.verb_metric:
+                metric, kind = lex.verb_metric[labelled[2]]
+            else:
+                metric = lex.nouns[labelled[2]].metric
         elif subject and "displaced" in subject.lower():
             metric = "idps"
         elif cue.group == "civilians" or "residents" in (subject or "").lower():
