@@ -51,6 +51,8 @@ _PATTERN: Final = re.compile(
     rf"|(?P<dash>\b(?P<dd1>{_D})\s*(?:[-–]|and)\s*(?P<dd2>{_D})\s+(?P<dm>{_M})(?:\s+(?P<dy>{_Y}))?)"
     rf"|(?P<since>\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+(?P<since_rel>the\s+year|this\s+year|"
     rf"the\s+month|this\s+month))?(?P<since_what>{_ONE_DAY}|{_M}(?:\s+{_Y})?|{_Y}|then)?)"
+    rf"|(?P<monthend>\b(?:at\s+)?the\s+end\s+of\s+(?P<me>{_M})(?:\s+(?P<mey>{_Y}))?)"
+    rf"|(?P<weekto>\b(?:in\s+)?the\s+week\s+(?:to|ending)\s+(?P<wt>{_ONE_DAY}))"
     rf"|(?P<asof>\bas\s+(?:of|at)\s+(?P<asof_what>{_ONE_DAY}))"
     rf"|(?P<day>\b{_ONE_DAY})"
     rf"|(?P<iso>\b(?P<iy>{_Y})-(?P<im>\d\d)-(?P<id>\d\d)\b)"
@@ -193,7 +195,7 @@ def _relative(m: re.Match[str], published: date | None) -> tuple[str, date | Non
 _ANCHOR_WORDS: Final = (
     [name for name in _MONTHS if len(name) > 2]
     + _WEEKDAYS
-    + ["since", "today", "yesterday", "week", "month", "year", "past", "later"]
+    + ["since", "today", "yesterday", "week", "month", "year", "past", "later", "end"]
 )
 _ANCHOR: Final = re.compile(rf"\b(?=[A-Za-z]){trie_pattern(_ANCHOR_WORDS)}\b|\b(?:19|20)\d\d\b")
 
@@ -290,16 +292,26 @@ def find_dates(text: str, published: date | None) -> Iterator[DateExpr]:
             else:
                 day, exact = _one_day(what, published)
                 yield DateExpr(s, e, "since", day, None, exact)
+        elif m.group("monthend"):
+            month = _month(m["me"])
+            assert month is not None
+            window = _month_window(int(m["mey"]) if m["mey"] else None, month, published)
+            month_end = window[1] if window else None
+            yield DateExpr(s, e, "point", month_end, month_end, m["mey"] is not None)
+        elif m.group("weekto"):
+            day, exact = _one_day(m["wt"], published)
+            start = day - timedelta(days=6) if day else None
+            yield DateExpr(s, e, "window", start, day, exact)
         elif m.group("asof"):
             day, exact = _one_day(m.group("asof_what"), published)
             yield DateExpr(s, e, "point", day, day, exact)
         elif m.group("day"):
-            day, exact = _one_day(m.group("day"), published)
-            if day is not None or published is None:
+            one, exact = _one_day(m.group("day"), published)
+            if one is not None or published is None:
                 by = re.search(
                     r"\b(?:by|until|as\s+of)\s+$", text[max(0, s - 10) : s], re.IGNORECASE
                 )
-                yield DateExpr(s, e, "by" if by else "point", day, day, exact)
+                yield DateExpr(s, e, "by" if by else "point", one, one, exact)
         elif m.group("iso"):
             try:
                 day = date(int(m["iy"]), int(m["im"]), int(m["id"]))

@@ -161,7 +161,7 @@ _CROSS_BORDER: Final = re.compile(
 _ADJECTIVAL: Final = re.compile(
     r"\s+(?:areas?|regions?|communities|districts?|provinces?|zones?|population)\b"
 )
-_SINCE_BEFORE: Final = re.compile(r"\bsince\b(?:\s+\S+){0,8}\s+(?:on|in)\s+$")
+_SINCE_BEFORE: Final = re.compile(r"\bsince\b(?:\s+[^\s.;]+){0,8}?\s+$")
 _TOLL: Final = re.compile(
     r"(?:rose|risen|rises|rising|reached|climbed|increased|jumped|stands|stood|hit|to|at|is|was|of)\s*$"
 )
@@ -341,6 +341,12 @@ def _count(
     cues = {lex.kind_of[m.group().lower()] for m in lex.kind_cues.finditer(text, lo, hi)}
     default = METRICS[metric].default_kind
     if metric in {"refugees", "idps"} and kind is None:
+        line_start = max(text.rfind("\n", 0, mention.start) + 1, mention.start - 100)
+        if (
+            re.search(r"\b(?:[Aa]rrivals?|[Ss]ince)\b", text[line_start : mention.start])
+            and ":" in text[line_start : mention.start]
+        ):
+            cues.add("flow")  # "Arrivals since 15 April 2023: 551,000 people"
         kind = "flow" if "flow" in cues and "stock" not in cues else "stock"
         if metric == "idps" and kind == "flow":
             metric = "displaced"
@@ -401,7 +407,7 @@ def _period(
             break
     if (
         chosen is not None
-        and chosen.role == "point"
+        and chosen.role in {"point", "window"}
         and _SINCE_BEFORE.search(
             segs.text, max(clause[0], chosen.start_offset - 70), chosen.start_offset
         )
