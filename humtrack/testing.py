@@ -28,7 +28,30 @@ from humtrack.estimate import Estimate
 from humtrack.period import Period
 from humtrack.vocab import GROUPS, KINDS, METRICS, STATUSES, UNITS, Qualifier
 
-__all__ = ["claim_sets", "claims", "estimates", "figures", "periods", "texts"]
+__all__ = [
+    "NUMBER_SOUP_WORDS",
+    "claim_sets",
+    "claims",
+    "estimates",
+    "figures",
+    "number_soup",
+    "periods",
+    "texts",
+]
+
+#: Pieces of text that stress a figure extractor: digits with separators, number words,
+#: qualifiers, dates, places and counted nouns, to be joined in any order.
+NUMBER_SOUP_WORDS: tuple[str, ...] = (
+    "1", "22", "333", "4,000", "5 000", "six", "seven", "twenty-one", "hundred", "thousand",
+    "million", ",", " ", "more than", "between", "and", "-", "dozens", "killed", "people", "May",
+    "since", "refugees", "in", "Idlib", ".", "\n", "according to", "OCHA", "½", "٣",
+)  # fmt: skip
+
+
+def number_soup(*, max_size: int = 60) -> st.SearchStrategy[str]:
+    """Text made of :data:`NUMBER_SOUP_WORDS` in any order (for "never crashes" properties)."""
+    return st.lists(st.sampled_from(NUMBER_SOUP_WORDS), max_size=max_size).map(" ".join)
+
 
 # Characters real documents hold: any letter, mark, number, punctuation, symbol or
 # space, in any script, plus newlines and tabs (not other control characters).

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import humtrack as ht
 from humtrack.extract import evaluate
+from humtrack.testing import number_soup
 from tests.conftest import SEEDS
 
 PUBLISHED = ht.Source("s1", published=date(2019, 5, 28))  # a Tuesday
@@ -186,41 +187,7 @@ def test_extract_never_raises_and_quotes_are_verbatim(text: str) -> None:
         assert claim.status == "extracted"
 
 
-_NUMBERISH = st.lists(
-    st.sampled_from(
-        [
-            "1",
-            "22",
-            "4,000",
-            "5 000",
-            "six",
-            "twenty-one",
-            "hundred",
-            "million",
-            ",",
-            " ",
-            "more than",
-            "between",
-            "and",
-            "-",
-            "dozens",
-            "killed",
-            "people",
-            "May",
-            "since",
-            "refugees",
-            "in",
-            "Idlib",
-            ".",
-            "\n",
-            "according to",
-            "OCHA",
-            "½",
-            "٣",
-        ]
-    ),
-    max_size=60,
-).map(" ".join)
+_NUMBERISH = number_soup()
 
 
 @given(_NUMBERISH)

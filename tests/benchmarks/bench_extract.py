@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import humtrack as ht
+from humtrack.testing import NUMBER_SOUP_WORDS
 
 ROOT = Path(__file__).resolve().parents[2]
 MEGABYTE = 1_000_000
@@ -32,28 +33,7 @@ def prose() -> str:
 
 def adversarial(seed: int = 3) -> str:
     rng = random.Random(seed)
-    pieces = [
-        "1",
-        "22",
-        "333",
-        "4,000",
-        "5 000",
-        "six",
-        "seven",
-        "twenty-one",
-        "hundred",
-        "thousand",
-        "million",
-        ",",
-        " ",
-        "more than",
-        "between",
-        "and",
-        "-",
-        "dozens",
-        "killed",
-        "people",
-    ]
+    pieces = NUMBER_SOUP_WORDS
     out: list[str] = []
     size = 0
     while size < MEGABYTE:
