@@ -316,3 +316,25 @@ def test_days_later_counts_from_the_date_before() -> None:
 def test_places_named_for_events_are_not_places() -> None:
     claim = one("Under the Sochi memorandum, 3.5 million civilians live in Idlib.")
     assert claim.location_code == "SY07"
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        (
+            "The hospital admitted 600 wounded people between Sunday and Tuesday.",
+            "2019-05-26/2019-05-28",
+        ),
+        (
+            "Close to 2.8 million people were internally displaced at the end of December.",
+            "2018-12-31",
+        ),
+        ("In the week to 25 May, some 41,000 people returned.", "2019-05-19/2019-05-25"),
+        (
+            "At least 183 people had been killed since fighting intensified in April.",
+            "2019-04-01/2019-05-28",
+        ),
+    ],
+)
+def test_more_date_forms(text: str, period: str) -> None:
+    assert str(one(text).period) == period

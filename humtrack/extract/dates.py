@@ -39,6 +39,7 @@ _M: Final = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
 _D: Final = r"\d{1,2}(?:st|nd|rd|th)?"
+_WEEKDAY: Final = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _Y: Final = r"(?:19|20)\d\d"
 _DAY_FIRST: Final = rf"{_D}\s+{_M}(?:,?\s+{_Y})?"
 _MONTH_FIRST: Final = rf"{_M}\s+{_D}(?:,?\s+{_Y})?(?!\d)"
@@ -51,6 +52,7 @@ _PATTERN: Final = re.compile(
     rf"|(?P<dash>\b(?P<dd1>{_D})\s*(?:[-–]|and)\s*(?P<dd2>{_D})\s+(?P<dm>{_M})(?:\s+(?P<dy>{_Y}))?)"
     rf"|(?P<since>\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+(?P<since_rel>the\s+year|this\s+year|"
     rf"the\s+month|this\s+month))?(?P<since_what>{_ONE_DAY}|{_M}(?:\s+{_Y})?|{_Y}|then)?)"
+    rf"|(?P<days>\b(?:between|from|on)\s+(?P<wd1>{_WEEKDAY})\s+(?:and|to|until)\s+(?P<wd2>{_WEEKDAY})\b)"
     rf"|(?P<monthend>\b(?:at\s+)?the\s+end\s+of\s+(?P<me>{_M})(?:\s+(?P<mey>{_Y}))?)"
     rf"|(?P<weekto>\b(?:in\s+)?the\s+week\s+(?:to|ending)\s+(?P<wt>{_ONE_DAY}))"
     rf"|(?P<asof>\bas\s+(?:of|at)\s+(?P<asof_what>{_ONE_DAY}))"
@@ -153,6 +155,12 @@ def _one_day(groups: str, published: date | None) -> tuple[date | None, bool]:
     assert month is not None
     assert day is not None
     return _dated(year, month, day, published), year is not None
+
+
+def _latest_weekday(name: str, on_or_before: date) -> date:
+    """The latest date named ``name`` (a weekday) on or before ``on_or_before``."""
+    back = (on_or_before.weekday() - _WEEKDAYS.index(name.lower())) % 7
+    return on_or_before - timedelta(days=back)
 
 
 def _relative(m: re.Match[str], published: date | None) -> tuple[str, date | None, date | None]:
@@ -292,6 +300,13 @@ def find_dates(text: str, published: date | None) -> Iterator[DateExpr]:
             else:
                 day, exact = _one_day(what, published)
                 yield DateExpr(s, e, "since", day, None, exact)
+        elif m.group("days"):
+            if published is None:
+                yield DateExpr(s, e, "window", None, None, False)
+                continue
+            last_day = _latest_weekday(m["wd2"], published)
+            first_day = _latest_weekday(m["wd1"], last_day)
+            yield DateExpr(s, e, "window", first_day, last_day, True)
         elif m.group("monthend"):
             month = _month(m["me"])
             assert month is not None
