@@ -24,7 +24,14 @@ import pandas as pd
 
 from humtrack._data import read_data_csv
 
-__all__ = ["ALPHA3_TO_ALPHA2", "COUNTRY_NAMES", "contains", "normalize_code", "normalize_codes"]
+__all__ = [
+    "ALPHA3_TO_ALPHA2",
+    "COUNTRY_NAMES",
+    "contains",
+    "is_country",
+    "normalize_code",
+    "normalize_codes",
+]
 
 _ROWS: Final = read_data_csv("countries.csv")
 ALPHA3_TO_ALPHA2: Final = MappingProxyType({r["alpha3"]: r["alpha2"] for r in _ROWS})

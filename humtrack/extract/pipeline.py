@@ -137,20 +137,6 @@ def _noun_phrase(
     return None, mention.end, origin
 
 
-def _nearest(
-    matches: list[tuple[int, int, str]], lo: int, hi: int, at: int
-) -> tuple[int, int, str] | None:
-    best: tuple[int, int, str] | None = None
-    best_distance = 10**9
-    for m in matches:
-        if m[0] < lo or m[1] > hi:
-            continue
-        distance = at - m[1] if m[1] <= at else m[0] - at
-        if distance < best_distance:
-            best, best_distance = m, distance
-    return best
-
-
 _OF_THEM: Final = re.compile(r"\s+of\s+(?:them|whom)\b\s*(?:(?:were|are|was|being)\s+)?")
 _POPULATION_OF: Final = re.compile(
     r"\b(?:population|city|town|camp|area|district|governorate|province)\s+(?:of|was|is|stands\s+at)\s+$"
