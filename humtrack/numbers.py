@@ -115,6 +115,8 @@ def _parse_words(words: list[str]) -> tuple[Decimal, Decimal] | None:
     current = Decimal(0)
     step = Decimal(1)
     seen_any = False
+    previous_kind = ""
+    last_big = Decimal(10) ** 12
     for word in words:
         if word == "and":
             continue
@@ -123,6 +125,16 @@ def _parse_words(words: list[str]) -> tuple[Decimal, Decimal] | None:
         number, kind = _WORDS[word]
         if kind == "fraction":
             return None
+        # "one one", "twenty thirty", "a thousand thousand": not a number
+        if kind == "unit" and previous_kind == "unit":
+            return None
+        if kind == "tens" and previous_kind in {"unit", "tens"}:
+            return None
+        if kind == "multiplier" and number >= 1000:
+            if number >= last_big:
+                return None
+            last_big = number
+        previous_kind = kind
         seen_any = True
         if kind in {"unit", "tens"}:
             current += number
@@ -140,8 +152,8 @@ def _parse_words(words: list[str]) -> tuple[Decimal, Decimal] | None:
     if not seen_any:
         return None
     value = total + current
-    if current and total:
-        step = min(step, Decimal(1) if current % 10 else Decimal(10))
+    if current and total:  # "one thousand two hundred": exact to its last word
+        step = min(step, _decimal_digits(str(int(current)))[1])
     return value, step
 
 

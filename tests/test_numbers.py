@@ -74,3 +74,16 @@ def test_rounding_step_of_plain_digits() -> None:
         1.0,
         0.1,
     ]
+
+
+@pytest.mark.parametrize(
+    "text", ["one one", "a thousand thousand", "one million million", "twenty thirty"]
+)
+def test_number_words_that_do_not_make_a_number_are_refused(text: str) -> None:
+    with pytest.raises(ParseError):
+        parse_number(text)
+
+
+def test_number_words_are_exact_to_their_last_word() -> None:
+    assert parse_number("one thousand two hundred") == (1200, 100)
+    assert parse_number("three million two hundred thousand") == (3_200_000, 100_000)
