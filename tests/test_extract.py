@@ -338,3 +338,11 @@ def test_places_named_for_events_are_not_places() -> None:
 )
 def test_more_date_forms(text: str, period: str) -> None:
     assert str(one(text).period) == period
+
+
+def test_a_figure_right_after_a_time_word_is_still_a_figure() -> None:
+    found = ht.extract(
+        "Last week 300 people were killed; this month 1,200 families fled.", source=PUBLISHED
+    )
+    assert [(c.value, c.metric) for c in found] == [(300, "killed"), (1200, "displaced")]
+    assert len(ht.extract("It was day 27 of the war.", source=PUBLISHED)) == 0

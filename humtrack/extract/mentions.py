@@ -62,7 +62,8 @@ _AFTER_NOT_FIGURE: Final = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_NOT_FIGURE: Final = re.compile(
-    r"(?:[$€£¥]|\bage\s+of|\b(?:usd|us\$|eur|gbp|chf|aged|age|ages|magnitude|resolution|route|article|section|"
+    r"(?:[$€£¥]|\bage\s+of\s?|\b(?:children|child|boys|girls|those|people|aged)\s+(?:under|over|below|above)\s"
+    r"|\bday\s|\b(?:usd|us\$|eur|gbp|chf|aged|age|ages|magnitude|resolution|route|article|section|"
     r"chapter|no\.|number|phase|level|category|flight|highway|decree|law|version|grade|page|para|"
     r"paragraph|annex|item|rule|model|unit)\s?|[a-z]-|:|/)$",
     re.IGNORECASE,
@@ -87,7 +88,7 @@ class Mention:
 
 def not_a_figure(text: str, start: int, end: int) -> bool:
     """Tell whether the number at ``text[start:end]`` is a date part, money, an age, a duration ..."""
-    before = text[max(0, start - 12) : start]
+    before = text[max(0, start - 30) : start]
     after = text[end : end + 16]
     if _BEFORE_NOT_FIGURE.search(before) or _AFTER_NOT_FIGURE.match(after):
         return True

@@ -139,7 +139,8 @@ def _noun_phrase(
 
 _OF_THEM: Final = re.compile(r"\s+of\s+(?:them|whom)\b\s*(?:(?:were|are|was|being)\s+)?")
 _POPULATION_OF: Final = re.compile(
-    r"\b(?:population|city|town|camp|area|district|governorate|province)\s+(?:of|was|is|stands\s+at)\s+$"
+    r"\b(?:population|city|town|village|camp|area|district|governorate|province)\s+"
+    r"(?:of|was|is|stands\s+at)\s+$"
 )
 _CROSS_BORDER: Final = re.compile(
     r"\b(?:to|into)\s+(?:neighbou?ring|other)\s+countr|\babroad\b|\bacross\s+(?:the\s+)?borders?\b"
@@ -195,6 +196,8 @@ def _predicate(
 
 
 _THING_METRICS: Final = frozenset({"other", "facilities_damaged"})
+_POPULATION_NOUN_METRICS: Final = frozenset({"refugees", "idps", "returnees"})
+_EVENT_METRICS: Final = frozenset({"killed", "injured", "missing", "detained", "displaced"})
 _LABEL: Final = re.compile(r"(?P<label>[^\n.:;]{2,80}):\s*$")
 _RATIO: Final = re.compile(r"\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b")
 
@@ -267,23 +270,26 @@ def _count(
             ]
             verb = earlier[-1] if earlier else None
         partitive = _OF_THEM.match(text, mention.end)
-        if partitive is not None and previous is not None:
-            # "11 million of them children", "140,000 of them in camps": part of the figure before
+        if partitive is not None:
+            # "11 million of them children", "400 of them have been left homeless": a part of
+            # the figure before, counting what that figure counts unless its own verb says else
             part, part_end, _ = _noun_phrase(
                 text, Mention(partitive.end(), partitive.end(), False), clause[1], lex, gaz
             )
-            group = part.group if part is not None and part.group != "all" else previous.group
-            after_part = _verbs(
-                text, lex, part_end if part else partitive.end(), min(hi, next_start)
-            )
+            start = part_end if part else partitive.end()
+            comma = text.find(",", start, hi)
+            after_part = _verbs(text, lex, start, min(hi, next_start, comma if comma >= 0 else hi))
+            base_group = previous.group if previous is not None else "all"
+            group = part.group if part is not None and part.group != "all" else base_group
+            unit = previous.unit if previous is not None else "person"
+            origin_code = previous.origin if previous is not None else origin
             if after_part:
                 part_metric, part_kind = lex.verb_metric[after_part[0][2]]
+                return _Counted(part_metric, group, unit, part_kind, None, origin_code, notes)
+            if previous is not None:
                 return _Counted(
-                    part_metric, group, previous.unit, part_kind, None, previous.origin, notes
+                    previous.metric, group, unit, previous.kind, None, origin_code, notes
                 )
-            return _Counted(
-                previous.metric, group, previous.unit, previous.kind, None, previous.origin, notes
-            )
         if verb is None:
             verb = _label_or_parenthesis(text, lex, mention, clause)
         if verb is None:
@@ -299,6 +305,16 @@ def _count(
     kind: str | None = None
     if metric == "facilities_damaged" and not lex.damage.search(text, lo, hi):
         metric = "other"
+    if metric in _POPULATION_NOUN_METRICS:
+        # "12 refugees were killed", "12,000 refugees were left without a roof": what happened
+        # to them is the figure; the noun only says who they are
+        event = [
+            v
+            for v in _verbs(text, lex, noun_end, min(hi, next_start, noun_end + 60))
+            if lex.verb_metric[v[2]][0] in _EVENT_METRICS
+        ]
+        if event and not text[noun_end : event[0][0]].count(","):
+            metric, kind = lex.verb_metric[event[0][2]]
     if not metric:
         if verb is not None:
             if verb[2] in lex.verb_metric:
@@ -309,6 +325,8 @@ def _count(
                 metric, kind = "idps", "stock"  # "remain displaced", "are now displaced"
             if metric == "displaced" and _CROSS_BORDER.search(text, verb[1], min(hi, verb[1] + 60)):
                 metric, kind = "refugees", "flow"  # "fled Sudan to neighbouring countries"
+        elif _POPULATION_OF.search(text, max(lo, mention.start - 40), mention.start):
+            metric, kind = "population", "stock"  # "a coastal city of about 100,000 people"
         elif (labelled := _label_or_parenthesis(text, lex, mention, clause)) is not None:
             if labelled[2] in lex.verb_metric:
                 metric, kind = lex.verb_metric[labelled[2]]
