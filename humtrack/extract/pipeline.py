@@ -198,8 +198,19 @@ def _predicate(
 _THING_METRICS: Final = frozenset({"other", "facilities_damaged"})
 _POPULATION_NOUN_METRICS: Final = frozenset({"refugees", "idps", "returnees"})
 _EVENT_METRICS: Final = frozenset({"killed", "injured", "missing", "detained", "displaced"})
-_LABEL: Final = re.compile(r"(?P<label>[^\n.:;]{2,80}):\s*$")
 _RATIO: Final = re.compile(r"\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b")
+
+
+def _label_before(text: str, position: int) -> tuple[int, int] | None:
+    """The span of a label ending in a colon right before ``position`` ("Displaced: ...")."""
+    line_start = max(text.rfind("\n", 0, position) + 1, position - 100)
+    head = text[line_start:position].rstrip()
+    if not head.endswith(":"):
+        return None
+    body = head[:-1]
+    cut = max(body.rfind(mark) for mark in ".;:")
+    start, end = line_start + cut + 1, line_start + len(body)
+    return (start, end) if 2 <= len(text[start:end].strip()) <= 80 else None
 
 
 def _label_or_parenthesis(
@@ -210,18 +221,16 @@ def _label_or_parenthesis(
     "Displaced: over 1 million", "Individuals returned since 15 September: 471 926",
     "Most returnees crossed at Torkham (about 344,000)".
     """
-    line_start = max(text.rfind("\n", 0, mention.start) + 1, mention.start - 100)
-    label = _LABEL.search(text[line_start : mention.start])
+    label = _label_before(text, mention.start)
     if label is not None:
-        cues = _verbs(text, lex, line_start + label.start("label"), line_start + label.end("label"))
+        label_start, label_end = label
+        cues = _verbs(text, lex, label_start, label_end)
         if cues:
             return cues[-1]
-        nouns = [
-            w for w in re.findall(r"[A-Za-z]+", label.group("label").lower()) if w in lex.nouns
-        ]
-        for noun in reversed(nouns):
+        words = re.findall(r"[A-Za-z]+", text[label_start:label_end].lower())
+        for noun in reversed([w for w in words if w in lex.nouns]):
             if lex.nouns[noun].metric:
-                return (line_start + label.start("label"), line_start + label.end("label"), noun)
+                return (label_start, label_end, noun)
     opening = text.rfind("(", max(0, mention.start - 20), mention.start)
     if opening >= 0 and not text[opening + 1 : mention.start].strip(" ~").isalpha():
         window = text[max(0, opening - 120) : opening].lower()

@@ -17,6 +17,8 @@ __all__ = ["MAX_SPAN", "Segments"]
 
 #: The longest sentence or clause considered; longer runs are cut at a space.
 MAX_SPAN: Final = 400
+#: The longest paragraph considered; a text without blank lines is cut into windows of this size.
+MAX_PARAGRAPH: Final = 4 * MAX_SPAN
 
 _PARAGRAPH: Final = re.compile(r"\n[ \t]*\n\s*")
 _SENTENCE_END: Final = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n")
@@ -26,16 +28,16 @@ _CLAUSE_BREAK: Final = re.compile(
 )
 
 
-def _cut_long(starts: list[int], text_len: int, text: str) -> list[int]:
-    """Insert extra boundaries so that no span exceeds MAX_SPAN (cut at a space when possible)."""
+def _cut_long(starts: list[int], text_len: int, text: str, span: int = MAX_SPAN) -> list[int]:
+    """Insert extra boundaries so that no span exceeds ``span`` (cut at a space when possible)."""
     out: list[int] = []
     bounds = [*starts, text_len]
     for begin, end in itertools.pairwise(bounds):
         out.append(begin)
         position = begin
-        while end - position > MAX_SPAN:
-            cut = text.rfind(" ", position + MAX_SPAN // 2, position + MAX_SPAN)
-            position = cut + 1 if cut > position else position + MAX_SPAN
+        while end - position > span:
+            cut = text.rfind(" ", position + span // 2, position + span)
+            position = cut + 1 if cut > position else position + span
             out.append(position)
     return out
 
@@ -53,7 +55,12 @@ class Segments:
     def of(cls, text: str) -> Segments:
         """Segment ``text`` in three linear passes."""
         n = len(text)
-        paragraphs = [0, *(m.end() for m in _PARAGRAPH.finditer(text))]
+        paragraphs = _cut_long(
+            [0, *(m.end() for m in _PARAGRAPH.finditer(text) if m.end() < n)],
+            n,
+            text,
+            MAX_PARAGRAPH,
+        )
         sentence_starts = {0, *paragraphs}
         for m in _SENTENCE_END.finditer(text):
             if m.group() != "\n" and _ABBREVIATION.search(text, max(0, m.start() - 4), m.start()):
