@@ -346,3 +346,58 @@ def test_a_figure_right_after_a_time_word_is_still_a_figure() -> None:
     )
     assert [(c.value, c.metric) for c in found] == [(300, "killed"), (1200, "displaced")]
     assert len(ht.extract("It was day 27 of the war.", source=PUBLISHED)) == 0
+
+
+def _periods(text: str) -> dict[float, str]:
+    return {c.estimate.value: str(c.period) for c in ht.extract(text, source=PUBLISHED)}
+
+
+def test_tolls_of_one_dated_event_take_its_day() -> None:
+    # published on Tuesday 28 May 2019: the strike was on Saturday the 25th, reported on Monday
+    text = (
+        "Death toll in market strike rises to 40\n\n"
+        "CITY, May 28 (Wire) – The number of people killed when a missile hit the market on "
+        "Saturday rose to 40 on Monday, officials said. Doctors said 75 people had been wounded, "
+        "14 of them children.\n\nRescuers have pulled 39 people alive from the rubble since Saturday."
+    )
+    periods = _periods(text)
+    assert periods[40] == "2019-05-25"
+    assert periods[75] == "2019-05-25"
+    assert periods[14] == "2019-05-25"
+    # "since Saturday" is a start, not a day
+    assert periods[39] == "2019-05-25/2019-05-28"
+
+
+def test_a_day_beside_a_reporting_verb_ends_the_period_without_an_event() -> None:
+    claim = one("The ministry said on Monday that 300 people had been killed.")
+    assert claim.period_start is None
+    assert claim.period_end == date(2019, 5, 27)
+
+
+def test_a_cumulative_toll_starts_where_the_text_counts_from() -> None:
+    text = (
+        "The number of people killed since 7 April has risen to 900, among them 300 children. "
+        "About 2,000 people have been reported missing since 7 April.\n\n"
+        "Yesterday alone, 25 people were killed in strikes on the camp.\n\n"
+        "The ministry mourns 40 health workers who have been killed on duty."
+    )
+    periods = _periods(text)
+    assert periods[900] == "2019-04-07/2019-05-28"
+    assert periods[25] == "2019-05-27"
+    assert periods[40] == "2019-04-07/2019-05-28"
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Saturday's earthquake killed 120 people.", "2019-05-25"),
+        ("By Sunday, 80 people had been injured.", "../2019-05-26"),
+        ("At least 7,000 deaths were confirmed since the invasion on Feb. 24 last year.", None),
+    ],
+)
+def test_weekday_forms_and_abbreviated_months(text: str, period: str | None) -> None:
+    claim = one(text)
+    if period is None:
+        assert claim.period_start == date(2018, 2, 24)
+    else:
+        assert str(claim.period) == period

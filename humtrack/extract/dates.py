@@ -51,7 +51,7 @@ _PATTERN: Final = re.compile(
     rf"(?P<mm_b>{_M})(?:\s+(?P<my_b>{_Y}))?)"
     rf"|(?P<dash>\b(?P<dd1>{_D})\s*(?:[-–]|and)\s*(?P<dd2>{_D})\s+(?P<dm>{_M})(?:\s+(?P<dy>{_Y}))?)"
     rf"|(?P<since>\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+(?P<since_rel>the\s+year|this\s+year|"
-    rf"the\s+month|this\s+month))?(?P<since_what>{_ONE_DAY}|{_M}(?:\s+{_Y})?|{_Y}|then)?)"
+    rf"the\s+month|this\s+month))?(?P<since_what>{_ONE_DAY}|{_M}(?:\s+{_Y})?|{_Y}|then|{_WEEKDAY})?)"
     rf"|(?P<days>\b(?:between|from|on)\s+(?P<wd1>{_WEEKDAY})\s+(?:and|to|until)\s+(?P<wd2>{_WEEKDAY})\b)"
     rf"|(?P<monthend>\b(?:at\s+)?the\s+end\s+of\s+(?P<me>{_M})(?:\s+(?P<mey>{_Y}))?)"
     rf"|(?P<weekto>\b(?:in\s+)?the\s+week\s+(?:to|ending)\s+(?P<wt>{_ONE_DAY}))"
@@ -65,8 +65,8 @@ _PATTERN: Final = re.compile(
     rf"\s+later\b)"
     rf"|(?P<rel>\b(?:today|yesterday|this\s+week|last\s+week|this\s+month|last\s+month|this\s+year|"
     rf"last\s+year|(?:over|in)\s+the\s+(?:past|last)\s+(?:(?P<pastn>\d+|two|three|four|five|six|seven|"
-    rf"ten)\s+)?(?P<pastu>days?|weeks?|months?|hours?|years?)|(?:on|last)\s+(?P<wd>monday|tuesday|"
-    rf"wednesday|thursday|friday|saturday|sunday))\b)",
+    rf"ten)\s+)?(?P<pastu>days?|weeks?|months?|hours?|years?)|(?:on|last|since|by|as\s+of)\s+"
+    rf"(?P<wd>{_WEEKDAY})|(?P<wdp>{_WEEKDAY})(?=['’]s\b))\b)",
     re.IGNORECASE,
 )
 _SMALL: Final = {
@@ -186,12 +186,17 @@ def _relative(m: re.Match[str], published: date | None) -> tuple[str, date | Non
         return "window", date(published.year, 1, 1), published
     if phrase == "last year":
         return "window", date(published.year - 1, 1, 1), date(published.year - 1, 12, 31)
-    if m.group("wd"):
-        target = _WEEKDAYS.index(m.group("wd").lower())
+    weekday = m.group("wd") or m.group("wdp")
+    if weekday:
+        target = _WEEKDAYS.index(weekday.lower())
         back = (published.weekday() - target) % 7
         if phrase.startswith("last") and back == 0:
             back = 7
         day = published - timedelta(days=back)
+        if phrase.startswith("since"):
+            return "since", day, None
+        if phrase.startswith(("by", "as")):
+            return "by", day, day
         return "point", day, day
     unit = (m.group("pastu") or "").lower().rstrip("s")
     count_text = (m.group("pastn") or "1").lower()
@@ -289,6 +294,9 @@ def find_dates(text: str, published: date | None) -> Iterator[DateExpr]:
                 continue
             elif what.lower() == "then":
                 yield DateExpr(s, e, "then", None, None, False)
+            elif what.lower() in _WEEKDAYS:
+                since_day = _latest_weekday(what, published) if published else None
+                yield DateExpr(s, e, "since", since_day, None, since_day is not None)
             elif re.fullmatch(_Y, what):
                 yield DateExpr(s, e, "since", date(int(what), 1, 1), None, True)
             elif re.fullmatch(rf"{_M}(?:\s+{_Y})?", what, re.IGNORECASE):

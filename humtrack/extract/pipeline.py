@@ -45,6 +45,32 @@ _NOT_ORIGINATORS: Final = frozenset(
 _STOCK_DEFAULT: Final = frozenset(m for m, v in METRICS.items() if v.default_kind == "stock")
 
 
+def _word_list(name: str) -> re.Pattern[str]:
+    words = [
+        word
+        for line in read_data_text(name).splitlines()
+        if not line.startswith("#")
+        for word in line.split()
+    ]
+    return re.compile(
+        rf"\b(?:{'|'.join(sorted(map(re.escape, words), key=len, reverse=True))})\b", re.I
+    )
+
+
+_EVENT_CUES: Final = _word_list("extract_event_cues.txt")
+_REPORT_CUES: Final = _word_list("extract_report_cues.txt")
+#: Between a day and an event word after it, words that make the event another day's.
+_NOT_THE_EVENT: Final = re.compile(r"\b(?:after|before|since|following|ago)\b", re.I)
+_SPEECH_AFTER: Final = re.compile(r"[ ,]*(?:said|told|reported|announced|confirmed)\b", re.I)
+#: "HERAT, Oct 9 (Wire) –": the day a story was filed, not of what it tells.
+_DATELINE: Final = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*[–—-]\s")
+#: A clause that counts since some start, or up to now ("have been hit"), is not one event's toll.
+_CUMULATIVE: Final = re.compile(r"\b(?:since|have|has|so\s+far|to\s+date|in\s+total)\b", re.I)
+_SINCE: Final = re.compile(r"\bsince\b", re.I)
+#: Metrics whose flows a single dated event produces: they take the event's day.
+_TOLL_METRICS: Final = frozenset({"killed", "injured", "missing", "facilities_damaged"})
+
+
 @dataclass(frozen=True, slots=True)
 class _Counted:
     metric: str
@@ -387,19 +413,83 @@ def _attribution(text: str, sentence: tuple[int, int]) -> tuple[str | None, tupl
     return None, (0, 0)
 
 
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the last match is wanted
+        pass
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Dating:
+    """The dates of a text, with the days of its events and of its reports told apart."""
+
+    dates: list[DateExpr]
+    starts: list[int]
+    events: list[DateExpr]
+    reported: frozenset[int]
+    since: DateExpr | None
+
+    @classmethod
+    def of(cls, text: str, segs: Segments, dates: list[DateExpr]) -> _Dating:
+        events: list[DateExpr] = []
+        reported: set[int] = set()
+        for d in dates:
+            if d.role not in {"point", "window"} or d.start is None or d.end is None:
+                continue
+            if (d.end - d.start).days > 2:
+                continue
+            lo, hi = segs.sentence(d.start_offset)
+            if _DATELINE.match(text, d.end_offset):
+                continue
+            before = text[max(lo, d.start_offset - 70) : d.start_offset]
+            after = text[d.end_offset : min(hi, d.end_offset + 40)]
+            event = _last(_EVENT_CUES, before)
+            report = _last(_REPORT_CUES, before)
+            if report is not None and (event is None or report.start() > event.start()):
+                if len(before) - report.end() <= 30:
+                    reported.add(d.start_offset)
+                continue
+            if event is not None:
+                events.append(d)
+                continue
+            next_event = _EVENT_CUES.search(after)
+            if next_event is not None and not _NOT_THE_EVENT.search(after, 0, next_event.start()):
+                events.append(d)
+            elif _SPEECH_AFTER.match(after):
+                reported.add(d.start_offset)
+        starts = Counter(d.start for d in dates if d.role == "since" and d.start is not None)
+        common = starts.most_common(1)[0] if starts else None
+        since = (
+            next(d for d in dates if d.role == "since" and d.start == common[0])
+            if common and common[1] > 1
+            else None
+        )
+        return cls(dates, [d.start_offset for d in dates], events, frozenset(reported), since)
+
+    def event_for(self, position: int) -> DateExpr | None:
+        """The event a figure at ``position`` most likely counts: the last one before it, else the first."""
+        before = [d for d in self.events if d.start_offset < position]
+        if before:
+            return before[-1]
+        return self.events[0] if self.events else None
+
+
 def _period(
     kind: str,
+    metric: str,
     mention: Mention,
     segs: Segments,
-    dates: list[DateExpr],
-    date_starts: list[int],
+    dating: _Dating,
     published: date | None,
     notes: list[str],
 ) -> tuple[date | None, date | None]:
+    dates, date_starts = dating.dates, dating.starts
     clause = segs.clause(mention.start)
     sentence = segs.sentence(mention.start)
     paragraph = segs.paragraph(mention.start)
     chosen: DateExpr | None = None
+    chosen_level = -1
     for level, (lo, hi) in enumerate((clause, sentence, paragraph)):
         i0 = bisect.bisect_left(date_starts, lo)
         in_window = [
@@ -407,6 +497,9 @@ def _period(
         ]
         if level == 0 and any(d.role in {"since", "window"} for d in in_window):
             in_window = [d for d in in_window if d.role in {"since", "window"}]
+        if any(d.start_offset not in dating.reported for d in in_window):
+            # "said on Monday it had confirmed 7,000 deaths since Feb. 24": not the day reported
+            in_window = [d for d in in_window if d.start_offset not in dating.reported]
         if kind == "stock" and level > 0:
             # a stock is dated by its own clause, or by a day its sentence names; else by publication
             in_window = [d for d in in_window if d.role in {"point", "by"}] if level == 1 else []
@@ -415,20 +508,64 @@ def _period(
             in_window = [d for d in in_window if d.end_offset <= mention.start][-1:]
         if in_window:
             chosen = min(in_window, key=lambda d: abs(d.start_offset - mention.start))
-            if level > 0:
-                notes.append("date taken from the " + ("sentence" if level == 1 else "paragraph"))
+            chosen_level = level
             break
     if (
         chosen is not None
         and chosen.role in {"point", "window"}
         and _SINCE_BEFORE.search(
-            segs.text, max(clause[0], chosen.start_offset - 70), chosen.start_offset
+            segs.text,
+            max((clause, sentence, paragraph)[chosen_level][0], chosen.start_offset - 70),
+            chosen.start_offset,
         )
     ):
         # "since the storm struck on 10 September"
         chosen = DateExpr(
             chosen.start_offset, chosen.end_offset, "since", chosen.start, None, chosen.exact_year
         )
+    if kind == "flow" and (chosen is None or chosen.role in {"point", "by"}):
+        event = dating.event_for(mention.start)
+        own_event = _EVENT_CUES.search(segs.text, *clause) is not None
+        cumulative = _CUMULATIVE.search(segs.text, *clause) is not None
+        is_report = chosen is not None and (
+            chosen.start_offset in dating.reported or chosen.role == "by"
+        )
+        later = (
+            event is not None
+            and chosen is not None
+            and chosen_level > 0
+            and chosen.start is not None
+            and event.start is not None
+            and chosen.start > event.start
+        )
+        undated = (
+            chosen is None
+            or is_report
+            or later
+            or (chosen_level == 2 and (event is None or chosen is not event))
+        )
+        if undated and metric in _TOLL_METRICS and cumulative and dating.since is not None:
+            # "130 health workers have been killed" in a text that counts "since 7 October"
+            since = dating.since
+            words = segs.text[since.start_offset : since.end_offset]
+            notes.append(f"start taken from the text's '{words}'")
+            end_day = chosen.end if is_report and chosen is not None else published
+            return since.start, end_day
+        if (
+            event is not None
+            and undated
+            and (own_event or (metric in _TOLL_METRICS and not _SINCE.search(segs.text, *clause)))
+        ):
+            words = segs.text[event.start_offset : event.end_offset]
+            notes.append(f"dated on the day of the event the text names ('{words}')")
+            return event.start, event.end
+        if is_report and chosen is not None and chosen.role == "point":
+            # "the toll rose to 40 on Monday": the day it was counted, not the day it happened
+            chosen = DateExpr(
+                chosen.start_offset, chosen.end_offset, "by", None, chosen.end, chosen.exact_year
+            )
+    if chosen is not None and chosen_level > 0:
+        notes.append("date taken from the " + ("sentence" if chosen_level == 1 else "paragraph"))
     if chosen is not None and chosen.role in {"then", "later"}:
         i = bisect.bisect_left(date_starts, chosen.start_offset) - 1
         while i >= 0 and dates[i].start is None:
@@ -577,7 +714,7 @@ def extract(
     source_id, published, _precision = _publication(source)
     segs = Segments.of(text)
     dates = list(find_dates(text, published))
-    date_starts = [d.start_offset for d in dates]
+    dating = _Dating.of(text, segs, dates)
     masked = [(d.start_offset, d.end_offset) for d in dates if d.role != "then"]
     places = [p for p in gaz.find(text) if not p.demonym]
     place_starts = [p.start for p in places]
@@ -608,7 +745,7 @@ def extract(
         if e is None:
             continue
         notes = list(counted.notes)
-        start, end = _period(counted.kind, mention, segs, dates, date_starts, published, notes)
+        start, end = _period(counted.kind, counted.metric, mention, segs, dating, published, notes)
         if end is None:
             # nothing in or about the text dates it: the figure was published by today at the latest
             end = date.today()

@@ -22,7 +22,10 @@ MAX_PARAGRAPH: Final = 4 * MAX_SPAN
 
 _PARAGRAPH: Final = re.compile(r"\n[ \t]*\n\s*")
 _SENTENCE_END: Final = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n")
-_ABBREVIATION: Final = re.compile(r"(?:\b[A-Z]|\bMr|\bMrs|\bDr|\bSt|\bNo|\bvs|\be\.g|\bi\.e)$")
+_ABBREVIATION: Final = re.compile(
+    r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|No|Nos|vs|e\.g|i\.e|Gen|Gov|Col|Lt|Sgt|Rep|Sen|Prof|approx"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$"
+)
 _CLAUSE_BREAK: Final = re.compile(
     r"[;:](?=\s)\s*|[—–]\s*|,\s+(?=(?:while|but|whereas|although|though)\b)|\((?=\S)|\)\s*"
 )
@@ -63,7 +66,7 @@ class Segments:
         )
         sentence_starts = {0, *paragraphs}
         for m in _SENTENCE_END.finditer(text):
-            if m.group() != "\n" and _ABBREVIATION.search(text, max(0, m.start() - 4), m.start()):
+            if m.group() != "\n" and _ABBREVIATION.search(text, max(0, m.start() - 8), m.start()):
                 continue
             end = m.end()
             while end < n and text[end] in " \t\n":
