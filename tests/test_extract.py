@@ -401,3 +401,22 @@ def test_weekday_forms_and_abbreviated_months(text: str, period: str | None) -> 
         assert claim.period_start == date(2018, 2, 24)
     else:
         assert str(claim.period) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "kind"),
+    [
+        (
+            "About 4.5 million people have been forced from their homes and remain displaced.",
+            "idps",
+            "stock",
+        ),
+        ("Some 1,060,000 people who fled Ukraine are present in Poland.", "refugees", "stock"),
+        ("Partners have provided hot meals to 152,000 people since 15 September.", "other", "flow"),
+        ("In 2021, 45,000 lost their shelters in Balukhali.", "displaced", "flow"),
+        ("Some 14,600 people have been taken by boat from Renk to Malakal.", "other", "flow"),
+    ],
+)
+def test_what_happened_last_decides_the_metric(text: str, metric: str, kind: str) -> None:
+    claim = one(text)
+    assert (claim.metric, claim.kind) == (metric, kind)

@@ -51,7 +51,11 @@ class Evaluation:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def accuracy(self, field: str) -> float:
-        """Share of value+metric matches whose ``field`` (qualifier, kind, period, place) agrees."""
+        """Share of value+metric matches whose ``field`` agrees.
+
+        ``field`` is qualifier, kind, period, place (the same code), within (the
+        same place or one inside it) or country (the same first two letters).
+        """
         both = self.pairs[
             self.pairs["found_id"].notna()
             & self.pairs["recorded_id"].notna()
@@ -72,7 +76,7 @@ class Evaluation:
             "f1": round(self.f1, 3),
             **{
                 f"{f}_accuracy": round(self.accuracy(f), 3)
-                for f in ("qualifier", "kind", "period", "place", "country")
+                for f in ("qualifier", "kind", "period", "place", "within", "country")
             },
         }
 
@@ -83,7 +87,7 @@ class Evaluation:
             f"({s['found']} candidates): precision {s['precision']:.3f}, recall {s['recall']:.3f}, "
             f"F1 {s['f1']:.3f}; on those, qualifier {s['qualifier_accuracy']:.3f}, kind "
             f"{s['kind_accuracy']:.3f}, period {s['period_accuracy']:.3f}, place {s['place_accuracy']:.3f} "
-            f"(country {s['country_accuracy']:.3f})"
+            f"(or a place inside it {s['within_accuracy']:.3f}; country {s['country_accuracy']:.3f})"
         )
 
 
@@ -92,6 +96,13 @@ def _same(a: object, b: object) -> bool:
     if a_missing or b_missing:
         return a_missing and b_missing
     return bool(a == b)
+
+
+def _within(found: object, recorded: object) -> bool:
+    """The found place is the recorded one or inside it (its code extends the recorded code)."""
+    if bool(pd.isna(found)) or bool(pd.isna(recorded)):  # type: ignore[call-overload]
+        return _same(found, recorded)
+    return str(found).startswith(str(recorded))
 
 
 def match(found: ClaimSet | pd.DataFrame, recorded: ClaimSet | pd.DataFrame) -> pd.DataFrame:
@@ -132,6 +143,7 @@ def match(found: ClaimSet | pd.DataFrame, recorded: ClaimSet | pd.DataFrame) -> 
                 "period_ok": _same(cand["period_start"], gold["period_start"])
                 and _same(cand["period_end"], gold["period_end"]),
                 "place_ok": _same(cand["location_code"], gold["location_code"]),
+                "within_ok": _within(cand["location_code"], gold["location_code"]),
                 "country_ok": _same(
                     None if pd.isna(cand["location_code"]) else str(cand["location_code"])[:2],
                     None if pd.isna(gold["location_code"]) else str(gold["location_code"])[:2],

@@ -207,6 +207,13 @@ def _predicate(
     adjacent = _verbs(text, lex, max(lo, mention.start - 14), mention.start)
     if adjacent and not text[adjacent[-1][1] : mention.start].strip(" ,"):
         return adjacent[-1]  # "killed 26 people", "killing at least 30"
+    given = _verbs(text, lex, max(lo, mention.start - 40), mention.start)
+    if (
+        given
+        and lex.verb_metric[given[-1][2]][0] == "other"
+        and _GIVEN_TO.match(text, given[-1][1], mention.start)
+    ):
+        return given[-1]  # "provided hot meals to 152,000 people"
     after = [
         v
         for v in _verbs(text, lex, noun_end, min(hi, next_start))
@@ -221,6 +228,9 @@ def _predicate(
     return later[0] if later else None
 
 
+_GIVEN_TO: Final = re.compile(
+    r"[\w\s,-]{0,30}\bto\s+(?:(?:some|about|around|over|more\s+than|nearly)\s+)?$"
+)
 _THING_METRICS: Final = frozenset({"other", "facilities_damaged"})
 _POPULATION_NOUN_METRICS: Final = frozenset({"refugees", "idps", "returnees"})
 _EVENT_METRICS: Final = frozenset({"killed", "injured", "missing", "detained", "displaced"})
@@ -264,6 +274,30 @@ def _label_or_parenthesis(
         if nouns:
             return (opening, opening, nouns[-1])
     return None
+
+
+def _state_after_flight(
+    text: str,
+    lex: Lexicon,
+    gaz: Gazetteer,
+    verb: tuple[int, int, str],
+    hi: int,
+    kind: str | None,
+) -> tuple[str, str | None]:
+    """ "forced from their homes and remain displaced", "who fled Ukraine are present": where
+    the people who fled are now is the figure (a stock), not their flight."""
+    state = [
+        v
+        for v in _verbs(text, lex, verb[1], hi)
+        if lex.verb_metric[v[2]][1] == "stock"
+        and lex.verb_metric[v[2]][0] in {"idps", "population"}
+    ]
+    if not state:
+        return "displaced", kind
+    abroad = any(
+        p.level == "country" and not p.demonym for p in gaz.find(text[verb[1] : state[0][0]])
+    )
+    return ("refugees" if abroad else "idps"), "stock"
 
 
 def _count(
@@ -360,6 +394,8 @@ def _count(
                 metric, kind = "idps", "stock"  # "remain displaced", "are now displaced"
             if metric == "displaced" and _CROSS_BORDER.search(text, verb[1], min(hi, verb[1] + 60)):
                 metric, kind = "refugees", "flow"  # "fled Sudan to neighbouring countries"
+            if metric == "displaced":
+                metric, kind = _state_after_flight(text, lex, gaz, verb, min(hi, next_start), kind)
         elif _POPULATION_OF.search(text, max(lo, mention.start - 40), mention.start):
             metric, kind = "population", "stock"  # "a coastal city of about 100,000 people"
         elif (labelled := _label_or_parenthesis(text, lex, mention, clause)) is not None:
