@@ -36,6 +36,8 @@ class Lexicon:
 
     nouns: dict[str, NounCue]
     max_noun_words: int
+    #: The first words of the counted nouns, to skip a word that starts none at once.
+    noun_starts: frozenset[str]
     verbs: re.Pattern[str]
     verb_metric: dict[str, tuple[str, str]]
     damage: re.Pattern[str]
@@ -56,6 +58,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         nouns=nouns,
         max_noun_words=max(len(k.split()) for k in nouns),
+        noun_starts=frozenset(k.split()[0] for k in nouns),
         verbs=re.compile(rf"\b(?=[A-Za-z]){trie_pattern(verbs)}\b"),
         verb_metric=verbs,
         damage=re.compile(rf"\b(?=[A-Za-z]){trie_pattern(damage)}\b"),

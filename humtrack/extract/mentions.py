@@ -86,18 +86,25 @@ class Mention:
             return None
 
 
+_YEAR: Final = re.compile(r"(?:1[89]|20|21)\d\d")
+_COUNTED_AFTER_YEAR: Final = re.compile(
+    r"\s+(?:people|persons|refugees|families|children|civilians)\b"
+)
+_KM_AFTER: Final = re.compile(r"[a-zA-Z]*km\b")
+
+
 def not_a_figure(text: str, start: int, end: int) -> bool:
     """Tell whether the number at ``text[start:end]`` is a date part, money, an age, a duration ..."""
-    before = text[max(0, start - 30) : start]
+    before = text[max(0, start - 18) : start]
     after = text[end : end + 16]
     if _BEFORE_NOT_FIGURE.search(before) or _AFTER_NOT_FIGURE.match(after):
         return True
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_@#"):
         return True
     number = text[start:end]
-    if re.fullmatch(r"(?:1[89]|20|21)\d\d", number):  # a year, unless a counted noun follows
-        return not re.match(r"\s+(?:people|persons|refugees|families|children|civilians)\b", after)
-    return bool(end < len(text) and text[end].isalpha() and not re.match(r"[a-zA-Z]*km\b", after))
+    if _YEAR.fullmatch(number):  # a year, unless a counted noun follows
+        return not _COUNTED_AFTER_YEAR.match(after)
+    return bool(end < len(text) and text[end].isalpha() and not _KM_AFTER.match(after))
 
 
 _START_WORDS: Final = frozenset(

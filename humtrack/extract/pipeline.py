@@ -116,6 +116,9 @@ def _noun_phrase(
 ) -> tuple[NounCue | None, int, str | None]:
     """Find the counted noun after a number: (cue, end offset, origin code from a demonym)."""
     window_end = min(clause_end, mention.end + 90)
+    first = _FIRST_WORD.match(text, mention.end, window_end)
+    if first is None:
+        return None, mention.end, None  # a digit or punctuation follows: no noun
     tokens = [
         (m.start(), m.end(), m.group())
         for m in islice(_TOKEN.finditer(text, mention.end, window_end), 4 + lex.max_noun_words)
@@ -129,8 +132,10 @@ def _noun_phrase(
         low = word.lower()
         if word[:2] == "km" or low in {"km", "kilometres", "kilometers"}:
             return lex.nouns["km"], end, origin
-        for n in range(min(lex.max_noun_words, len(tokens) - i), 0, -1):
-            phrase = " ".join(t[2].lower() for t in tokens[i : i + n])
+        for n in (
+            range(min(lex.max_noun_words, len(tokens) - i), 0, -1) if low in lex.noun_starts else ()
+        ):
+            phrase = " ".join(t[2].lower() for t in tokens[i : i + n]) if n > 1 else low
             cue = lex.nouns.get(phrase)
             if cue is not None:
                 # "Rohingya refugees", "civilian deaths": the last noun of a compound is its head
@@ -163,6 +168,7 @@ def _noun_phrase(
     return None, mention.end, origin
 
 
+_FIRST_WORD: Final = re.compile(r"\s*[A-Za-zÀ-ÿ’']")
 _OF_THEM: Final = re.compile(r"\s+of\s+(?:them|whom)\b\s*(?:(?:were|are|was|being)\s+)?")
 _POPULATION_OF: Final = re.compile(
     r"\b(?:population|city|town|village|camp|area|district|governorate|province)\s+"
@@ -184,12 +190,39 @@ _STOCK_BEFORE: Final = re.compile(
 )
 
 
+class _VerbIndex:
+    """Every verb cue of one text, found in one pass and looked up by span.
+
+    A figure looks for verbs in several windows of its clause; scanning the text
+    once keeps text crowded with numbers as cheap per character as prose.
+    """
+
+    __slots__ = ("ends", "lex", "starts", "text", "verbs")
+
+    def __init__(self, text: str, lex: Lexicon) -> None:
+        self.text = text
+        self.lex = lex
+        self.verbs = [(m.start(), m.end(), m.group().lower()) for m in lex.verbs.finditer(text)]
+        self.starts = [v[0] for v in self.verbs]
+
+
+_LAST_INDEX: list[_VerbIndex] = []
+
+
 def _verbs(text: str, lex: Lexicon, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    return (
-        [(m.start(), m.end(), m.group().lower()) for m in lex.verbs.finditer(text, lo, hi)]
-        if hi > lo
-        else []
-    )
+    """The verb cues that lie wholly inside ``text[lo:hi]``."""
+    if hi <= lo:
+        return []
+    index = _LAST_INDEX[0] if _LAST_INDEX else None
+    if index is None or index.text is not text or index.lex is not lex:
+        index = _VerbIndex(text, lex)
+        _LAST_INDEX[:] = [index]
+    i = bisect.bisect_left(index.starts, lo)
+    out = []
+    for v in index.verbs[i : bisect.bisect_left(index.starts, hi, i)]:
+        if v[1] <= hi:
+            out.append(v)
+    return out
 
 
 def _predicate(
@@ -231,6 +264,8 @@ def _predicate(
 _GIVEN_TO: Final = re.compile(
     r"[\w\s,-]{0,30}\bto\s+(?:(?:some|about|around|over|more\s+than|nearly)\s+)?$"
 )
+_LEADING_OF: Final = re.compile(r"^(?:of\s+(?:the\s+)?)")
+_ARRIVALS_LABEL: Final = re.compile(r"\b(?:[Aa]rrivals?|[Ss]ince)\b")
 _THING_METRICS: Final = frozenset({"other", "facilities_damaged"})
 _POPULATION_NOUN_METRICS: Final = frozenset({"refugees", "idps", "returnees"})
 _EVENT_METRICS: Final = frozenset({"killed", "injured", "missing", "detained", "displaced"})
@@ -369,7 +404,7 @@ def _count(
         verb = _predicate(text, lex, mention, noun_end, lo, hi, next_start)
     if _RATIO.match(text, noun_end):
         return None  # "one child in four": a ratio, not a count
-    subject = re.sub(r"^(?:of\s+(?:the\s+)?)", "", text[mention.end : noun_end].strip(" ,")) or None
+    subject = _LEADING_OF.sub("", text[mention.end : noun_end].strip(" ,")) or None
     metric = cue.metric
     kind: str | None = None
     if metric == "facilities_damaged" and not lex.damage.search(text, lo, hi):
@@ -418,7 +453,7 @@ def _count(
     if metric in {"refugees", "idps"} and kind is None:
         line_start = max(text.rfind("\n", 0, mention.start) + 1, mention.start - 100)
         if (
-            re.search(r"\b(?:[Aa]rrivals?|[Ss]ince)\b", text[line_start : mention.start])
+            _ARRIVALS_LABEL.search(text[line_start : mention.start])
             and ":" in text[line_start : mention.start]
         ):
             cues.add("flow")  # "Arrivals since 15 April 2023: 551,000 people"
