@@ -10,6 +10,7 @@ True
 'more than 200,000'
 """
 
+from humtrack.checks import Findings, Rule, check, rules
 from humtrack.claim import Claim, Quote, Source
 from humtrack.claimset import ClaimSet
 from humtrack.errors import (
@@ -19,11 +20,13 @@ from humtrack.errors import (
     ParseError,
     ReadError,
     SchemaError,
+    UsageError,
 )
 from humtrack.estimate import Estimate, Interval
 from humtrack.extract import Gazetteer, extract, extract_files
 from humtrack.io import read, read_sources, validate, write, write_sources
 from humtrack.period import Period
+from humtrack.reference import reference_populations
 from humtrack.schema import ClaimSchema, SourceSchema
 from humtrack.sources import sources_from_frame, sources_to_frame
 from humtrack.units import ureg
@@ -36,6 +39,7 @@ __all__ = [
     "ClaimSchema",
     "ClaimSet",
     "Estimate",
+    "Findings",
     "FormatError",
     "Gazetteer",
     "HumtrackError",
@@ -45,15 +49,20 @@ __all__ = [
     "Period",
     "Quote",
     "ReadError",
+    "Rule",
     "SchemaError",
     "Source",
     "SourceSchema",
+    "UsageError",
     "ValidationReport",
     "__version__",
+    "check",
     "extract",
     "extract_files",
     "read",
     "read_sources",
+    "reference_populations",
+    "rules",
     "sources_from_frame",
     "sources_to_frame",
     "ureg",

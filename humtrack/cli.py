@@ -81,6 +81,28 @@ def _parser() -> argparse.ArgumentParser:
         help="recorded claims to show the candidates against (precision and recall)",
     )
 
+    p = sub.add_parser(
+        "check", help="check figures against their sources, each other and the world"
+    )
+    p.add_argument("path", help="claims table (.csv or .json)")
+    p.add_argument("--sources", help="sources table (publication dates; texts by path)")
+    p.add_argument(
+        "--reference", help="reference population table (default: the one shipped with humtrack)"
+    )
+    p.add_argument(
+        "--select", help="comma-separated rule codes, prefixes or names to run (default: all)"
+    )
+    p.add_argument("--ignore", help="comma-separated rule codes, prefixes or names to leave out")
+    p.add_argument(
+        "--format",
+        choices=("text", "csv", "json"),
+        default="text",
+        help="how to print the findings (default: text)",
+    )
+
+    p = sub.add_parser("rules", help="list the rules of `check`, or explain one")
+    p.add_argument("code", nargs="?", help="a rule code or name to explain")
+
     p = sub.add_parser("show", help="print claims readably")
     p.add_argument("path", help="claims table (.csv or .json)")
     p.add_argument(
@@ -151,6 +173,39 @@ def _validate(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_INVALID
 
 
+def _check(args: argparse.Namespace) -> int:
+    from humtrack.checks import check
+
+    findings = check(
+        read(args.path),
+        sources=args.sources,
+        reference=args.reference,
+        select=args.select.split(",") if args.select else None,
+        ignore=args.ignore.split(",") if args.ignore else None,
+    )
+    if args.format == "csv":
+        findings.frame.to_csv(sys.stdout, index=False)
+    elif args.format == "json":
+        findings.frame.to_json(sys.stdout, orient="records", indent=1, force_ascii=False)
+        print()
+    else:
+        print(findings.to_text() if len(findings) else f"{args.path}: no findings")
+    return EXIT_OK if findings.ok else EXIT_INVALID
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from humtrack.checks.rules import RULES, select_rules
+
+    if args.code:
+        for code in select_rules([args.code]):
+            print(RULES[code].describe())
+        return EXIT_OK
+    width = max(len(r.name) for r in RULES.values())
+    for rule in RULES.values():
+        print(f"{rule.code}  {rule.severity:<7}  {rule.name:<{width}}  {rule.summary}")
+    return EXIT_OK
+
+
 def _extract(args: argparse.Namespace) -> int:
     from humtrack.extract import evaluate, extract_files
     from humtrack.extract.files import terminal_progress
@@ -214,7 +269,13 @@ def _print_comparison(found: pd.DataFrame, recorded: pd.DataFrame, pairs: pd.Dat
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
-    handlers = {"validate": _validate, "show": _show, "extract": _extract}
+    handlers = {
+        "validate": _validate,
+        "show": _show,
+        "extract": _extract,
+        "check": _check,
+        "rules": _rules,
+    }
     try:
         return handlers[args.command](args)
     except SchemaError as exc:

@@ -21,6 +21,7 @@ __all__ = [
     "ParseError",
     "ReadError",
     "SchemaError",
+    "UsageError",
 ]
 
 
@@ -90,6 +91,10 @@ class ReadError(HumtrackError, OSError):
 
 class FormatError(HumtrackError, ValueError):
     """A file's format is unknown or not supported for the operation."""
+
+
+class UsageError(HumtrackError, ValueError):
+    """A call or command asked for something that does not exist (an unknown rule, a bad option)."""
 
 
 class HumtrackWarning(UserWarning):

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from humtrack._strings import not_blank
 from humtrack.vocab import category_dtype
 
 __all__ = [
@@ -172,9 +173,7 @@ _FINITE: Final = pa.Check(lambda s: np.isfinite(s) | s.isna(), name="finite", er
 
 
 def _text(*, nullable: bool = True, unique: bool = False) -> pa.Column:
-    checks = [
-        pa.Check(lambda s: s.isna() | (s.str.strip() != ""), name="not_blank", error="not_blank")
-    ]
+    checks = [pa.Check(not_blank, name="not_blank", error="not_blank")]
     return pa.Column(TEXT_DTYPE, checks=checks, nullable=nullable, unique=unique, required=True)
 
 

@@ -36,6 +36,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
+from humtrack._strings import needs_trim
 from humtrack.places import normalize_codes
 from humtrack.schema import (
     CLAIM_DTYPES,
@@ -168,8 +169,8 @@ def _failures(
     )
 
 
-def _as_text(series: pd.Series) -> pd.Series:
-    """Any column as nullable text, with empty or blank cells missing."""
+def _as_text(series: pd.Series, *, strip: bool = False) -> pd.Series:
+    """Any column as nullable text, with empty or blank cells missing (and stripped if asked)."""
     if series.dtype == TEXT_DTYPE:
         text = series
     elif pd.api.types.is_datetime64_any_dtype(series.dtype):
@@ -177,7 +178,11 @@ def _as_text(series: pd.Series) -> pd.Series:
     else:
         obj = series.astype(object)
         text = obj.where(obj.notna(), None).astype(TEXT_DTYPE)
-    return text.mask(text.str.strip() == "")
+    if not needs_trim(text):
+        return text
+    stripped = text.str.strip()
+    blank = stripped == ""
+    return (stripped if strip else text).mask(blank)
 
 
 def _objects(series: pd.Series) -> np.ndarray:
@@ -217,13 +222,21 @@ class _Coercer:
         self.bad_cells: set[tuple[int, str]] = set()
 
     def fail(
-        self, mask: pd.Series, column: str, check: str, values: pd.Series, message: pd.Series
+        self,
+        mask: pd.Series,
+        column: str,
+        check: str,
+        values: pd.Series,
+        message: pd.Series | Callable[[pd.Series], pd.Series],
     ) -> None:
+        """Record the cells of ``mask``; a callable ``message`` is given only their values."""
         if not mask.any():
             return
         rows = np.flatnonzero(mask.to_numpy(dtype=bool))
+        bad_values = values.iloc[rows]
+        texts = message(bad_values) if callable(message) else message.iloc[rows]
         self.problems.append(
-            _failures(rows, column, check, values.to_numpy()[rows], message.to_numpy()[rows])
+            _failures(rows, column, check, bad_values.to_numpy(), np.asarray(texts, dtype=object))
         )
         self.bad_cells.update((int(r), column) for r in rows)
 
@@ -265,7 +278,7 @@ class _Coercer:
         return _as_text(series)
 
     def _id(self, name: str, series: pd.Series) -> pd.Series:
-        return _as_text(series).str.strip()
+        return _as_text(series, strip=True)
 
     def _code(self, name: str, series: pd.Series) -> pd.Series:
         codes, uniques = pd.factorize(series, use_na_sentinel=True)
@@ -273,14 +286,14 @@ class _Coercer:
         return pd.Series(_spread(_objects(normal), codes, None), dtype=TEXT_DTYPE)
 
     def _hex(self, name: str, series: pd.Series) -> pd.Series:
-        return _as_text(series).str.strip().str.lower()
+        return _as_text(series, strip=True).str.lower()
 
     def _number(self, name: str, series: pd.Series) -> pd.Series:
         if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(
             series.dtype
         ):
             return series.astype("float64")
-        text = _as_text(series).str.strip()
+        text = _as_text(series, strip=True)
         num = pd.to_numeric(text.astype(object).where(text.notna(), np.nan), errors="coerce")
         num = num.astype("float64")
         bad = text.notna() & num.isna()
@@ -289,7 +302,9 @@ class _Coercer:
             name,
             "not_a_number",
             text,
-            "'" + text.fillna("") + f"' is not a number ({name} takes plain digits, e.g. 200000)",
+            lambda v: (
+                "'" + v.fillna("") + f"' is not a number ({name} takes plain digits, e.g. 200000)"
+            ),
         )
         return num
 
@@ -301,15 +316,15 @@ class _Coercer:
             bad,
             name,
             "not_an_integer",
-            num.astype(object),
-            num.astype(str) + f" is not a whole number ({name} takes an integer)",
+            num,
+            lambda v: v.astype(str) + f" is not a whole number ({name} takes an integer)",
         )
         return num.where(~bad).round().astype(INT_DTYPE)
 
     def _date(self, name: str, series: pd.Series) -> pd.Series:
         if pd.api.types.is_datetime64_any_dtype(series.dtype):
             return series.astype(DATE_DTYPE)
-        text = _as_text(series).str.strip()
+        text = _as_text(series, strip=True)
         day_part = text.str.extract(r"^(\d{4}-\d{2}-\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?Z?)?$")[0]
         parsed = pd.to_datetime(
             day_part.astype(object).where(day_part.notna(), None),
@@ -322,7 +337,7 @@ class _Coercer:
             name,
             "not_a_date",
             text,
-            "'" + text.fillna("") + f"' is not a date ({name} takes YYYY-MM-DD)",
+            lambda v: "'" + v.fillna("") + f"' is not a date ({name} takes YYYY-MM-DD)",
         )
         return parsed.astype(DATE_DTYPE)
 
@@ -384,30 +399,39 @@ _ROW_CHECK_INPUTS: Final[tuple[str, ...]] = ("value", "lower", "upper", "qualifi
 def _fill_claim_defaults(df: pd.DataFrame, present: set[str]) -> dict[str, np.ndarray]:
     """Fill the defaults of empty optional cells, in place (vectorised); returns what was filled."""
     before = {c: df[c].isna().to_numpy() for c in _DERIVED_FROM}
+    # every fill below runs only where something is missing: a complete table costs little
     metric = df["metric"].astype(object)
-    default_kind = metric.map({m: v.default_kind for m, v in METRICS.items()})
-    default_unit = metric.map({m: v.unit for m, v in METRICS.items()})
-    df["kind"] = df["kind"].fillna(default_kind.astype(df["kind"].dtype))
-    df["unit"] = df["unit"].fillna(default_unit.astype(df["unit"].dtype))
-    df["group"] = df["group"].fillna("all")
-    df["status"] = df["status"].fillna("recorded")
-    df["credibility"] = df["credibility"].fillna(6)
+    if before["kind"].any():
+        default_kind = metric.map({m: v.default_kind for m, v in METRICS.items()})
+        df["kind"] = df["kind"].fillna(default_kind.astype(df["kind"].dtype))
+    if before["unit"].any():
+        default_unit = metric.map({m: v.unit for m, v in METRICS.items()})
+        df["unit"] = df["unit"].fillna(default_unit.astype(df["unit"].dtype))
+    for column, default in (("group", "all"), ("status", "recorded"), ("credibility", 6)):
+        if df[column].hasnans:
+            df[column] = df[column].fillna(default)
     if "qualifier" not in present:
         df["qualifier"] = df["qualifier"].fillna("exact")
-    else:
+    elif df["qualifier"].hasnans:
         # an empty qualifier with no bounds is exact; with bounds it is left for the schema to flag
         plain = df["lower"].isna() & df["upper"].isna()
         df.loc[plain & df["qualifier"].isna(), "qualifier"] = "exact"
     q = df["qualifier"].astype(object)
+    if before["value"].any():
+        v = df["value"]
+        range_mid = (df["lower"] + df["upper"]) / 2
+        df["value"] = v.where(v.notna() | (q != "range"), range_mid)
     v = df["value"]
-    range_mid = (df["lower"] + df["upper"]) / 2
-    df["value"] = v.where(v.notna() | (q != "range"), range_mid)
-    v = df["value"]
-    fill_lower = q.isin(["exact", "at_least", "more_than", "vague"])
-    fill_upper = q.isin(["exact", "at_most", "less_than"])
-    df["lower"] = df["lower"].where(df["lower"].notna() | ~fill_lower, v)
-    df["upper"] = df["upper"].where(df["upper"].notna() | ~fill_upper, v)
-    df["precision"] = df["precision"].where(df["precision"].notna(), rounding_steps(df["value"]))
+    lower_missing, upper_missing = df["lower"].isna(), df["upper"].isna()
+    fill_lower = lower_missing & q.isin(["exact", "at_least", "more_than", "vague"])
+    fill_upper = upper_missing & q.isin(["exact", "at_most", "less_than"])
+    if fill_lower.any():
+        df["lower"] = df["lower"].where(~fill_lower, v)
+    if fill_upper.any():
+        df["upper"] = df["upper"].where(~fill_upper, v)
+    if before["precision"].any():
+        missing = df["precision"].isna()
+        df.loc[missing, "precision"] = rounding_steps(df.loc[missing, "value"])
     missing_id = df["claim_id"].isna()
     if missing_id.any():
         df.loc[missing_id, "claim_id"] = stable_ids(df.loc[missing_id])
@@ -522,6 +546,23 @@ def _row_message(check: str, row: pd.Series) -> str:
             "(offsets count Unicode code points, end exclusive)"
         )
     return check
+
+
+def _without_blank_checks(schema: pa.DataFrameSchema) -> pa.DataFrameSchema:
+    """The schema minus its not-blank checks, which coercion makes true (blanks become missing)."""
+    return schema.update_columns(
+        {
+            name: {"checks": [c for c in column.checks if c.name != "not_blank"]}
+            for name, column in schema.columns.items()
+            if any(c.name == "not_blank" for c in column.checks)
+        }
+    )
+
+
+_AFTER_COERCION: Final = {
+    id(ClaimSchema): _without_blank_checks(ClaimSchema),
+    id(SourceSchema): _without_blank_checks(SourceSchema),
+}
 
 
 def _schema_failures(
@@ -684,7 +725,7 @@ def coerce_claims(raw: pd.DataFrame) -> tuple[pd.DataFrame, ValidationReport]:
         dtypes=CLAIM_DTYPES,
         kinds=_CLAIM_KINDS,
         required=REQUIRED_CLAIM_COLUMNS,
-        schema=ClaimSchema,
+        schema=_AFTER_COERCION[id(ClaimSchema)],
         id_column="claim_id",
         fill=_fill_claim_defaults,
     )
@@ -706,7 +747,7 @@ def coerce_sources(raw: pd.DataFrame) -> tuple[pd.DataFrame, ValidationReport]:
         dtypes=SOURCE_DTYPES,
         kinds=_SOURCE_KINDS,
         required=REQUIRED_SOURCE_COLUMNS,
-        schema=SourceSchema,
+        schema=_AFTER_COERCION[id(SourceSchema)],
         id_column="source_id",
         fill=_fill_source_defaults,
     )

@@ -77,6 +77,8 @@ class Group:
     name: str
     counts: str
     definition: str
+    #: Groups that share a partition do not overlap (women, men, children): their figures add up.
+    partition: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +102,7 @@ def _load_metrics() -> dict[str, Metric]:
 METRICS: Final = MappingProxyType(_load_metrics())
 GROUPS: Final = MappingProxyType(
     {
-        r["group"]: Group(r["group"], r["counts"], r["definition"])
+        r["group"]: Group(r["group"], r["counts"], r["definition"], r["partition"])
         for r in read_data_csv("groups.csv")
     }
 )

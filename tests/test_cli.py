@@ -81,3 +81,37 @@ def test_console_script_runs_as_a_module() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_check_exit_codes_and_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    assert main(["check", str(seeds / "claims.csv"), "--sources", str(seeds / "sources.csv")]) == 0
+    assert "K003" in capsys.readouterr().out
+    bad = pd.read_csv(seeds / "claims.csv", dtype=str, keep_default_na=False)
+    bad.loc[4, ["value", "lower"]] = "20000"  # the quote says "more than 200,000"
+    path = tmp_path / "claims.csv"
+    bad.to_csv(path, index=False)
+    args = ["check", str(path), "--sources", str(seeds / "sources.csv")]
+    assert main(args) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("P003 error: claim s001-c01")
+    assert main([*args, "--ignore", "P003", "--format", "csv"]) == 0
+    table = capsys.readouterr().out
+    assert table.splitlines()[0].startswith("code,severity,rule,claim_ids")
+    assert main([*args, "--select", "P003", "--format", "json"]) == 1
+    assert '"code":"P003"' in capsys.readouterr().out.replace(" ", "")
+    assert main(["check", str(tmp_path / "missing.csv")]) == 2
+    assert main(["check", str(path), "--select", "nonsense"]) == 2
+    assert "unknown rule" in capsys.readouterr().err
+
+
+def test_rules_lists_and_explains(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules"]) == 0
+    listing = capsys.readouterr().out.splitlines()
+    assert len(listing) >= 20
+    assert listing[0].split()[:3] == ["P001", "error", "source-changed"]
+    assert main(["rules", "C001"]) == 0
+    text = capsys.readouterr().out
+    assert "conflicting-figures (warning)" in text
+    assert "Example:" in text
+    assert main(["rules", "Z42"]) == 2

@@ -36,9 +36,10 @@ def generate(n: int, seed: int = 7) -> ht.ClaimSet:
     length = pd.to_timedelta(rng.integers(0, 60, n), unit="D")
     end = start + length
     start = start.where(kind == "flow", end)
-    quote = pd.Series([f"about {v:,.0f} people “quoted”" for v in value[:1000]] * (n // 1000 + 1))[
-        :n
-    ]
+    # each quote states its own figure and qualifier, as a recorded claim's quote does
+    phrase = {"exact": "", "more_than": "more than ", "approx": "about ", "at_least": "at least "}
+    written = pd.Series(value).map("{:,.0f}".format)
+    quote = pd.Series(qualifier).map(phrase) + written + " people “quoted”"
     frame = pd.DataFrame(
         {
             "claim_id": [f"c{i:08d}" for i in range(n)],

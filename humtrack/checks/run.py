@@ -1,0 +1,176 @@
+"""``humtrack.check``: run the selected rules over a claims table."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from humtrack.checks import consistency, dates, plausibility, provenance  # noqa: F401 - registers the rules
+from humtrack.checks.context import Context
+from humtrack.checks.findings import FINDING_COLUMNS, Findings
+from humtrack.checks.rules import RULES, implementation, select_rules
+from humtrack.claimset import ClaimSet
+from humtrack.errors import SchemaError
+from humtrack.reference import reference_populations
+from humtrack.validation import coerce_claims, coerce_sources
+
+__all__ = ["check"]
+
+PathLike = str | os.PathLike[str]
+
+
+def _claims_frame(claims: ClaimSet | pd.DataFrame | PathLike) -> pd.DataFrame:
+    if isinstance(claims, ClaimSet):
+        return claims.frame
+    if isinstance(claims, pd.DataFrame):
+        typed, report = coerce_claims(claims)
+    else:
+        from humtrack.io import read_raw
+
+        typed, report = coerce_claims(read_raw(claims))
+    if not report.ok:
+        raise SchemaError(
+            f"the claims table breaks the schema ({report.summary()}); "
+            "fix it (see `humtrack validate`) before checking figures",
+            report=report,
+        )
+    return typed
+
+
+def _sources_frame(
+    sources: pd.DataFrame | PathLike | None,
+) -> tuple[pd.DataFrame | None, Path | None]:
+    if sources is None:
+        return None, None
+    if isinstance(sources, pd.DataFrame):
+        typed, report = coerce_sources(sources)
+        if not report.ok:
+            raise SchemaError(f"invalid sources table: {report.summary()}", report=report)
+        base = sources.attrs.get("base_dir")
+        return typed, Path(base) if base else None
+    from humtrack.io import read_sources
+
+    return read_sources(sources), Path(sources).parent
+
+
+def _assemble(ctx: Context, code: str, out: pd.DataFrame) -> pd.DataFrame:
+    rule = RULES[code]
+    ids = ctx.claims["claim_id"].astype(object).to_numpy()
+    src = ctx.claims["source_id"].astype(object).to_numpy()
+    rows = list(out["rows"])
+    first = np.array([r[0] if len(r) else -1 for r in rows], dtype=np.int64)
+    has = first >= 0
+    claim_ids: list[str | None] = []
+    source_ids: list[str | None] = []
+    for r, given in zip(rows, out["source_ids"], strict=True):
+        claim_ids.append(", ".join(str(ids[i]) for i in r) if len(r) else None)
+        if given is not None:
+            source_ids.append(given)
+        else:
+            seen = dict.fromkeys(str(src[i]) for i in r if src[i] is not None)
+            source_ids.append(", ".join(seen) or None)
+    take = np.where(has, first, 0)
+    c = ctx.claims
+    start = c["period_start"].to_numpy()[take]
+    end = c["period_end"].to_numpy()[take]
+    s_text = pd.Series(start).dt.strftime("%Y-%m-%d")
+    e_text = pd.Series(end).dt.strftime("%Y-%m-%d").fillna("")
+    period = np.where(
+        s_text.isna(),
+        ".." + e_text,
+        np.where(s_text == e_text, e_text, s_text.fillna("") + ".." + e_text),
+    )
+
+    def first_of(column: str, values: np.ndarray | None = None) -> pd.Series:
+        data = c[column].astype(object).to_numpy()[take] if values is None else values
+        return pd.Series(data, dtype=object).where(has, None)
+
+    return pd.DataFrame(
+        {
+            "code": code,
+            "severity": rule.severity,
+            "rule": rule.name,
+            "claim_ids": claim_ids,
+            "source_ids": source_ids,
+            "metric": first_of("metric"),
+            "location_code": first_of("location_code"),
+            "period": first_of("period", np.asarray(period, dtype=object)),
+            "value": out["value"].to_numpy(dtype=float),
+            "compared_to": out["compared_to"].to_numpy(dtype=float),
+            "message": list(out["message"]),
+        }
+    )
+
+
+def check(
+    claims: ClaimSet | pd.DataFrame | PathLike,
+    *,
+    sources: pd.DataFrame | PathLike | None = None,
+    reference: pd.DataFrame | PathLike | None = None,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
+    texts: Mapping[str, str | bytes] | None = None,
+) -> Findings:
+    """Check figures against their sources, against each other and against the world.
+
+    Parameters
+    ----------
+    claims
+        A :class:`ClaimSet`, a claims DataFrame or a path to a claims table. It must
+        pass the schema (:func:`humtrack.validate`) first.
+    sources
+        The sources table (DataFrame or path). Gives publication dates (rules D001,
+        D002) and the texts' paths, relative to the table, for the rules that read
+        them (P001, P002).
+    reference
+        A reference population table (DataFrame or path) with ``location_code``,
+        ``population`` and ``year``; the shipped one by default.
+    select, ignore
+        Rule codes, code prefixes (``"P"``, ``"C0"``) or rule names to run or to
+        leave out; all rules by default. ``humtrack rules`` lists them.
+    texts
+        Source texts by source_id, used before the paths of the sources table.
+
+    Returns
+    -------
+    Findings
+        One row per finding; ``.ok`` is False when an error-level finding remains.
+
+    Examples
+    --------
+    >>> import humtrack as ht
+    >>> claims = ht.read("seeds/claims.csv")
+    >>> bad = claims.frame.copy()
+    >>> bad.loc[0, ["value", "lower", "upper"]] = 2200000.0  # the quote says 3.2 million
+    >>> findings = ht.check(bad, sources="seeds/sources.csv", select=["P003"])
+    >>> findings.frame["code"].tolist()
+    ['P003']
+    """
+    frame = _claims_frame(claims)
+    source_frame, base_dir = _sources_frame(sources)
+    ctx = Context(
+        frame,
+        source_frame,
+        reference_populations(reference),
+        texts_given=dict(texts or {}),
+        base_dir=base_dir,
+    )
+    parts = []
+    for code in select_rules(select, ignore):
+        out = implementation(code)(ctx)
+        if len(out):
+            parts.append(_assemble(ctx, code, out))
+    if not parts:
+        return Findings()
+    result = pd.concat(parts, ignore_index=True)
+    text = pd.StringDtype("python", na_value=pd.NA)
+    for column in FINDING_COLUMNS:
+        if column not in ("value", "compared_to"):
+            result[column] = (
+                result[column].astype(object).where(result[column].notna(), None).astype(text)
+            )
+    return Findings(result)

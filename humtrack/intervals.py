@@ -1,0 +1,58 @@
+"""Effective intervals of a whole claims table at once.
+
+The same rule as :meth:`humtrack.Estimate.interval`, over columns: an exact
+figure covers its value plus or minus half its rounding step, an approximate
+one plus or minus one step, "at least"/"more than"/vague figures have an open
+upper end, "up to"/"fewer than" figures start at zero, and a range is its two
+bounds. Counts never go below zero.
+
+Examples
+--------
+>>> import humtrack as ht
+>>> from humtrack.intervals import effective_bounds
+>>> claims = ht.read("seeds/claims.csv")
+>>> lo, hi = effective_bounds(claims.frame)
+>>> str(claims[0].estimate), float(lo[0]), float(hi[0])
+('3.2 million', 3150000.0, 3250000.0)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["effective_bounds", "intervals_overlap"]
+
+
+def effective_bounds(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """(lower, upper) arrays of the effective interval of every row of a claims table."""
+    q = frame["qualifier"].astype(object).to_numpy()
+    v = frame["value"].to_numpy(dtype=float, na_value=np.nan)
+    p = frame["precision"].to_numpy(dtype=float, na_value=np.nan)
+    p = np.where(np.isnan(p), 0.0, p)
+    lower = frame["lower"].to_numpy(dtype=float, na_value=np.nan)
+    upper = frame["upper"].to_numpy(dtype=float, na_value=np.nan)
+    exact = q == "exact"
+    approx = q == "approx"
+    open_upper = np.isin(q, ["at_least", "more_than", "vague"])
+    open_lower = np.isin(q, ["at_most", "less_than"])
+    lo = np.select(
+        [exact, approx, open_upper, open_lower],
+        [v - p / 2, v - p, lower, np.zeros_like(v)],
+        default=lower,
+    )
+    hi = np.select(
+        [exact, approx, open_upper, open_lower],
+        [v + p / 2, v + p, np.full_like(v, np.inf), upper],
+        default=upper,
+    )
+    lo = np.where(np.isnan(lo), v, lo)
+    hi = np.where(np.isnan(hi), v, hi)
+    return np.maximum(lo, 0.0), hi
+
+
+def intervals_overlap(
+    lo_a: np.ndarray, hi_a: np.ndarray, lo_b: np.ndarray, hi_b: np.ndarray
+) -> np.ndarray:
+    """Element-wise: do the closed intervals [lo_a, hi_a] and [lo_b, hi_b] share a point?"""
+    return (lo_a <= hi_b) & (lo_b <= hi_a)
