@@ -12,7 +12,7 @@ __all__ = ["found", "none_found"]
 
 def found(
     rows: Sequence[Sequence[int]],
-    messages: Sequence[str],
+    messages: Sequence[str] | np.ndarray,
     *,
     value: Sequence[float] | np.ndarray | None = None,
     compared_to: Sequence[float] | np.ndarray | None = None,

@@ -9,13 +9,15 @@ a start or an end (C002).
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Callable
+from typing import Any, Final
 
 import numpy as np
 import pandas as pd
 
 from humtrack.checks._found import found, none_found
-from humtrack.checks.context import Context
+from humtrack.checks._ranges import range_best
+from humtrack.checks.context import Context, as_text, cat, group_join, group_lists
 from humtrack.checks.rules import register
 from humtrack.numbers import format_number
 from humtrack.vocab import GROUPS
@@ -27,21 +29,37 @@ _NAT: Final = np.datetime64("1677-09-22")  # stands for an unknown start in grou
 
 
 def _keyed(ctx: Context, *, need_place: bool = True) -> pd.DataFrame:
-    """The columns the rules group on, with the effective bounds and row numbers."""
+    """The columns the rules group on, with the effective bounds and row numbers.
+
+    Text keys are replaced by integer codes once per check (grouping on integers and
+    categories is several times faster than on strings): ``what`` (the subject of
+    metric "other", 0 otherwise), ``location_code`` (-1 when missing) and ``place``
+    (the code, or the place name when there is no code). :func:`_place_names`
+    turns codes back into names.
+    """
+    memo = ctx.memo.get(("keyed", need_place))
+    if memo is not None:
+        return memo  # type: ignore[no-any-return]
     c = ctx.claims
+    # metric "other" counts anything: its subject says what ("tanks", "trucks")
+    other = (c["metric"] == "other").to_numpy(dtype=bool)
+    what = np.zeros(ctx.n, dtype=np.int64)
+    if other.any():
+        subjects = c["subject"].astype(object)[other].str.lower().fillna("")
+        what[other] = pd.factorize(subjects)[0] + 1
+    code = c["location_code"].astype(object)
+    place = code.where(code.notna(), c["location"].astype(object)).fillna("")
+    place_codes, place_names = pd.factorize(place)
+    ctx.memo["place_names"] = place_names
     frame = pd.DataFrame(
         {
-            "metric": c["metric"].astype(object),
-            "group": c["group"].astype(object),
-            "kind": c["kind"].astype(object),
-            "unit": c["unit"].astype(object),
-            # metric "other" counts anything: its subject says what ("tanks", "trucks")
-            "what": c["subject"]
-            .astype(object)
-            .str.lower()
-            .where((c["metric"].astype(object) == "other").to_numpy(dtype=bool), "")
-            .fillna(""),
-            "location_code": c["location_code"].astype(object),
+            "metric": c["metric"],
+            "group": c["group"],
+            "kind": c["kind"],
+            "unit": c["unit"],
+            "what": what,
+            "location_code": np.where(code.notna().to_numpy(dtype=bool), place_codes, -1),
+            "place": place_codes,
             "start": c["period_start"].fillna(pd.Timestamp(_NAT)),
             "end": c["period_end"],
             "lo": ctx.lo,
@@ -51,26 +69,71 @@ def _keyed(ctx: Context, *, need_place: bool = True) -> pd.DataFrame:
     )
     usable = frame["metric"].notna() & frame["end"].notna()
     if need_place:
-        usable &= frame["location_code"].notna()
-    return frame[usable.to_numpy(dtype=bool)]
+        usable &= frame["location_code"] >= 0
+    frame = frame[usable.to_numpy(dtype=bool)]
+    ctx.memo[("keyed", need_place)] = frame
+    return frame
+
+
+def _place_names(ctx: Context, codes: Any) -> np.ndarray:
+    """The place names of codes from :func:`_keyed`."""
+    names = ctx.memo["place_names"]
+    return as_text(np.asarray(names, dtype=object)[np.asarray(codes, dtype=np.int64)])
 
 
 def _num(x: float) -> str:
     return "no upper bound" if not np.isfinite(x) else format_number(float(x))
 
 
-def _spread(floor: float, ceiling: float) -> str:
-    if ceiling <= 0:
-        return "the ceiling is zero"
-    return f"the floor is {floor / ceiling:.2g} times the ceiling"
+def _nums(values: np.ndarray) -> np.ndarray:
+    return as_text([_num(float(x)) for x in values])
 
 
-def _conflict_message(ctx: Context, high: int, low: int, n: int, relation: str) -> str:
-    others = f" ({n} claims for it in all)" if n > 2 else ""
-    return (
-        f"{ctx.describe(high)}; {ctx.describe(low)}{relation}: the ranges do not overlap "
-        f"({_spread(float(ctx.lo[high]), float(ctx.hi[low]))}){others}"
+def _spreads(floor: np.ndarray, ceiling: np.ndarray) -> np.ndarray:
+    return as_text(
+        [
+            "the ceiling is zero" if c <= 0 else f"the floor is {f / c:.2g} times the ceiling"
+            for f, c in zip(floor, ceiling, strict=True)
+        ]
     )
+
+
+def _pairs(
+    ctx: Context, first: np.ndarray, second: np.ndarray, compared: np.ndarray, message: np.ndarray
+) -> pd.DataFrame:
+    """Findings about two claims each: ``first`` (its floor) against ``second``."""
+    first = np.asarray(first, dtype=np.int64)
+    second = np.asarray(second, dtype=np.int64)
+    return found(
+        np.stack([first, second], axis=1).tolist(),
+        message.astype(object),
+        value=ctx.lo[first],
+        compared_to=compared,
+    )
+
+
+def _conflicts_of(
+    ctx: Context, high: np.ndarray, low: np.ndarray, count: np.ndarray, relation: str
+) -> pd.DataFrame:
+    """C001 findings: the floor of claim ``high`` is above the ceiling of claim ``low``."""
+    high = np.asarray(high, dtype=np.int64)
+    low = np.asarray(low, dtype=np.int64)
+    others = np.where(
+        count > 2,
+        cat(" (", as_text(count), " claims for it in all)"),
+        "",
+    )
+    message = cat(
+        ctx.describe_many(high),
+        "; ",
+        ctx.describe_many(low),
+        relation,
+        ": the ranges do not overlap (",
+        _spreads(ctx.lo[high], ctx.hi[low]),
+        ")",
+        others,
+    )
+    return _pairs(ctx, high, low, ctx.hi[low], message)
 
 
 @register("C001")
@@ -78,10 +141,7 @@ def _conflicts(ctx: Context) -> pd.DataFrame:
     k = _keyed(ctx)
     flows_known = (k["kind"] != "flow") | (k["start"] != pd.Timestamp(_NAT))
     k = k[flows_known.to_numpy(dtype=bool)]
-    rows: list[list[int]] = []
-    messages: list[str] = []
-    values: list[float] = []
-    compared: list[float] = []
+    parts: list[pd.DataFrame] = []
     # 1. the same period: the highest floor against the lowest ceiling of each group
     keys = [*_QUANTITY, "start", "end"]
     g = k.groupby(keys, sort=False, dropna=False)
@@ -93,22 +153,18 @@ def _conflicts(ctx: Context) -> pd.DataFrame:
         bottom = multi.loc[g["hi"].idxmin(), ["row", "hi"]].to_numpy()
         n = g["row"].size().to_numpy()
         bad = top[:, 1] > bottom[:, 1]
-        for (hr, hlo), (lr, lhi), count in zip(top[bad], bottom[bad], n[bad], strict=True):
-            rows.append([int(hr), int(lr)])
-            values.append(float(hlo))
-            compared.append(float(lhi))
-            messages.append(
-                _conflict_message(
-                    ctx, int(hr), int(lr), int(count), " for the same place and period"
-                )
+        parts.append(
+            _conflicts_of(
+                ctx, top[bad, 0], bottom[bad, 0], n[bad], " for the same place and period"
             )
+        )
     # 2. stocks: a window against the single days inside it
     stocks = k[(k["kind"] == "stock").to_numpy(dtype=bool)]
     windows = stocks[(stocks["start"] < stocks["end"]).to_numpy(dtype=bool)]
     days = stocks[(stocks["start"] == stocks["end"]).to_numpy(dtype=bool)]
     if len(windows) and len(days):
-        codes, _ = pd.factorize(pd.MultiIndex.from_frame(stocks[_QUANTITY].astype(str)), sort=False)
-        key_of = pd.Series(codes, index=stocks.index)
+        codes = stocks.groupby(_QUANTITY, sort=False, dropna=False).ngroup()
+        key_of = pd.Series(codes.to_numpy(dtype=np.int64), index=stocks.index)
         day_key = key_of[days.index].to_numpy(dtype=np.int64)
         day_num = days["end"].to_numpy().astype("datetime64[D]").astype(np.int64)
         order = np.lexsort((day_num, day_key))
@@ -121,25 +177,22 @@ def _conflicts(ctx: Context) -> pd.DataFrame:
         w_end = windows["end"].to_numpy().astype("datetime64[D]").astype(np.int64)
         left = np.searchsorted(composite, w_key * 10**7 + w_start, side="left")
         right = np.searchsorted(composite, w_key * 10**7 + w_end, side="right")
-        has = right > left
-        w_lo, w_hi = windows["lo"].to_numpy(), windows["hi"].to_numpy()
-        w_row = windows["row"].to_numpy()
-        for j in np.flatnonzero(has):  # only windows with days inside them
-            lo_slice, hi_slice = d_lo[left[j] : right[j]], d_hi[left[j] : right[j]]
-            a, b = int(np.argmax(lo_slice)), int(np.argmin(hi_slice))
-            if lo_slice[a] > w_hi[j]:
-                high, low = int(d_row[left[j] + a]), int(w_row[j])
-            elif w_lo[j] > hi_slice[b]:
-                high, low = int(w_row[j]), int(d_row[left[j] + b])
-            else:
-                continue
-            rows.append([high, low])
-            values.append(float(ctx.lo[high]))
-            compared.append(float(ctx.hi[low]))
-            messages.append(
-                _conflict_message(ctx, high, low, 2, " for the same place, on a day in the window")
+        has = right > left  # only windows with days inside them
+        left, right = left[has], right[has]
+        w_lo, w_hi = windows["lo"].to_numpy()[has], windows["hi"].to_numpy()[has]
+        w_row = windows["row"].to_numpy()[has]
+        top = range_best(d_lo, left, right, largest=True)
+        bottom = range_best(d_hi, left, right, largest=False)
+        day_above = d_lo[top] > w_hi
+        window_above = ~day_above & (w_lo > d_hi[bottom])
+        high = np.concatenate([d_row[top[day_above]], w_row[window_above]])
+        low = np.concatenate([w_row[day_above], d_row[bottom[window_above]]])
+        parts.append(
+            _conflicts_of(
+                ctx, high, low, np.full(len(high), 2), " for the same place, on a day in the window"
             )
-    return found(rows, messages, value=values, compared_to=compared)
+        )
+    return pd.concat(parts, ignore_index=True) if parts else none_found()
 
 
 def _windows(k: pd.DataFrame) -> pd.DataFrame:
@@ -159,100 +212,159 @@ def _cumulative_falls(ctx: Context) -> pd.DataFrame:
     if k.empty:
         return none_found()
     w = _windows(k)
-    rows: list[list[int]] = []
-    messages: list[str] = []
-    values: list[float] = []
-    compared: list[float] = []
-    seen: set[tuple[int, int]] = set()
+    pairs: list[pd.DataFrame] = []
     # windows sharing a start: a later end contains an earlier one; sharing an end: an earlier
     # start contains a later one. The lowest ceiling of every containing window is a running min.
     for shared, along, ascending in (("start", "end", False), ("end", "start", True)):
         group_keys = [*_QUANTITY, shared]
         s = w.sort_values([*group_keys, along], ascending=[True] * len(group_keys) + [ascending])
         s = s.reset_index(drop=True)
-        grouped = s.groupby(group_keys, sort=False, dropna=False)
-        ceiling = grouped["hi"].cummin()
+        by = [s[c] for c in group_keys]
+        ceiling = s.groupby(by, sort=False, dropna=False)["hi"].cummin()
         # which window holds the running minimum: the last one that set it
         owner = s["hi_row"].where(s["hi"] == ceiling)
-        owner = owner.groupby([s[c] for c in group_keys], sort=False, dropna=False).ffill()
-        by = [s[c] for c in group_keys]
+        owner = owner.groupby(by, sort=False, dropna=False).ffill()
         previous = ceiling.groupby(by, sort=False, dropna=False).shift()
         previous_owner = owner.groupby(by, sort=False, dropna=False).shift()
-        bad = np.flatnonzero((s["lo"] > previous).fillna(False).to_numpy(dtype=bool))
-        for j in bad:
-            inner = int(s["lo_row"].to_numpy()[j])
-            limit = float(previous.iloc[j])
-            outer = int(previous_owner.iloc[j])
-            if (inner, outer) in seen:
-                continue
-            seen.add((inner, outer))
-            rows.append([inner, outer])
-            values.append(float(ctx.lo[inner]))
-            compared.append(limit)
-            messages.append(
-                f"{ctx.describe(inner)}; {ctx.describe(outer)}, over a window that contains "
-                f"the first: a count over the shorter window cannot exceed the longer one's"
+        bad = (s["lo"] > previous).fillna(False).to_numpy(dtype=bool)
+        pairs.append(
+            pd.DataFrame(
+                {
+                    "inner": s["lo_row"].to_numpy()[bad],
+                    "outer": previous_owner.to_numpy()[bad].astype(np.int64),
+                    "limit": previous.to_numpy()[bad],
+                }
             )
-    return found(rows, messages, value=values, compared_to=compared)
+        )
+    found_pairs = pd.concat(pairs, ignore_index=True).drop_duplicates(["inner", "outer"])
+    if found_pairs.empty:
+        return none_found()
+    inner = found_pairs["inner"].to_numpy(dtype=np.int64)
+    outer = found_pairs["outer"].to_numpy(dtype=np.int64)
+    message = cat(
+        ctx.describe_many(inner),
+        "; ",
+        ctx.describe_many(outer),
+        ", over a window that contains the first: a count over the shorter window cannot "
+        "exceed the longer one's",
+    )
+    return _pairs(ctx, inner, outer, found_pairs["limit"].to_numpy(dtype=float), message)
 
 
 @register("I001")
 def _repeated_originator(ctx: Context) -> pd.DataFrame:
     k = _keyed(ctx, need_place=False)
     c = ctx.claims
-    k = k.assign(
-        place=k["location_code"].fillna(c["location"].astype(object)[k.index].fillna("")),
-        source=c["source_id"].astype(object)[k.index],
-    )
+    k = k.assign(source=c["source_id"].astype(object)[k.index])
     k = k[k["source"].notna().to_numpy(dtype=bool)]
+    k = k.assign(source_code=pd.factorize(k["source"])[0])
     keys = ["metric", "group", "kind", "unit", "what", "place", "start", "end"]
-    n_sources = k.groupby(keys, sort=False, dropna=False)["source"].transform("nunique")
+    n_sources = k.groupby(keys, sort=False, dropna=False)["source_code"].transform("nunique")
     k = k[(n_sources > 1).to_numpy(dtype=bool)]
     if k.empty:
         return none_found()
     who = c["attributed_to"].astype(object)[k.index]
-    normal_who = who.str.lower().str.replace(r"^the\s+|[.,]", "", regex=True).str.strip()
+    normal_who = _per_distinct(
+        who, lambda u: u.str.lower().str.replace(r"^the\s+|[.,]", "", regex=True).str.strip()
+    )
     quote = c["quote"].astype(object)[k.index]
-    normal_quote = quote.str.lower().str.replace(r"\s+", " ", regex=True).str.strip()
+    normal_quote = _per_distinct(
+        quote, lambda u: u.str.lower().str.replace(r"\s+", " ", regex=True).str.strip()
+    )
     originator = normal_who.where(normal_who.notna() & (normal_who != ""), "source " + k["source"])
     # sources that share a quote word for word repeat one originator
     first_by_quote = originator.groupby(normal_quote, sort=False).transform("first")
     originator = first_by_quote.where(normal_quote.notna(), originator)
-    k = k.assign(originator=originator)
+    k = k.assign(originator=originator, originator_code=pd.factorize(originator)[0])
     g = k.groupby(keys, sort=False, dropna=False)
-    counts = g.agg(n_src=("source", "nunique"), n_orig=("originator", "nunique"))
+    counts = g.agg(n_src=("source_code", "nunique"), n_orig=("originator_code", "nunique"))
     flagged = counts[(counts["n_orig"] < counts["n_src"]).to_numpy(dtype=bool)]
     if flagged.empty:
         return none_found()
     k = k.join(flagged, on=keys, how="inner")
-    rows: list[list[int]] = []
-    messages: list[str] = []
-    values: list[float] = []
-    compared: list[float] = []
-    for _, group in k.groupby(keys, sort=False, dropna=False):  # only the flagged groups
-        n_src = int(group["n_src"].iloc[0])
-        n_orig = int(group["n_orig"].iloc[0])
-        first = int(group["row"].iloc[0])
-        names = sorted(str(x) for x in group["originator"].unique())
-        rows.append([int(r) for r in group["row"]])
-        values.append(float(n_src))
-        compared.append(float(n_orig))
-        messages.append(
-            f"{n_src} sources ({', '.join(sorted(group['source'].unique()))}) give "
-            f"{ctx.cell(first, 'metric')} in {group['place'].iloc[0] or 'an unnamed place'} "
-            f"{ctx.period(first)}, but only {n_orig} independent originator"
-            f"{'' if n_orig == 1 else 's'} ({'; '.join(names)}): not {n_src} confirmations"
-        )
-    return found(rows, messages, value=values, compared_to=compared)
+    k = k.assign(gid=k.groupby(keys, sort=False, dropna=False).ngroup())
+    head = k.groupby("gid", sort=True).agg(
+        n_src=("n_src", "first"),
+        n_orig=("n_orig", "first"),
+        first=("row", "first"),
+        place=("place", "first"),
+    )
+    gid = k["gid"].to_numpy(dtype=np.int64)
+    rows = group_lists(gid, k["row"].to_numpy(), len(head))
+    sources = _joined(k, "source", ", ", len(head))
+    names = _joined(k, "originator", "; ", len(head))
+    first = head["first"].to_numpy(dtype=np.int64)
+    n_src = head["n_src"].to_numpy(dtype=np.int64)
+    n_orig = head["n_orig"].to_numpy(dtype=np.int64)
+    place = _place_names(ctx, head["place"])
+    place[place == ""] = "an unnamed place"
+    message = cat(
+        as_text(n_src),
+        " sources (",
+        sources,
+        ") give ",
+        ctx.texts_of(first, "metric"),
+        " in ",
+        place,
+        " ",
+        ctx.periods(first),
+        ", but only ",
+        as_text(n_orig),
+        np.where(n_orig == 1, " independent originator (", " independent originators ("),
+        names,
+        "): not ",
+        as_text(n_src),
+        " confirmations",
+    )
+    return found(
+        rows,
+        message.astype(object),
+        value=n_src.astype(float),
+        compared_to=n_orig.astype(float),
+    )
+
+
+def _per_distinct(values: pd.Series, normalise: Callable[[pd.Series], pd.Series]) -> pd.Series:
+    """``normalise`` applied once per distinct value (repeated quotes and names are common)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    done = normalise(pd.Series(uniques, dtype=object)).to_numpy(dtype=object)
+    out = np.full(len(codes), None, dtype=object)
+    out[codes >= 0] = done[codes[codes >= 0]]
+    return pd.Series(out, index=values.index, dtype=object)
+
+
+def _joined(k: pd.DataFrame, column: str, sep: str, n_groups: int) -> np.ndarray:
+    """The distinct values of ``column`` in each group ``gid``, sorted and joined."""
+    distinct = k[["gid", column]].astype({column: str}).drop_duplicates()
+    distinct = distinct.sort_values(["gid", column])
+    return group_join(distinct["gid"].to_numpy(), distinct[column].to_numpy(), sep, n_groups)
+
+
+def _listed(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Per group of ``keys`` (in order of appearance): its rows and its labels joined."""
+    g = frame.groupby(keys, sort=False, dropna=False)
+    codes = g.ngroup().to_numpy(dtype=np.int64)
+    index = g.size().index
+    rows = frame["row"].to_numpy()
+    return pd.DataFrame(
+        {
+            "rows": group_lists(codes, rows, len(index)),
+            "label": group_join(codes, frame["label"].to_numpy(), ", ", len(index)),
+        },
+        index=index,
+    )
 
 
 @register("W001")
 def _places_exceed_whole(ctx: Context) -> pd.DataFrame:
     k = _keyed(ctx)
-    code = k["location_code"].astype(str)
-    k = k.assign(parent=code.str[:-2].where(code.str.len() > 2))
+    # the code of the place each p-code sits in ("SY0700" in "SY07"), -1 if not a place here
+    names = pd.Index(ctx.memo["place_names"]).astype(str)
+    parent_names = names.str[:-2].where(names.str.len() > 2, "")
+    parent_of = np.asarray(names.get_indexer(parent_names), dtype=np.int64)
+    k = k.assign(parent=parent_of[k["location_code"].to_numpy(dtype=np.int64)])
     keys = ["metric", "group", "kind", "unit", "what", "start", "end"]
-    parts = k[k["parent"].notna().to_numpy(dtype=bool)]
+    parts = k[(k["parent"] >= 0).to_numpy(dtype=bool)]
     if parts.empty:
         return none_found()
     # one figure per part (its lowest floor), added up per parent
@@ -268,27 +380,30 @@ def _places_exceed_whole(ctx: Context) -> pd.DataFrame:
     bad = joined[(joined["total"] > joined["hi"]).to_numpy(dtype=bool)]
     if bad.empty:
         return none_found()
-    # the parts of the flagged wholes only
+    # the parts of the flagged wholes only, listed per whole
     flagged_parts = per_part.join(bad[[]], on=[*keys, "parent"], how="inner")
-    part_rows_of = flagged_parts.groupby([*keys, "parent"], sort=False, dropna=False)["row"].agg(
-        list
-    )
-    bad = bad.join(part_rows_of.rename("rows"))
-    rows: list[list[int]] = []
-    messages: list[str] = []
-    for _, r in bad.reset_index().iterrows():
-        parent = str(r["parent"])
-        whole_row = int(r["row"])
-        part_rows = [int(x) for x in r["rows"]]
-        places = ", ".join(f"{ctx.cell(p, 'location_code')} {ctx.figure(p)}" for p in part_rows)
-        rows.append([whole_row, *part_rows])
-        messages.append(
-            f"{ctx.describe(whole_row)}; the places inside {parent} add up to at least "
-            f"{_num(float(r['total']))} ({places}), above its ceiling {_num(float(r['hi']))}"
+    part_rows = flagged_parts["row"].to_numpy(dtype=np.int64)
+    flagged_parts = flagged_parts.assign(
+        label=cat(ctx.texts_of(part_rows, "location_code"), " ", ctx.figures(part_rows)).astype(
+            object
         )
+    )
+    bad = bad.join(_listed(flagged_parts, [*keys, "parent"]))
+    whole_rows = bad["row"].to_numpy(dtype=np.int64)
+    message = cat(
+        ctx.describe_many(whole_rows),
+        "; the places inside ",
+        _place_names(ctx, bad.index.get_level_values("parent")),
+        " add up to at least ",
+        _nums(bad["total"].to_numpy(dtype=float)),
+        " (",
+        as_text(bad["label"]),
+        "), above its ceiling ",
+        _nums(bad["hi"].to_numpy(dtype=float)),
+    )
     return found(
-        rows,
-        messages,
+        [[int(w), *(int(x) for x in r)] for w, r in zip(whole_rows, bad["rows"], strict=True)],
+        message.astype(object),
         value=bad["total"].to_numpy(dtype=float),
         compared_to=bad["hi"].to_numpy(dtype=float),
     )
@@ -297,8 +412,6 @@ def _places_exceed_whole(ctx: Context) -> pd.DataFrame:
 @register("W002")
 def _groups_exceed_total(ctx: Context) -> pd.DataFrame:
     k = _keyed(ctx, need_place=False)
-    c = ctx.claims
-    k = k.assign(place=k["location_code"].fillna(c["location"].astype(object)[k.index].fillna("")))
     keys = ["metric", "kind", "unit", "what", "place", "start", "end"]
     totals = k[(k["group"] == "all").to_numpy(dtype=bool)]
     parts = k[(k["group"] != "all").to_numpy(dtype=bool)]
@@ -310,40 +423,58 @@ def _groups_exceed_total(ctx: Context) -> pd.DataFrame:
     parts = parts.assign(partition=partition.fillna(""))
     pg = parts.groupby([*keys, "group"], sort=False, dropna=False)
     per_group = parts.loc[pg["lo"].idxmin()]
-    rows: list[list[int]] = []
-    messages: list[str] = []
-    values: list[float] = []
-    compared: list[float] = []
     # each part alone, then the parts of one partition (women, men, children) added up
     single = per_group.merge(
         total, left_on=keys, right_index=True, suffixes=("", "_total"), how="inner"
     )
-    for _, r in single[(single["lo"] > single["hi_total"]).to_numpy(dtype=bool)].iterrows():
-        part, whole = int(r["row"]), int(r["row_total"])
-        rows.append([part, whole])
-        values.append(float(r["lo"]))
-        compared.append(float(r["hi_total"]))
-        messages.append(
-            f"{ctx.describe(part)}; {ctx.describe(whole)}: a part cannot exceed the total"
+    single = single[(single["lo"] > single["hi_total"]).to_numpy(dtype=bool)]
+    part = single["row"].to_numpy(dtype=np.int64)
+    whole = single["row_total"].to_numpy(dtype=np.int64)
+    results = [
+        _pairs(
+            ctx,
+            part,
+            whole,
+            single["hi_total"].to_numpy(dtype=float),
+            cat(
+                ctx.describe_many(part),
+                "; ",
+                ctx.describe_many(whole),
+                ": a part cannot exceed the total",
+            ),
         )
+    ]
     shared = per_group[(per_group["partition"] != "").to_numpy(dtype=bool)]
     if len(shared):
-        sums = shared.groupby([*keys, "partition"], sort=False, dropna=False).agg(
-            lo=("lo", "sum"), n=("row", "size"), rows=("row", list)
+        rows = shared["row"].to_numpy(dtype=np.int64)
+        shared = shared.assign(
+            label=cat(ctx.texts_of(rows, "group"), " ", ctx.figures(rows)).astype(object)
         )
+        sums = shared.groupby([*keys, "partition"], sort=False, dropna=False).agg(
+            lo=("lo", "sum"), n=("row", "size")
+        )
+        sums = sums.join(_listed(shared, [*keys, "partition"]))
         sums = sums[(sums["n"] > 1).to_numpy(dtype=bool)].reset_index()
         both = sums.merge(
             total, left_on=keys, right_index=True, suffixes=("", "_total"), how="inner"
         )
-        for _, r in both[(both["lo"] > both["hi"]).to_numpy(dtype=bool)].iterrows():
-            whole = int(r["row"])
-            part_rows = [int(x) for x in r["rows"]]
-            listed = ", ".join(f"{ctx.cell(p, 'group')} {ctx.figure(p)}" for p in part_rows)
-            rows.append([whole, *part_rows])
-            values.append(float(r["lo"]))
-            compared.append(float(r["hi"]))
-            messages.append(
-                f"{ctx.describe(whole)}; its parts {listed} add up to at least "
-                f"{_num(float(r['lo']))}, above the total's ceiling {_num(float(r['hi']))}"
+        both = both[(both["lo"] > both["hi"]).to_numpy(dtype=bool)]
+        whole = both["row"].to_numpy(dtype=np.int64)
+        message = cat(
+            ctx.describe_many(whole),
+            "; its parts ",
+            as_text(both["label"]),
+            " add up to at least ",
+            _nums(both["lo"].to_numpy(dtype=float)),
+            ", above the total's ceiling ",
+            _nums(both["hi"].to_numpy(dtype=float)),
+        )
+        results.append(
+            found(
+                [[int(w), *(int(x) for x in r)] for w, r in zip(whole, both["rows"], strict=True)],
+                message.astype(object),
+                value=both["lo"].to_numpy(dtype=float),
+                compared_to=both["hi"].to_numpy(dtype=float),
             )
-    return found(rows, messages, value=values, compared_to=compared)
+        )
+    return pd.concat(results, ignore_index=True)

@@ -7,6 +7,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Final
 
@@ -17,7 +18,7 @@ from humtrack.intervals import effective_bounds
 from humtrack.numbers import format_number
 from humtrack.vocab import VAGUE
 
-__all__ = ["Context"]
+__all__ = ["Context", "as_text", "cat", "group_join", "group_lists"]
 
 _PREFIX: Final = {
     "approx": "about ",
@@ -52,6 +53,8 @@ class Context:
         self.lo, self.hi = effective_bounds(self.claims)
         self.n = len(self.claims)
         self._cells: dict[str, np.ndarray] = {}
+        #: what one rule computed that others reuse (grouping keys), by name
+        self.memo: dict[object, Any] = {}
 
     # -- per-claim columns from the sources table ----------------------------------------
 
@@ -127,13 +130,76 @@ class Context:
 
     # -- helpers for messages (called on the few rows a rule reports) ----------------------
 
-    def cell(self, row: int | np.integer[Any], column: str) -> Any:
+    def cell(self, row: int | np.integer[Any] | np.ndarray, column: str) -> Any:
         """One cell of the claims table (columns are kept as object arrays for fast lookups)."""
         values = self._cells.get(column)
         if values is None:
             values = self.claims[column].to_numpy(dtype=object)
             self._cells[column] = values
         return values[row]
+
+    # -- the same, for many rows at once (rules with many findings) ------------------------
+
+    def texts_of(self, rows: np.ndarray, column: str) -> np.ndarray:
+        """A text column at ``rows`` as a numpy string array, missing cells as ""."""
+        values = self.cell(np.asarray(rows, dtype=np.intp), column)
+        return pd.Series(values, dtype=object).fillna("").to_numpy(dtype=object)
+
+    def figures(self, rows: np.ndarray) -> np.ndarray:
+        """:meth:`figure` for many rows: whole numbers below a million are written directly."""
+        rows = np.asarray(rows, dtype=np.intp)
+        q = self.cell(rows, "qualifier")
+        value, lower, upper = (
+            np.asarray(self.cell(rows, c), dtype=np.float64) for c in ("value", "lower", "upper")
+        )
+        shown = np.where(np.isin(q, ["at_least", "more_than"]) & ~np.isnan(lower), lower, value)
+        shown = np.where(np.isin(q, ["at_most", "less_than"]) & ~np.isnan(upper), upper, shown)
+        finite = np.isfinite(shown)
+        simple = ~np.isin(q, ["range", "vague"]) & finite
+        simple[simple] &= (shown[simple] == np.floor(shown[simple])) & (np.abs(shown[simple]) < 1e6)
+        out = np.empty(len(rows), dtype=object)
+        prefix = pd.Series(q, dtype=object).map(_PREFIX).fillna("").to_numpy(dtype=object)
+        out[simple] = [
+            p + f"{int(x):,}" for p, x in zip(prefix[simple], shown[simple], strict=True)
+        ]
+        out[~simple] = [self.figure(int(r)) for r in rows[~simple]]
+        return out
+
+    def periods(self, rows: np.ndarray) -> np.ndarray:
+        """:meth:`period` for many rows."""
+        rows = np.asarray(rows, dtype=np.intp)
+        start = self.claims["period_start"].to_numpy()[rows].astype("datetime64[D]")
+        end = self.claims["period_end"].to_numpy()[rows].astype("datetime64[D]")
+        s = np.datetime_as_string(start).astype(object)
+        e = np.where(np.isnat(end), "", np.datetime_as_string(end)).astype(object)
+        return np.where(np.isnat(start), cat("..", e), np.where(s == e, s, cat(s, "..", e)))
+
+    def describe_many(self, rows: np.ndarray) -> np.ndarray:
+        """:meth:`describe` for many rows, as a numpy string array."""
+        rows, back = np.unique(np.asarray(rows, dtype=np.intp), return_inverse=True)
+        return self._describe_rows(rows)[back]
+
+    def _describe_rows(self, rows: np.ndarray) -> np.ndarray:
+        source = self.texts_of(rows, "source_id")
+        by = self.texts_of(rows, "attributed_to")
+        who = np.where(source == "", "no source", cat("source ", source))
+        who = np.where(by == "", who, cat(who, ", citing ", by))
+        place = self.texts_of(rows, "location_code")
+        place = np.where(place == "", self.texts_of(rows, "location"), place)
+        where = np.where(place == "", "", cat(" in ", place))
+        return cat(
+            "claim ",
+            self.texts_of(rows, "claim_id"),
+            " (",
+            who,
+            ") says ",
+            self.figures(rows),
+            " ",
+            self.texts_of(rows, "metric"),
+            where,
+            " ",
+            self.periods(rows),
+        )
 
     def figure(self, row: int) -> str:
         """The figure of claim ``row`` as a phrase ("more than 200,000")."""
@@ -177,3 +243,41 @@ class Context:
             f"claim {self.cell(row, 'claim_id')} ({self.who(row)}) says {self.figure(row)} "
             f"{self.cell(row, 'metric')}{where} {self.period(row)}"
         )
+
+
+def as_text(values: Any) -> np.ndarray:
+    """Any array of values as an object array of ``str`` (numbers written plainly)."""
+    return np.asarray([str(v) for v in np.asarray(values, dtype=object)], dtype=object)
+
+
+def cat(*parts: str | np.ndarray) -> np.ndarray:
+    """Element-wise concatenation of text arrays and constants, as an object array of ``str``.
+
+    Joining Python strings row by row is several times faster than numpy's
+    string addition, which copies the growing result once per part.
+    """
+    n = max(len(p) for p in parts if not isinstance(p, str))
+    columns = [repeat(p, n) if isinstance(p, str) else p for p in parts]
+    out = np.empty(n, dtype=object)
+    out[:] = ["".join(row) for row in zip(*columns, strict=False)]
+    return out
+
+
+def _spans(codes: np.ndarray, n_groups: int) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    order = np.argsort(codes, kind="stable")
+    ends = np.cumsum(np.bincount(codes, minlength=n_groups))
+    return order, list(zip((ends - np.diff(ends, prepend=0)).tolist(), ends.tolist(), strict=True))
+
+
+def group_join(codes: np.ndarray, values: np.ndarray, sep: str, n_groups: int) -> np.ndarray:
+    """The values of each group ``0 .. n_groups - 1`` joined with ``sep``, in their order."""
+    order, spans = _spans(np.asarray(codes, dtype=np.int64), n_groups)
+    ordered = np.asarray(values, dtype=object)[order].tolist()
+    return as_text([sep.join(ordered[a:b]) for a, b in spans])
+
+
+def group_lists(codes: np.ndarray, values: np.ndarray, n_groups: int) -> list[list[int]]:
+    """The values (row numbers) of each group ``0 .. n_groups - 1``, in their order."""
+    order, spans = _spans(np.asarray(codes, dtype=np.int64), n_groups)
+    ordered = np.asarray(values, dtype=np.int64)[order].tolist()
+    return [ordered[a:b] for a, b in spans]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from humtrack.checks import consistency, dates, plausibility, provenance  # noqa: F401 - registers the rules
-from humtrack.checks.context import Context
+from humtrack.checks.context import Context, cat
 from humtrack.checks.findings import FINDING_COLUMNS, Findings
 from humtrack.checks.rules import RULES, implementation, select_rules
 from humtrack.claimset import ClaimSet
@@ -57,33 +58,47 @@ def _sources_frame(
     return read_sources(sources), Path(sources).parent
 
 
+def _ids(
+    ctx: Context, flat: np.ndarray, lengths: np.ndarray, given: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The claim ids and the distinct source ids of each finding, joined with commas."""
+    ids = ctx.texts_of(flat, "claim_id")
+    src = ctx.texts_of(flat, "source_id")
+    if len(lengths) and (lengths == 2).all():  # most findings compare two claims
+        a, b = src[0::2], src[1::2]
+        both = np.where(a == b, a, cat(a, ", ", b))
+        both = np.where(a == "", b, np.where(b == "", a, both))
+        sources = np.where(pd.isna(given), both, given)
+        claim_ids = cat(ids[0::2], ", ", ids[1::2])
+    else:
+        ends = np.cumsum(lengths)
+        bounds = list(zip((ends - lengths).tolist(), ends.tolist(), strict=True))
+        id_list, src_list = ids.tolist(), src.tolist()
+        claim_ids = np.array([", ".join(id_list[i:j]) for i, j in bounds], dtype=object)
+        sources = np.array(
+            [
+                g if g is not None else ", ".join(dict.fromkeys(x for x in src_list[i:j] if x))
+                for g, (i, j) in zip(given, bounds, strict=True)
+            ],
+            dtype=object,
+        )
+    claim_ids[claim_ids == ""] = None
+    sources[pd.isna(sources) | (sources == "")] = None
+    return claim_ids, sources
+
+
 def _assemble(ctx: Context, code: str, out: pd.DataFrame) -> pd.DataFrame:
     rule = RULES[code]
-    ids = ctx.claims["claim_id"].astype(object).to_numpy()
-    src = ctx.claims["source_id"].astype(object).to_numpy()
     rows = list(out["rows"])
-    first = np.array([r[0] if len(r) else -1 for r in rows], dtype=np.int64)
-    has = first >= 0
-    claim_ids: list[str | None] = []
-    source_ids: list[str | None] = []
-    for r, given in zip(rows, out["source_ids"], strict=True):
-        claim_ids.append(", ".join(str(ids[i]) for i in r) if len(r) else None)
-        if given is not None:
-            source_ids.append(given)
-        else:
-            seen = dict.fromkeys(str(src[i]) for i in r if src[i] is not None)
-            source_ids.append(", ".join(seen) or None)
+    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+    flat = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=int(lengths.sum()))
+    starts = np.cumsum(lengths) - lengths
+    has = lengths > 0
+    first = np.where(has, flat[np.minimum(starts, max(len(flat) - 1, 0))] if len(flat) else 0, -1)
+    claim_ids, source_ids = _ids(ctx, flat, lengths, out["source_ids"].to_numpy(dtype=object))
     take = np.where(has, first, 0)
     c = ctx.claims
-    start = c["period_start"].to_numpy()[take]
-    end = c["period_end"].to_numpy()[take]
-    s_text = pd.Series(start).dt.strftime("%Y-%m-%d")
-    e_text = pd.Series(end).dt.strftime("%Y-%m-%d").fillna("")
-    period = np.where(
-        s_text.isna(),
-        ".." + e_text,
-        np.where(s_text == e_text, e_text, s_text.fillna("") + ".." + e_text),
-    )
+    period = ctx.periods(take)
 
     def first_of(column: str, values: np.ndarray | None = None) -> pd.Series:
         data = c[column].astype(object).to_numpy()[take] if values is None else values
@@ -101,7 +116,7 @@ def _assemble(ctx: Context, code: str, out: pd.DataFrame) -> pd.DataFrame:
             "period": first_of("period", np.asarray(period, dtype=object)),
             "value": out["value"].to_numpy(dtype=float),
             "compared_to": out["compared_to"].to_numpy(dtype=float),
-            "message": list(out["message"]),
+            "message": out["message"].to_numpy(dtype=object),
         }
     )
 

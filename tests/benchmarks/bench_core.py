@@ -22,13 +22,21 @@ import pandas as pd
 import humtrack as ht
 
 
-def generate(n: int, seed: int = 7) -> ht.ClaimSet:
-    """N valid claims with realistic spread: metrics, qualifiers, places, periods, quotes."""
+def generate(n: int, seed: int = 7, *, consistent: bool = False) -> ht.ClaimSet:
+    """N valid claims with realistic spread: metrics, qualifiers, places, periods, quotes.
+
+    By default every figure is drawn on its own, so claims about the same quantity
+    disagree wildly (a worst case for the checks, which then report most claims).
+    With ``consistent`` the figures agree as careful sources do (one level per
+    metric and place, flows growing with their window) except 1% drawn at random.
+    """
     rng = np.random.default_rng(seed)
     metrics = np.array(["killed", "injured", "displaced", "idps", "refugees", "in_need"])
-    metric = metrics[rng.integers(0, len(metrics), n)]
+    metric_code = rng.integers(0, len(metrics), n)
+    metric = metrics[metric_code]
     kind = np.where(np.isin(metric, ["idps", "refugees", "in_need"]), "stock", "flow")
     value = np.round(rng.lognormal(6, 2, n), -1)
+    place_code = rng.integers(0, 4, n)
     qualifier = np.array(["exact", "more_than", "approx", "at_least"])[rng.integers(0, 4, n)]
     lower = np.where(qualifier == "approx", np.nan, value)
     upper = np.where(qualifier == "exact", value, np.nan)
@@ -36,6 +44,13 @@ def generate(n: int, seed: int = 7) -> ht.ClaimSet:
     length = pd.to_timedelta(rng.integers(0, 60, n), unit="D")
     end = start + length
     start = start.where(kind == "flow", end)
+    if consistent:
+        level = np.round(rng.lognormal(6, 2, (len(metrics), 4)), -1) + 10
+        days = (length.days.to_numpy() + 1).astype(float)
+        agreed = level[metric_code, place_code] * np.where(kind == "flow", days, 1.0)
+        value = np.where(rng.random(n) < 0.01, value, agreed)
+        lower = np.where(qualifier == "approx", np.nan, value)
+        upper = np.where(qualifier == "exact", value, np.nan)
     # each quote states its own figure and qualifier, as a recorded claim's quote does
     phrase = {"exact": "", "more_than": "more than ", "approx": "about ", "at_least": "at least "}
     written = pd.Series(value).map("{:,.0f}".format)
@@ -52,7 +67,7 @@ def generate(n: int, seed: int = 7) -> ht.ClaimSet:
             "qualifier": qualifier,
             "precision": 10.0,
             "location": "Idlib",
-            "location_code": np.array(["SY07", "SY02", "SY", "TR"])[rng.integers(0, 4, n)],
+            "location_code": np.array(["SY07", "SY02", "SY", "TR"])[place_code],
             "period_start": start,
             "period_end": end,
             "quote": quote.to_numpy(),

@@ -1,0 +1,133 @@
+"""The grouped and sorted conflict rules agree with comparing every pair, on random tables."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import humtrack as ht
+from humtrack.checks._ranges import range_best
+from humtrack.intervals import effective_bounds
+
+
+@given(
+    st.lists(st.floats(-1e6, 1e6, allow_nan=False), min_size=1, max_size=60),
+    st.data(),
+    st.booleans(),
+)
+def test_range_best_is_the_best_of_each_range(
+    values: list[float], data: st.DataObject, largest: bool
+) -> None:
+    n = len(values)
+    left = data.draw(st.lists(st.integers(0, n - 1), min_size=1, max_size=20))
+    right = [data.draw(st.integers(a + 1, n)) for a in left]
+    got = range_best(np.array(values), np.array(left), np.array(right), largest=largest)
+    pick = max if largest else min
+    for g, a, b in zip(got, left, right, strict=True):
+        assert a <= g < b
+        assert values[g] == pick(values[a:b])
+
+
+def random_claims(seed: int, n: int) -> pd.DataFrame:
+    """Claims on few places, metrics and days, so that many share a quantity."""
+    rng = np.random.default_rng(seed)
+    metric = np.array(["killed", "idps"])[rng.integers(0, 2, n)]
+    kind = np.where(metric == "idps", "stock", "flow")
+    value = rng.integers(1, 40, n).astype(float) * 10
+    qualifier = np.array(["exact", "approx", "more_than", "range"])[rng.integers(0, 4, n)]
+    lower = np.where(qualifier == "approx", np.nan, value)
+    upper = np.where(qualifier == "exact", value, np.nan)
+    upper = np.where(qualifier == "range", value + rng.integers(0, 5, n) * 10, upper)
+    start = pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 6, n), unit="D")
+    end = start + pd.to_timedelta(rng.integers(0, 4, n), unit="D")
+    frame = pd.DataFrame(
+        {
+            "claim_id": [f"c{i}" for i in range(n)],
+            "source_id": [f"s{i % 7}" for i in range(n)],
+            "metric": metric,
+            "kind": kind,
+            "value": value,
+            "lower": lower,
+            "upper": upper,
+            "qualifier": qualifier,
+            "precision": 10.0,
+            "location": "somewhere",
+            "location_code": np.array(["SY07", "SY02"])[rng.integers(0, 2, n)],
+            "period_start": start,
+            "period_end": end,
+        }
+    )
+    return ht.ClaimSet(frame).frame
+
+
+def _same_quantity(f: pd.DataFrame, i: int, j: int) -> bool:
+    return all(
+        f.at[i, c] == f.at[j, c] for c in ("metric", "group", "kind", "unit", "location_code")
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10**6), st.integers(2, 60))
+def test_conflicts_match_every_pair(seed: int, n: int) -> None:
+    f = random_claims(seed, n)
+    lo, hi = effective_bounds(f)
+    start, end = f["period_start"], f["period_end"]
+    same_period: set[tuple[object, ...]] = set()
+    window_days: set[str] = set()
+    for i, j in itertools.permutations(range(n), 2):
+        if not _same_quantity(f, i, j) or lo[i] <= hi[j]:
+            continue
+        if start[i] == start[j] and end[i] == end[j]:
+            same_period.add(
+                tuple(f.loc[i, ["metric", "location_code", "period_start", "period_end"]])
+            )
+        elif f.at[i, "kind"] == "stock":
+            # a stock window against a single day inside it, either way round
+            for w, d in ((i, j), (j, i)):
+                if start[w] < end[w] and start[d] == end[d] and start[w] <= end[d] <= end[w]:
+                    window_days.add(str(f.at[w, "claim_id"]))
+    findings = ht.check(f, select=["C001"]).frame
+    got_periods: set[tuple[object, ...]] = set()
+    got_windows: set[str] = set()
+    by_id = f.set_index("claim_id")
+    for ids, message in zip(findings["claim_ids"], findings["message"], strict=True):
+        first, second = ids.split(", ")
+        if "on a day in the window" in message:
+            window = (
+                first if by_id.at[first, "period_start"] < by_id.at[first, "period_end"] else second
+            )
+            got_windows.add(window)
+        else:
+            got_periods.add(
+                tuple(by_id.loc[first, ["metric", "location_code", "period_start", "period_end"]])
+            )
+    assert got_periods == same_period
+    assert got_windows == window_days
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10**6), st.integers(2, 60))
+def test_shorter_windows_above_longer_ones_match_every_pair(seed: int, n: int) -> None:
+    f = random_claims(seed, n)
+    lo, hi = effective_bounds(f)
+    start, end = f["period_start"], f["period_end"]
+    expected: set[tuple[object, ...]] = set()
+    for i, j in itertools.permutations(range(n), 2):
+        if f.at[i, "kind"] != "flow" or not _same_quantity(f, i, j):
+            continue
+        inside = (start[i] == start[j] and end[i] < end[j]) or (
+            end[i] == end[j] and start[i] > start[j]
+        )
+        if inside and lo[i] > hi[j]:
+            expected.add((f.at[i, "metric"], f.at[i, "location_code"], start[i], end[i]))
+    findings = ht.check(f, select=["C002"]).frame
+    by_id = f.set_index("claim_id")
+    got = set()
+    for ids in findings["claim_ids"]:
+        inner = ids.split(", ")[0]
+        got.add(tuple(by_id.loc[inner, ["metric", "location_code", "period_start", "period_end"]]))
+    assert got == expected
