@@ -420,3 +420,77 @@ def test_weekday_forms_and_abbreviated_months(text: str, period: str | None) -> 
 def test_what_happened_last_decides_the_metric(text: str, metric: str, kind: str) -> None:
     claim = one(text)
     assert (claim.metric, claim.kind) == (metric, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents can request evacuation through the regional hotline, 0 800 331 545.",
+        "Information can be obtained on the toll-free number 0801 00 47 47.",
+        "Report suspected cases and deaths to the free line 9090.",
+        "About 1.9 million people were displaced, many of them several times.",
+    ],
+)
+def test_phone_numbers_and_repetitions_are_not_figures(text: str) -> None:
+    values = ht.extract(text, source=PUBLISHED).frame["value"].tolist()
+    assert values in ([], [1_900_000.0])
+
+
+def test_a_key_figures_list_inherits_what_the_line_above_counts() -> None:
+    text = (
+        "Venezuelan refugees and migrants worldwide: 7.77 million\n"
+        "\n"
+        "MAIN HOST COUNTRIES (as of 31 May 2019)\n"
+        "\n"
+        "Colombia: 2.86 million\n"
+        "Peru: 1.54 million\n"
+    )
+    found = ht.extract(text, source=PUBLISHED).frame
+    assert found["value"].tolist() == [7_770_000, 2_860_000, 1_540_000]
+    assert set(found["metric"]) == {"refugees"}
+    assert found["location_code"].tolist()[1:] == ["CO", "PE"]
+    # a line with no label above it counts nothing it does not say
+    assert len(ht.extract("Colombia: 2.86 million\n", source=PUBLISHED)) == 0
+
+
+def test_a_figure_in_parentheses_restates_the_one_before() -> None:
+    found = ht.extract(
+        "The committee has registered 2,600 displaced families (about 12,000 people).",
+        source=PUBLISHED,
+    ).frame
+    assert found["value"].tolist() == [2600, 12000]
+    assert found["metric"].tolist() == ["idps", "idps"]
+    assert found["unit"].tolist() == ["household", "person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "metrics"),
+    [
+        ("Troops fired on the crowd, killing two and wounding nine.", ["killed", "injured"]),
+        ("Dam collapse kills at least 30, displaces over 400,000", ["killed", "displaced"]),
+        ("Crews recovered the bodies of 232 people from the rubble.", ["killed"]),
+        ("The number of cholera cases has risen to 11 327.", ["other"]),
+        ("Between 2014 and 2018, 348 died or went missing at sea.", ["other"]),
+        ("More than 40,000 people have been forced out of the camps.", ["displaced"]),
+        ("Over 300,000 Gazans return north as the crossing opens.", ["returnees"]),
+    ],
+)
+def test_verbs_beside_the_number(text: str, metrics: list[str]) -> None:
+    assert ht.extract(text, source=PUBLISHED).frame["metric"].tolist() == metrics
+
+
+def test_a_stock_at_the_end_of_a_year_is_dated_on_its_last_day() -> None:
+    claim = one("Ethiopia had some 4.4 million internally displaced people at the end of 2023.")
+    assert (claim.metric, str(claim.period)) == ("idps", "2023-12-31")
+
+
+def test_key_figures_take_the_day_their_heading_gives() -> None:
+    text = (
+        "KEY FIGURES (as of 30 April 2019)\n\n"
+        "Refugees hosted: 1.2 million\n\n"
+        "The country also hosts about 300,000 refugees.\n"
+    )
+    found = ht.extract(text, source=PUBLISHED).frame
+    assert found["value"].tolist() == [1_200_000, 300_000]
+    days = [str(d.date()) for d in found["period_end"]]
+    assert days == ["2019-04-30", "2019-05-28"]  # prose below the list keeps publication

@@ -53,7 +53,7 @@ _PATTERN: Final = re.compile(
     rf"|(?P<since>\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+(?P<since_rel>the\s+year|this\s+year|"
     rf"the\s+month|this\s+month))?(?P<since_what>{_ONE_DAY}|{_M}(?:\s+{_Y})?|{_Y}|then|{_WEEKDAY})?)"
     rf"|(?P<days>\b(?:between|from|on)\s+(?P<wd1>{_WEEKDAY})\s+(?:and|to|until)\s+(?P<wd2>{_WEEKDAY})\b)"
-    rf"|(?P<monthend>\b(?:at\s+)?the\s+end\s+of\s+(?P<me>{_M})(?:\s+(?P<mey>{_Y}))?)"
+    rf"|(?P<monthend>\b(?:at\s+)?the\s+end\s+of\s+(?:(?P<me>{_M})(?:\s+(?P<mey>{_Y}))?|(?P<yend>{_Y})\b))"
     rf"|(?P<weekto>\b(?:in\s+)?the\s+week\s+(?:to|ending)\s+(?P<wt>{_ONE_DAY}))"
     rf"|(?P<asof>\bas\s+(?:of|at)\s+(?P<asof_what>{_ONE_DAY}))"
     rf"|(?P<day>\b{_ONE_DAY})"
@@ -315,6 +315,9 @@ def find_dates(text: str, published: date | None) -> Iterator[DateExpr]:
             last_day = _latest_weekday(m["wd2"], published)
             first_day = _latest_weekday(m["wd1"], last_day)
             yield DateExpr(s, e, "window", first_day, last_day, True)
+        elif m.group("monthend") and m["yend"]:
+            year_end = date(int(m["yend"]), 12, 31)  # "at the end of 2023"
+            yield DateExpr(s, e, "point", year_end, year_end, True)
         elif m.group("monthend"):
             month = _month(m["me"])
             assert month is not None

@@ -58,14 +58,15 @@ _MENTION: Final = re.compile(
 _AFTER_NOT_FIGURE: Final = re.compile(
     r"\s*(?:%|per\s?cent\b|percent\b|pc\b|-?years?[- ]old\b|-?(?:year|month|week|day|hour|minute|decade)s?\b"
     r"|-?magnitude\b|(?:us\s)?dollars\b|euros?\b|pounds\b|usd\b|eur\b|francs\b|a\.m\.|p\.m\.|am\b|pm\b"
-    r"|gmt\b|utc\b|hrs\b|(?:st|nd|rd|th)\b|[:/]\d|\.\d)",
+    r"|gmt\b|utc\b|hrs\b|(?:st|nd|rd|th)\b|times\b|[:/]\d|\.\d)",
     re.IGNORECASE,
 )
 _BEFORE_NOT_FIGURE: Final = re.compile(
     r"(?:[$€£¥]|\bage\s+of\s?|\b(?:children|child|boys|girls|those|people|aged)\s+(?:under|over|below|above)\s"
     r"|\bday\s|\b(?:usd|us\$|eur|gbp|chf|aged|age|ages|magnitude|resolution|route|article|section|"
     r"chapter|no\.|number|phase|level|category|flight|highway|decree|law|version|grade|page|para|"
-    r"paragraph|annex|item|rule|model|unit)\s?|[a-z]-|:|/)$",
+    r"paragraph|annex|item|rule|model|unit|line|hotline|helpline|phone|tel\.?|telephone|fax|whatsapp)"
+    r"\s?|[a-z]-|:|/)$",
     re.IGNORECASE,
 )
 
@@ -158,8 +159,19 @@ def _list_articles(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+#: telephone numbers: a leading zero or a country prefix, then three or more digit groups
+#: ("0 800 331 545", "0801 00 47 47", "+249 91 234 5678")
+_PHONE: Final = re.compile(r"(?<![\d,.])(?:\+\d{1,3}|0\d{0,4})(?:[ .-]\d{2,4}){2,}(?![\d,])")
+
+
+_TIMES: Final = re.compile(r"\s*times\b", re.IGNORECASE)
+
+
 def find_mentions(text: str, masked: list[tuple[int, int]]) -> list[Mention]:
     """Every candidate figure in order, skipping spans that overlap ``masked`` (dates, times ...)."""
+    phones = [m.span() for m in _PHONE.finditer(text)]
+    if phones:
+        masked = sorted([*masked, *phones])
     found = list(_numbers(text, masked))
     articles = _list_articles(text, found)
     if articles:
@@ -177,6 +189,8 @@ def _numbers(text: str, masked: list[tuple[int, int]]) -> Iterator[Mention]:
             continue
         core_start = m.start("qual") if m.group("qual") else start
         number_start = m.start("a") if m.group("a") else (m.start("x") if m.group("x") else start)
+        if m.group("vague") and _TIMES.match(text, end):
+            continue  # "displaced several times"
         if not m.group("vague") and not_a_figure(
             text, number_start, end - (1 if m.group("plus") else 0)
         ):

@@ -38,7 +38,10 @@ _ATTRIBUTION_CUE: Final = re.compile(
     r"\b(?:according|said|says|reported|reports|estimated|estimates|stated|announced|warned)\b"
 )
 #: Verbs that, right beside a bare number, say it counts people ("60 were wounded").
-_PERSON_VERBS: Final = frozenset(read_data_text("extract_person_verbs.txt").split())
+#: verbs whose "other" metric still counts people ("348 who died or went missing"), one a line
+_PERSON_VERBS: Final = frozenset(
+    line.strip() for line in read_data_text("extract_person_verbs.txt").splitlines() if line.strip()
+)
 _NOT_ORIGINATORS: Final = frozenset(
     {"It", "He", "She", "They", "We", "This", "That", "There", "The"}
 )
@@ -181,6 +184,12 @@ _ADJECTIVAL: Final = re.compile(
     r"\s+(?:areas?|regions?|communities|districts?|provinces?|zones?|population)\b"
 )
 _SINCE_BEFORE: Final = re.compile(r"\bsince\b(?:\s+[^\s.;]+){0,8}?\s+$")
+_WORD: Final = re.compile(r"[A-Za-z]+")
+_RISEN_TO: Final = re.compile(
+    r"\b(?:rose|risen|rises|reached|climbed|increased|jumped|stands|stood)\s+(?:to\s+|at\s+)?$"
+)
+_BODIES_OF: Final = re.compile(r"\b(?:bodies|remains)\s+of\s+$")
+_AS_OF: Final = re.compile(r"as\s+(?:of|at)\b", re.IGNORECASE)
 _TOLL: Final = re.compile(
     r"(?:rose|risen|rises|rising|reached|climbed|increased|jumped|stands|stood|hit|to|at|is|was|of)\s*$"
 )
@@ -274,14 +283,56 @@ _RATIO: Final = re.compile(r"\s+in\s+(?:two|three|four|five|six|seven|eight|nine
 
 def _label_before(text: str, position: int) -> tuple[int, int] | None:
     """The span of a label ending in a colon right before ``position`` ("Displaced: ...")."""
-    line_start = max(text.rfind("\n", 0, position) + 1, position - 100)
+    line_start = max(text.rfind("\n", 0, position) + 1, position - 140)
     head = text[line_start:position].rstrip()
     if not head.endswith(":"):
         return None
     body = head[:-1]
     cut = max(body.rfind(mark) for mark in ".;:")
     start, end = line_start + cut + 1, line_start + len(body)
-    return (start, end) if 2 <= len(text[start:end].strip()) <= 80 else None
+    return (start, end) if 2 <= len(text[start:end].strip()) <= 120 else None
+
+
+_HEADING: Final = re.compile(r"^[^a-z\n]{3,80}$")  # "MAIN HOST COUNTRIES"
+_PARENTHESES: Final = re.compile(r"\([^()\n]*\)")
+_LABEL_LINE: Final = re.compile(
+    r"^[^\n:]{2,120}:\s*[~≈]?\s*(?:about|some|over|nearly|almost)?\s*\d"
+)
+
+
+def _label_cue(
+    text: str, lex: Lexicon, label: tuple[int, int], depth: int = 0
+) -> tuple[int, int, str] | None:
+    """What a label counts: its own verb or noun, or, for a line of a key-figures list
+    whose label names no metric ("Colombia: 2.86 million", "Of whom deported: 302,000",
+    "Households: about 61,500"), what the line above it counts."""
+    label_start, label_end = label
+    cues = _verbs(text, lex, label_start, label_end)
+    if cues:
+        return cues[-1]
+    words = re.findall(r"[A-Za-z]+", text[label_start:label_end].lower())
+    for noun in reversed([w for w in words if w in lex.nouns]):
+        if lex.nouns[noun].metric:
+            return (label_start, label_end, noun)
+    if depth >= 8:
+        return None
+    # the line above, past blank lines and one heading ("MAIN HOST COUNTRIES (as of 31 May)")
+    previous_end = text.rfind("\n", 0, label_start)
+    headings = 0
+    while previous_end > 0:
+        previous_start = text.rfind("\n", 0, previous_end) + 1
+        line = text[previous_start:previous_end]
+        if _LABEL_LINE.match(line):
+            break
+        if line.strip() and (headings or not _HEADING.match(_PARENTHESES.sub("", line))):
+            return None
+        headings += bool(line.strip())
+        previous_end = previous_start - 1
+    else:
+        return None
+    colon = previous_start + line.index(":")
+    above = _label_before(text, colon + 1)
+    return _label_cue(text, lex, above, depth + 1) if above is not None else None
 
 
 def _label_or_parenthesis(
@@ -293,15 +344,8 @@ def _label_or_parenthesis(
     "Most returnees crossed at Torkham (about 344,000)".
     """
     label = _label_before(text, mention.start)
-    if label is not None:
-        label_start, label_end = label
-        cues = _verbs(text, lex, label_start, label_end)
-        if cues:
-            return cues[-1]
-        words = re.findall(r"[A-Za-z]+", text[label_start:label_end].lower())
-        for noun in reversed([w for w in words if w in lex.nouns]):
-            if lex.nouns[noun].metric:
-                return (label_start, label_end, noun)
+    if label is not None and (cue := _label_cue(text, lex, label)) is not None:
+        return cue
     opening = text.rfind("(", max(0, mention.start - 20), mention.start)
     if opening >= 0 and not text[opening + 1 : mention.start].strip(" ~").isalpha():
         window = text[max(0, opening - 120) : opening].lower()
@@ -361,7 +405,10 @@ def _count(
         def counts_people(v: tuple[int, int, str]) -> bool:
             return v[2] in _PERSON_VERBS or lex.verb_metric[v[2]][0] not in _THING_METRICS
 
-        if after and counts_people(after[0]):
+        adjacent = bool(before) and not text[before[-1][1] : mention.start].strip()
+        if adjacent and counts_people(before[-1]):
+            verb = before[-1]  # "killing two and wounding nine", "kills at least 30, displaces"
+        elif after and counts_people(after[0]):
             verb = after[0]
         elif before and counts_people(before[-1]):
             verb = before[-1]
@@ -372,7 +419,16 @@ def _count(
                 for v in _verbs(text, lex, lo, mention.start)
                 if lex.verb_metric[v[2]][0] != "other"
             ]
+            if not earlier and _RISEN_TO.search(text, max(lo, mention.start - 20), mention.start):
+                # "the number of cholera cases ... has risen to 11 327"
+                earlier = [
+                    (m.start(), m.end(), m.group().lower())
+                    for m in _WORD.finditer(text, lo, mention.start)
+                    if (noun := lex.nouns.get(m.group().lower())) is not None and noun.metric
+                ]
             verb = earlier[-1] if earlier else None
+        elif _BODIES_OF.search(text, max(lo, mention.start - 20), mention.start):
+            verb = (mention.start, mention.start, "deaths")  # "recovered the bodies of 232 people"
         partitive = _OF_THEM.match(text, mention.end)
         if partitive is not None:
             # "11 million of them children", "400 of them have been left homeless": a part of
@@ -419,6 +475,8 @@ def _count(
         ]
         if event and not text[noun_end : event[0][0]].count(","):
             metric, kind = lex.verb_metric[event[0][2]]
+    if not metric and _BODIES_OF.search(text, max(lo, mention.start - 20), mention.start):
+        metric, kind = "killed", "flow"  # "recovered the bodies of 232 people"
     if not metric:
         if verb is not None:
             if verb[2] in lex.verb_metric:
@@ -500,6 +558,8 @@ class _Dating:
     events: list[DateExpr]
     reported: frozenset[int]
     since: DateExpr | None
+    #: "as of" days in headings ("KEY FIGURES (as of 31 May 2024)"), in text order
+    headings_as_of: tuple[DateExpr, ...] = ()
 
     @classmethod
     def of(cls, text: str, segs: Segments, dates: list[DateExpr]) -> _Dating:
@@ -536,7 +596,29 @@ class _Dating:
             if common and common[1] > 1
             else None
         )
-        return cls(dates, [d.start_offset for d in dates], events, frozenset(reported), since)
+        as_of = []
+        for d in dates:
+            if d.start is None or not _AS_OF.match(text, d.start_offset):
+                continue
+            line_end = text.find("\n", d.end_offset)
+            line = text[
+                text.rfind("\n", 0, d.start_offset) + 1 : len(text) if line_end < 0 else line_end
+            ]
+            if not line.rstrip().endswith((".", ":", ";")):
+                as_of.append(d)
+        return cls(
+            dates,
+            [d.start_offset for d in dates],
+            events,
+            frozenset(reported),
+            since,
+            tuple(as_of),
+        )
+
+    def heading_as_of(self, position: int) -> DateExpr | None:
+        """The day the last heading before ``position`` says its figures stand at."""
+        before = [d for d in self.headings_as_of if d.start_offset < position]
+        return before[-1] if before else None
 
     def event_for(self, position: int) -> DateExpr | None:
         """The event a figure at ``position`` most likely counts: the last one before it, else the first."""
@@ -671,6 +753,18 @@ def _period(
             and chosen.start is not None
         ):
             return chosen.start, chosen.end or chosen.start
+        heading = dating.heading_as_of(mention.start)
+        line_end = segs.text.find("\n", mention.end)
+        in_list = (
+            not segs.text[mention.end : len(segs.text) if line_end < 0 else line_end]
+            .rstrip()
+            .endswith(".")
+        )
+        if heading is not None and heading.start is not None and in_list:
+            # a key-figures line under "KEY FIGURES (as of 31 May 2024)"
+            words = segs.text[heading.start_offset : heading.end_offset]
+            notes.append(f"stock dated by the heading's '{words}'")
+            return heading.start, heading.start
         if published is None:
             notes.append("no publication date: reference date unknown")
             return None, None
@@ -690,6 +784,31 @@ def _period(
             notes.append("'since': end unknown without a publication date")
         return chosen.start, end
     return chosen.start, chosen.end
+
+
+_PERSON_NOUN_AFTER: Final = re.compile(r"\s+(?:people|persons|individuals)\b")
+
+
+def _restated(
+    text: str, mention: Mention, counted: _Counted | None, previous: _Counted, previous_end: int
+) -> _Counted | None:
+    """A figure in parentheses right after another restates it in other units: "2,600
+    displaced families (about 12,000 people)" counts what the first figure counts."""
+    opening = text.rfind("(", previous_end, mention.start)
+    if (
+        opening < 0
+        or opening - previous_end > 40
+        or ")" in text[previous_end:opening]
+        or text[opening + 1 : mention.start].strip(" ~")
+        or previous.unit == "person"
+    ):
+        return counted
+    unit = "person" if _PERSON_NOUN_AFTER.match(text, mention.end) else previous.unit
+    subject = counted.subject if counted is not None else None
+    notes = [*(counted.notes if counted is not None else []), "restates the figure before it"]
+    return _Counted(
+        previous.metric, previous.group, unit, previous.kind, subject, previous.origin, notes
+    )
 
 
 def _place(
@@ -793,7 +912,7 @@ def extract(
     default_country = countries.most_common(1)[0][0] if countries else None
     rows: list[dict[str, Any]] = []
     mentions = find_mentions(text, masked)
-    previous_counted: tuple[int, _Counted] | None = None
+    previous_counted: tuple[int, _Counted, int] | None = None
     for index, mention in enumerate(mentions):
         clause = segs.clause(mention.start)
         next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
@@ -809,9 +928,11 @@ def extract(
             next_start,
             previous_counted[1] if previous_counted else None,
         )
+        if previous_counted is not None:
+            counted = _restated(text, mention, counted, previous_counted[1], previous_counted[2])
         if counted is None:
             continue
-        previous_counted = (sentence_start, counted)
+        previous_counted = (sentence_start, counted, mention.end)
         e = mention.estimate(text)
         if e is None:
             continue
