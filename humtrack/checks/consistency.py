@@ -9,17 +9,18 @@ a start or an end (C002).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, Final
 
 import numpy as np
 import pandas as pd
 
+from humtrack._groups import group_join, group_lists
 from humtrack.checks._found import found, none_found
 from humtrack.checks._ranges import range_best
-from humtrack.checks.context import Context, as_text, cat, group_join, group_lists
+from humtrack.checks.context import Context, as_text, cat
 from humtrack.checks.rules import register
 from humtrack.numbers import format_number
+from humtrack.originators import originators
 from humtrack.vocab import GROUPS
 
 __all__: list[str] = []
@@ -263,18 +264,7 @@ def _repeated_originator(ctx: Context) -> pd.DataFrame:
     k = k[(n_sources > 1).to_numpy(dtype=bool)]
     if k.empty:
         return none_found()
-    who = c["attributed_to"].astype(object)[k.index]
-    normal_who = _per_distinct(
-        who, lambda u: u.str.lower().str.replace(r"^the\s+|[.,]", "", regex=True).str.strip()
-    )
-    quote = c["quote"].astype(object)[k.index]
-    normal_quote = _per_distinct(
-        quote, lambda u: u.str.lower().str.replace(r"\s+", " ", regex=True).str.strip()
-    )
-    originator = normal_who.where(normal_who.notna() & (normal_who != ""), "source " + k["source"])
-    # sources that share a quote word for word repeat one originator
-    first_by_quote = originator.groupby(normal_quote, sort=False).transform("first")
-    originator = first_by_quote.where(normal_quote.notna(), originator)
+    originator = originators(c.loc[k.index, ["source_id", "attributed_to", "quote"]])
     k = k.assign(originator=originator, originator_code=pd.factorize(originator)[0])
     g = k.groupby(keys, sort=False, dropna=False)
     counts = g.agg(n_src=("source_code", "nunique"), n_orig=("originator_code", "nunique"))
@@ -322,15 +312,6 @@ def _repeated_originator(ctx: Context) -> pd.DataFrame:
         value=n_src.astype(float),
         compared_to=n_orig.astype(float),
     )
-
-
-def _per_distinct(values: pd.Series, normalise: Callable[[pd.Series], pd.Series]) -> pd.Series:
-    """``normalise`` applied once per distinct value (repeated quotes and names are common)."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    done = normalise(pd.Series(uniques, dtype=object)).to_numpy(dtype=object)
-    out = np.full(len(codes), None, dtype=object)
-    out[codes >= 0] = done[codes[codes >= 0]]
-    return pd.Series(out, index=values.index, dtype=object)
 
 
 def _joined(k: pd.DataFrame, column: str, sep: str, n_groups: int) -> np.ndarray:

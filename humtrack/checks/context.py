@@ -18,7 +18,7 @@ from humtrack.intervals import effective_bounds
 from humtrack.numbers import format_number
 from humtrack.vocab import VAGUE
 
-__all__ = ["Context", "as_text", "cat", "group_join", "group_lists"]
+__all__ = ["Context", "as_text", "cat"]
 
 _PREFIX: Final = {
     "approx": "about ",
@@ -261,23 +261,3 @@ def cat(*parts: str | np.ndarray) -> np.ndarray:
     out = np.empty(n, dtype=object)
     out[:] = ["".join(row) for row in zip(*columns, strict=False)]
     return out
-
-
-def _spans(codes: np.ndarray, n_groups: int) -> tuple[np.ndarray, list[tuple[int, int]]]:
-    order = np.argsort(codes, kind="stable")
-    ends = np.cumsum(np.bincount(codes, minlength=n_groups))
-    return order, list(zip((ends - np.diff(ends, prepend=0)).tolist(), ends.tolist(), strict=True))
-
-
-def group_join(codes: np.ndarray, values: np.ndarray, sep: str, n_groups: int) -> np.ndarray:
-    """The values of each group ``0 .. n_groups - 1`` joined with ``sep``, in their order."""
-    order, spans = _spans(np.asarray(codes, dtype=np.int64), n_groups)
-    ordered = np.asarray(values, dtype=object)[order].tolist()
-    return as_text([sep.join(ordered[a:b]) for a, b in spans])
-
-
-def group_lists(codes: np.ndarray, values: np.ndarray, n_groups: int) -> list[list[int]]:
-    """The values (row numbers) of each group ``0 .. n_groups - 1``, in their order."""
-    order, spans = _spans(np.asarray(codes, dtype=np.int64), n_groups)
-    ordered = np.asarray(values, dtype=np.int64)[order].tolist()
-    return [ordered[a:b] for a, b in spans]

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping
 from itertools import chain
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -14,48 +12,10 @@ from humtrack.checks import consistency, dates, plausibility, provenance  # noqa
 from humtrack.checks.context import Context, cat
 from humtrack.checks.findings import FINDING_COLUMNS, Findings
 from humtrack.checks.rules import RULES, implementation, select_rules
-from humtrack.claimset import ClaimSet
-from humtrack.errors import SchemaError
 from humtrack.reference import reference_populations
-from humtrack.validation import coerce_claims, coerce_sources
+from humtrack.tables import ClaimsLike, PathLike, SourcesLike, claims_frame, sources_frame
 
 __all__ = ["check"]
-
-PathLike = str | os.PathLike[str]
-
-
-def _claims_frame(claims: ClaimSet | pd.DataFrame | PathLike) -> pd.DataFrame:
-    if isinstance(claims, ClaimSet):
-        return claims.frame
-    if isinstance(claims, pd.DataFrame):
-        typed, report = coerce_claims(claims)
-    else:
-        from humtrack.io import read_raw
-
-        typed, report = coerce_claims(read_raw(claims))
-    if not report.ok:
-        raise SchemaError(
-            f"the claims table breaks the schema ({report.summary()}); "
-            "fix it (see `humtrack validate`) before checking figures",
-            report=report,
-        )
-    return typed
-
-
-def _sources_frame(
-    sources: pd.DataFrame | PathLike | None,
-) -> tuple[pd.DataFrame | None, Path | None]:
-    if sources is None:
-        return None, None
-    if isinstance(sources, pd.DataFrame):
-        typed, report = coerce_sources(sources)
-        if not report.ok:
-            raise SchemaError(f"invalid sources table: {report.summary()}", report=report)
-        base = sources.attrs.get("base_dir")
-        return typed, Path(base) if base else None
-    from humtrack.io import read_sources
-
-    return read_sources(sources), Path(sources).parent
 
 
 def _ids(
@@ -122,9 +82,9 @@ def _assemble(ctx: Context, code: str, out: pd.DataFrame) -> pd.DataFrame:
 
 
 def check(
-    claims: ClaimSet | pd.DataFrame | PathLike,
+    claims: ClaimsLike,
     *,
-    sources: pd.DataFrame | PathLike | None = None,
+    sources: SourcesLike | None = None,
     reference: pd.DataFrame | PathLike | None = None,
     select: Iterable[str] | str | None = None,
     ignore: Iterable[str] | str | None = None,
@@ -165,8 +125,8 @@ def check(
     >>> findings.frame["code"].tolist()
     ['P003']
     """
-    frame = _claims_frame(claims)
-    source_frame, base_dir = _sources_frame(sources)
+    frame = claims_frame(claims, purpose="checking figures")
+    source_frame, base_dir = sources_frame(sources)
     ctx = Context(
         frame,
         source_frame,
