@@ -10,6 +10,7 @@ True
 'more than 200,000'
 """
 
+from humtrack.aggregate import triangulate
 from humtrack.checks import Findings, Rule, check, rules
 from humtrack.claim import Claim, Quote, Source
 from humtrack.claimset import ClaimSet
@@ -65,6 +66,7 @@ __all__ = [
     "rules",
     "sources_from_frame",
     "sources_to_frame",
+    "triangulate",
     "ureg",
     "validate",
     "write",

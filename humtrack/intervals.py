@@ -24,18 +24,30 @@ import pandas as pd
 __all__ = ["effective_bounds", "intervals_overlap"]
 
 
+def _masks(column: pd.Series, groups: list[list[str]]) -> list[np.ndarray]:
+    """For each list of qualifiers, which rows have one of them (categories by their codes)."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = column.cat.codes.to_numpy()
+        categories = list(column.cat.categories)
+        return [
+            np.isin(codes, [categories.index(q) for q in names if q in categories])
+            for names in groups
+        ]
+    values = column.astype(object).to_numpy()
+    return [np.isin(values, names) for names in groups]
+
+
 def effective_bounds(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """(lower, upper) arrays of the effective interval of every row of a claims table."""
-    q = frame["qualifier"].astype(object).to_numpy()
+    exact, approx, open_upper, open_lower = _masks(
+        frame["qualifier"],
+        [["exact"], ["approx"], ["at_least", "more_than", "vague"], ["at_most", "less_than"]],
+    )
     v = frame["value"].to_numpy(dtype=float, na_value=np.nan)
     p = frame["precision"].to_numpy(dtype=float, na_value=np.nan)
     p = np.where(np.isnan(p), 0.0, p)
     lower = frame["lower"].to_numpy(dtype=float, na_value=np.nan)
     upper = frame["upper"].to_numpy(dtype=float, na_value=np.nan)
-    exact = q == "exact"
-    approx = q == "approx"
-    open_upper = np.isin(q, ["at_least", "more_than", "vague"])
-    open_lower = np.isin(q, ["at_most", "less_than"])
     lo = np.select(
         [exact, approx, open_upper, open_lower],
         [v - p / 2, v - p, lower, np.zeros_like(v)],

@@ -32,6 +32,7 @@ __all__ = [
     "NUMBER_SOUP_WORDS",
     "claim_sets",
     "claims",
+    "crowded_claim_sets",
     "estimates",
     "figures",
     "number_soup",
@@ -171,3 +172,40 @@ def claim_sets(draw: st.DrawFn, *, min_size: int = 0, max_size: int = 20) -> Cla
     n = draw(st.integers(min_size, max_size))
     ids = draw(st.lists(texts(max_size=12), min_size=n, max_size=n, unique=True))
     return ClaimSet.from_claims([draw(claims(claim_id=i)) for i in ids])
+
+
+@st.composite
+def crowded_claim_sets(draw: st.DrawFn, *, min_size: int = 0, max_size: int = 30) -> ClaimSet:
+    """Claims about a few quantities, from a few sources: for triangulation and totals.
+
+    Two metrics (a flow and a stock), three nested places (SY, SY07, SY02), a
+    handful of periods, figures of every qualifier up to a million.
+    """
+    n = draw(st.integers(min_size, max_size))
+    out: list[Claim] = []
+    days = [date(2024, 1, d) for d in (1, 5, 10, 20)]
+    for i in range(n):
+        metric = draw(st.sampled_from(["killed", "idps"]))
+        kind = "flow" if metric == "killed" else "stock"
+        end = draw(st.sampled_from(days))
+        start = end if kind == "stock" else draw(st.sampled_from([d for d in days if d <= end]))
+        estimate = draw(estimates(max_value=1e6))
+        out.append(
+            Claim(
+                claim_id=f"c{i:03d}",
+                source_id=draw(st.sampled_from(["s1", "s2", "s3", "s4"])),
+                metric=metric,
+                kind=kind,  # type: ignore[arg-type]
+                value=estimate.value,
+                lower=estimate.lower,
+                upper=estimate.upper,
+                qualifier=estimate.qualifier,
+                precision=estimate.precision,
+                location_code=draw(st.sampled_from(["SY", "SY07", "SY02"])),
+                period_start=start,
+                period_end=end,
+                attributed_to=draw(st.sampled_from([None, "UN", "the UN", "SOHR"])),
+                credibility=draw(st.integers(1, 6)),
+            )
+        )
+    return ClaimSet.from_claims(out)
