@@ -10,11 +10,12 @@ True
 'more than 200,000'
 """
 
-from humtrack.aggregate import triangulate
+from humtrack.aggregate import total, triangulate
 from humtrack.checks import Findings, Rule, check, rules
 from humtrack.claim import Claim, Quote, Source
 from humtrack.claimset import ClaimSet
 from humtrack.errors import (
+    AggregationError,
     FormatError,
     HumtrackError,
     HumtrackWarning,
@@ -36,6 +37,7 @@ from humtrack.validation import ValidationReport
 __version__ = "0.1.0"
 
 __all__ = [
+    "AggregationError",
     "Claim",
     "ClaimSchema",
     "ClaimSet",
@@ -66,6 +68,7 @@ __all__ = [
     "rules",
     "sources_from_frame",
     "sources_to_frame",
+    "total",
     "triangulate",
     "ureg",
     "validate",

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from humtrack.validation import ValidationReport
 
 __all__ = [
+    "AggregationError",
     "FormatError",
     "HumtrackError",
     "HumtrackWarning",
@@ -95,6 +96,21 @@ class FormatError(HumtrackError, ValueError):
 
 class UsageError(HumtrackError, ValueError):
     """A call or command asked for something that does not exist (an unknown rule, a bad option)."""
+
+
+class AggregationError(HumtrackError, ValueError):
+    """Figures that cannot be added without counting people twice or mixing what differs.
+
+    ``claim_ids`` lists, per offending pair or set, the claims involved; ``code``
+    says why: ``"overlap"`` (places that nest or periods that share days) or
+    ``"stocks_over_time"``.
+    """
+
+    def __init__(
+        self, message: str, *, code: str, claim_ids: list[tuple[str, ...]] | None = None
+    ) -> None:
+        super().__init__(message, code=code)
+        self.claim_ids = claim_ids or []
 
 
 class HumtrackWarning(UserWarning):

@@ -1,5 +1,6 @@
 """Honest aggregation: one figure per quantity, totals that keep their bounds, time series."""
 
+from humtrack.aggregate.totals import RESOLUTIONS, TOTAL_COLUMNS, total
 from humtrack.aggregate.triangulation import (
     PREFERENCES,
     QUANTITY,
@@ -7,4 +8,12 @@ from humtrack.aggregate.triangulation import (
     triangulate,
 )
 
-__all__ = ["PREFERENCES", "QUANTITY", "TRIANGULATED_COLUMNS", "triangulate"]
+__all__ = [
+    "PREFERENCES",
+    "QUANTITY",
+    "RESOLUTIONS",
+    "TOTAL_COLUMNS",
+    "TRIANGULATED_COLUMNS",
+    "total",
+    "triangulate",
+]

@@ -274,7 +274,7 @@ def triangulate(
     chosen = _combined([criteria[c] for c in order_of])
     preferred_rows = _best(chosen, starts, counts, gid, ids)
 
-    out = frame.iloc[order[starts]][keys].reset_index(drop=True)
+    out = frame[keys].iloc[order[starts]].reset_index(drop=True)
     return _result(
         out,
         {
