@@ -16,7 +16,7 @@ from typing import Final, NoReturn
 import pandas as pd
 
 from humtrack import __version__
-from humtrack.errors import HumtrackError, SchemaError
+from humtrack.errors import AggregationError, HumtrackError, SchemaError
 from humtrack.io import read, validate
 
 __all__ = ["main"]
@@ -103,6 +103,37 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("rules", help="list the rules of `check`, or explain one")
     p.add_argument("code", nargs="?", help="a rule code or name to explain")
 
+    p = sub.add_parser(
+        "triangulate", help="one row per quantity: its claims, sources, range and preferred figure"
+    )
+    p.add_argument("path", help="claims table (.csv or .json)")
+    p.add_argument("--sources", help="sources table (publication dates, reliability)")
+    p.add_argument("--by", help="comma-separated columns to group on instead of the quantity")
+    p.add_argument(
+        "--prefer",
+        help="comma-separated order of credibility, reliability, recency, precision",
+    )
+    _output_arguments(p)
+
+    p = sub.add_parser("total", help="add figures up across places or periods, with bounds")
+    p.add_argument("path", help="claims table (.csv or .json)")
+    p.add_argument(
+        "--over",
+        default="location",
+        help="location, period, or both as location,period (default: location)",
+    )
+    p.add_argument("--metric", help="only this metric (comma-separated for several)")
+    p.add_argument("--kind", choices=["stock", "flow"], help="only stocks or only flows")
+    p.add_argument("--group", help="only this group (comma-separated for several)")
+    p.add_argument("--within", help="only places whose code starts with this (SY07)")
+    p.add_argument(
+        "--resolve",
+        choices=["widest", "narrowest"],
+        help="where figures nest, keep the containing or the contained ones",
+    )
+    p.add_argument("--sources", help="sources table (used to triangulate)")
+    _output_arguments(p)
+
     p = sub.add_parser("show", help="print claims readably")
     p.add_argument("path", help="claims table (.csv or .json)")
     p.add_argument(
@@ -110,6 +141,105 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--width", type=int, default=None, help="line width (default: the terminal's)")
     return parser
+
+
+def _output_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", help="write the table here (.csv or .json)")
+    p.add_argument(
+        "--format",
+        choices=["text", "csv", "json"],
+        default="text",
+        help="how to print the table when there is no --output (default: text)",
+    )
+
+
+def _bound_text(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.1f}"
+
+
+def _range_column(lower: pd.Series, upper: pd.Series) -> list[str]:
+    """ "200,000-250,000", "at least 200", "45" for each row's interval."""
+    out = []
+    for lo, hi in zip(lower.to_numpy(dtype=float), upper.to_numpy(dtype=float), strict=True):
+        if hi == float("inf"):
+            out.append(f"at least {_bound_text(lo)}")
+        elif lo == hi:
+            out.append(_bound_text(lo))
+        else:
+            out.append(f"{_bound_text(lo)}-{_bound_text(hi)}")
+    return out
+
+
+def _emit(table: pd.DataFrame, args: argparse.Namespace, text_columns: list[str]) -> None:
+    """Write a result table to --output, or print it in --format."""
+    if args.output:
+        suffix = args.output.rsplit(".", 1)[-1].lower()
+        if suffix == "csv":
+            table.to_csv(args.output, index=False)
+        elif suffix == "json":
+            table.to_json(
+                args.output, orient="records", indent=1, force_ascii=False, date_format="iso"
+            )
+        else:
+            raise HumtrackError(f"cannot write {args.output!r}: use a .csv or .json file")
+        print(f"{len(table)} rows written to {args.output}", file=sys.stderr)
+    elif args.format == "csv":
+        table.to_csv(sys.stdout, index=False)
+    elif args.format == "json":
+        table.to_json(sys.stdout, orient="records", indent=1, force_ascii=False, date_format="iso")
+        print()
+    else:
+        view = table.copy()
+        view["range"] = _range_column(table["lower"], table["upper"])
+        view["period"] = _period_column(table) if "period_end" in table else ""
+        shown = [c for c in text_columns if c in view.columns]
+        view = view[shown].astype(object).where(view[shown].notna(), "")
+        with pd.option_context(
+            "display.width", 250, "display.max_rows", 1000, "display.max_colwidth", 60
+        ):
+            print(view.to_string(index=False) if len(view) else "(no rows)")
+
+
+def _triangulate(args: argparse.Namespace) -> int:
+    from humtrack.aggregate import triangulate
+
+    table = triangulate(
+        read(args.path),
+        sources=args.sources,
+        by=args.by.split(",") if args.by else None,
+        prefer=args.prefer.split(",")
+        if args.prefer
+        else ("credibility", "reliability", "recency", "precision"),
+    )
+    keys = list(table.columns[: list(table.columns).index("n_claims")])
+    columns = [k for k in keys if k not in ("period_start", "period_end")]
+    columns += ["period", "n_claims", "n_sources", "n_independent", "range", "central"]
+    columns += ["preferred", "preferred_claim_id", "conflict"]
+    _emit(table, args, columns)
+    return EXIT_OK
+
+
+def _total(args: argparse.Namespace) -> int:
+    from humtrack.aggregate import total
+
+    frame = read(args.path).frame
+    keep = pd.Series(True, index=frame.index)
+    for column, wanted in (("metric", args.metric), ("kind", args.kind), ("group", args.group)):
+        if wanted:
+            keep &= frame[column].astype(object).isin(wanted.split(","))
+    if args.within:
+        keep &= frame["location_code"].fillna("").str.startswith(args.within)
+    table = total(
+        frame[keep.to_numpy(dtype=bool)],
+        over=args.over.split(","),
+        resolve=args.resolve,
+        sources=args.sources,
+    )
+    keys = list(table.columns[: list(table.columns).index("n_quantities")])
+    columns = [k for k in keys if k not in ("period_start", "period_end")]
+    columns += ["period", "n_quantities", "n_claims", "range", "central", "left_out"]
+    _emit(table, args, columns)
+    return EXIT_OK
 
 
 def _figure_column(frame: pd.DataFrame) -> pd.Series:
@@ -275,9 +405,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         "extract": _extract,
         "check": _check,
         "rules": _rules,
+        "triangulate": _triangulate,
+        "total": _total,
     }
     try:
         return handlers[args.command](args)
+    except AggregationError as exc:
+        print(f"humtrack: {exc}", file=sys.stderr)
+        return EXIT_INVALID
     except SchemaError as exc:
         print(f"humtrack: {exc}", file=sys.stderr)
         if exc.report is not None:

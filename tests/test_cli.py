@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -115,3 +116,36 @@ def test_rules_lists_and_explains(capsys: pytest.CaptureFixture[str]) -> None:
     assert "conflicting-figures (warning)" in text
     assert "Example:" in text
     assert main(["rules", "Z42"]) == 2
+
+
+def test_triangulate_prints_and_writes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["triangulate", "seeds/claims.csv", "--sources", "seeds/sources.csv"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "at least 200,000" in out  # the range column
+    assert "s001-c01" in out
+    target = tmp_path / "quantities.csv"
+    assert main([*args, "-o", str(target)]) == 0
+    written = pd.read_csv(target)
+    assert written["n_claims"].sum() == 17
+    assert main([*args, "--prefer", "loudness"]) == 2
+    assert "unknown preference" in capsys.readouterr().err
+
+
+def test_total_filters_sums_and_reports_overlaps(
+    tmp_path: Path, seed_raw: pd.DataFrame, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["total", "seeds/claims.csv", "--metric", "killed", "--format", "csv"]) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert table["claim_ids"].tolist() == ["s000-c03"]
+    # a country-wide toll beside a governorate's: counted twice unless resolved
+    whole = seed_raw.iloc[[2]].assign(claim_id="whole", location_code="SY", value="500")
+    whole[["lower", "upper", "qualifier"]] = ["500", "500", "exact"]
+    path = tmp_path / "claims.csv"
+    pd.concat([seed_raw, whole]).to_csv(path, index=False)
+    assert main(["total", str(path), "--metric", "killed"]) == 1
+    err = capsys.readouterr().err
+    assert "[whole] and [s000-c03]" in err
+    assert main(["total", str(path), "--metric", "killed", "--resolve", "widest"]) == 0
+    assert "s000-c03" in capsys.readouterr().out  # listed as left out
+    assert main(["total", str(path), "--over", "place"]) == 2

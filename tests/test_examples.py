@@ -12,3 +12,14 @@ def test_quickstart_runs_and_prints_the_seeds(capsys: pytest.CaptureFixture[str]
     out = capsys.readouterr().out
     assert "17 claims" in out
     assert "more than 200,000" in out
+
+
+def test_aggregating_example_shows_a_conflict_an_overlap_and_a_total(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    runpy.run_path(str(ROOT / "examples" / "aggregating.py"), run_name="__main__")
+    out = capsys.readouterr().out
+    assert "AggregationError" in out
+    assert "[x-syria] and [x-hama]" in out
+    assert "Idlib + Hama, 1-16 May 2019: at least 195,000" in out
+    assert "left out: x-syria" in out
