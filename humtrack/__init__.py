@@ -10,7 +10,7 @@ True
 'more than 200,000'
 """
 
-from humtrack.aggregate import total, triangulate
+from humtrack.aggregate import normalize, total, triangulate
 from humtrack.checks import Findings, Rule, check, rules
 from humtrack.claim import Claim, Quote, Source
 from humtrack.claimset import ClaimSet
@@ -62,6 +62,7 @@ __all__ = [
     "check",
     "extract",
     "extract_files",
+    "normalize",
     "read",
     "read_sources",
     "reference_populations",

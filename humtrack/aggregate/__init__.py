@@ -1,5 +1,6 @@
 """Honest aggregation: one figure per quantity, totals that keep their bounds, time series."""
 
+from humtrack.aggregate.normalize import HOUSEHOLD_SIZE_COLUMNS, normalize
 from humtrack.aggregate.totals import RESOLUTIONS, TOTAL_COLUMNS, total
 from humtrack.aggregate.triangulation import (
     PREFERENCES,
@@ -9,11 +10,13 @@ from humtrack.aggregate.triangulation import (
 )
 
 __all__ = [
+    "HOUSEHOLD_SIZE_COLUMNS",
     "PREFERENCES",
     "QUANTITY",
     "RESOLUTIONS",
     "TOTAL_COLUMNS",
     "TRIANGULATED_COLUMNS",
+    "normalize",
     "total",
     "triangulate",
 ]
