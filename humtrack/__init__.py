@@ -10,7 +10,7 @@ True
 'more than 200,000'
 """
 
-from humtrack.aggregate import normalize, total, triangulate
+from humtrack.aggregate import normalize, timeseries, total, triangulate
 from humtrack.checks import Findings, Rule, check, rules
 from humtrack.claim import Claim, Quote, Source
 from humtrack.claimset import ClaimSet
@@ -69,6 +69,7 @@ __all__ = [
     "rules",
     "sources_from_frame",
     "sources_to_frame",
+    "timeseries",
     "total",
     "triangulate",
     "ureg",
