@@ -20,8 +20,9 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from html import escape
 from operator import attrgetter
-from typing import Any, overload
+from typing import Any, Final, overload
 
 import numpy as np
 import pandas as pd
@@ -241,12 +242,51 @@ class ClaimSet:
 
     __hash__ = None  # type: ignore[assignment]
 
+    def _repr_html_(self) -> str:
+        """How a ClaimSet shows in a notebook: its claims as a readable table."""
+        return _html(self)
+
     def __repr__(self) -> str:
         n = len(self._frame)
         if n == 0:
             return "ClaimSet(0 claims)"
         sources = self._frame["source_id"].nunique()
         return f"ClaimSet({n} claim{'s' if n != 1 else ''} from {sources} source{'s' if sources != 1 else ''})"
+
+
+_HTML_COLUMNS: Final = (
+    "claim_id",
+    "metric",
+    "group",
+    "kind",
+    "figure",
+    "unit",
+    "location",
+    "location_code",
+    "period",
+    "source_id",
+    "attributed_to",
+    "quote",
+)
+_HTML_ROWS: Final = 60
+
+
+def _html(claims: ClaimSet) -> str:
+    """A readable HTML table: the figure as a phrase, the period as one cell, long quotes cut."""
+    frame = claims.frame
+    head = ClaimSet._trusted(frame.iloc[:_HTML_ROWS])
+    view = head.frame.copy()
+    view["figure"] = [str(c.estimate) for c in head]
+    start = view["period_start"].dt.strftime("%Y-%m-%d").fillna("..")
+    end = view["period_end"].dt.strftime("%Y-%m-%d")
+    view["period"] = (start + "/" + end).where(start != end, end)
+    view["quote"] = [
+        q if not isinstance(q, str) or len(q) <= 90 else q[:89] + "…" for q in view["quote"]
+    ]
+    shown = view[list(_HTML_COLUMNS)].astype(object).where(view[list(_HTML_COLUMNS)].notna(), "")
+    more = len(frame) - len(head)
+    caption = f"<p>{escape(repr(claims))}{f'; first {len(head)} shown' if more else ''}</p>"
+    return caption + str(shown.to_html(index=False, escape=True))
 
 
 def _checked(frame: pd.DataFrame) -> pd.DataFrame:

@@ -7,6 +7,7 @@ from hypothesis import given
 import humtrack as ht
 from humtrack.schema import CLAIM_COLUMNS, CLAIM_DTYPES
 from humtrack.testing import claim_sets
+from tests.conftest import SEEDS
 
 
 def test_frame_has_exactly_the_canonical_columns_and_dtypes() -> None:
@@ -78,3 +79,19 @@ def test_empty_claimset() -> None:
     assert len(empty) == 0
     assert list(empty) == []
     assert tuple(empty.frame.columns) == CLAIM_COLUMNS
+
+
+def test_a_claim_set_shows_as_a_readable_html_table() -> None:
+    claims = ht.read(SEEDS / "claims.csv")
+    html = claims._repr_html_()
+    assert html.startswith("<p>ClaimSet(17 claims from 3 sources)</p><table")
+    assert "<td>more than 200,000</td>" in html  # the figure as a phrase
+    assert "<td>2019-05-01/2019-05-16</td>" in html  # the period in one cell
+    many = ht.ClaimSet(pd.concat([claims.frame] * 5, ignore_index=True).assign(
+        claim_id=[f"c{i}" for i in range(85)]
+    ))  # fmt: skip
+    assert "first 60 shown" in many._repr_html_()
+    hostile = claims.frame.copy()
+    hostile.loc[0, "quote"] = "<script>alert(1)</script>"
+    hostile.loc[0, ["quote_start", "quote_end"]] = [0, 25]
+    assert "<script>" not in ht.ClaimSet(hostile)._repr_html_()
