@@ -73,10 +73,16 @@ _RELIABILITY_RANK: Final = {grade: i for i, grade in enumerate("ABCDEF")}
 def with_what(frame: pd.DataFrame) -> pd.DataFrame:
     """The claims table with the derived ``what`` column (see :data:`QUANTITY`)."""
     other = (frame["metric"] == "other").to_numpy(dtype=bool)
-    what = pd.Series("", index=frame.index, dtype=CLAIM_DTYPES["subject"])  # type: ignore[call-overload]
+    codes = np.zeros(len(frame), dtype=np.int64)
+    names = [""]
     if other.any():
-        what[other] = frame.loc[other, "subject"].str.lower().fillna("")
-    return frame.assign(what=what)
+        subjects = frame.loc[other, "subject"].astype(object).str.lower().replace("", None)
+        found, uniques = pd.factorize(subjects, sort=True)  # no subject: -1, then ""
+        codes[other] = found + 1
+        names += [str(u) for u in uniques]
+    # a category: every other metric shares "", so grouping on it costs nothing
+    what = pd.Categorical.from_codes(codes, categories=pd.Index(names))
+    return frame.assign(what=pd.Series(what, index=frame.index))
 
 
 def _is_triangulated(frame: pd.DataFrame) -> bool:
