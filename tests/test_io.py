@@ -10,7 +10,7 @@ import humtrack as ht
 from humtrack.testing import claim_sets
 
 
-@pytest.mark.parametrize("ext", ["csv", "json"])
+@pytest.mark.parametrize("ext", ["csv", "json", "parquet"])
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(claims=claim_sets(max_size=10))
 def test_round_trip_is_lossless(tmp_path: Path, ext: str, claims: ht.ClaimSet) -> None:
@@ -20,9 +20,9 @@ def test_round_trip_is_lossless(tmp_path: Path, ext: str, claims: ht.ClaimSet) -
     pd.testing.assert_frame_equal(back.frame, claims.frame)
 
 
-def test_seed_claims_survive_both_formats(tmp_path: Path) -> None:
+def test_seed_claims_survive_every_format(tmp_path: Path) -> None:
     claims = ht.read("seeds/claims.csv")
-    for ext in ("csv", "json"):
+    for ext in ("csv", "json", "parquet"):
         ht.write(claims, tmp_path / f"c.{ext}")
         pd.testing.assert_frame_equal(ht.read(tmp_path / f"c.{ext}").frame, claims.frame)
 
@@ -44,7 +44,7 @@ def test_alpha3_codes_are_normalised() -> None:
 
 def test_sources_round_trip(tmp_path: Path) -> None:
     sources = ht.read_sources("seeds/sources.csv")
-    for ext in ("csv", "json"):
+    for ext in ("csv", "json", "parquet"):
         ht.write_sources(sources, tmp_path / f"s.{ext}")
         pd.testing.assert_frame_equal(ht.read_sources(tmp_path / f"s.{ext}"), sources)
     objects = ht.sources_from_frame(sources)
@@ -61,6 +61,7 @@ def test_sources_round_trip(tmp_path: Path) -> None:
         (b"metric,value\n", "claims.txt", ht.FormatError, "unknown extension"),
         (b"{not json", "bad.json", ht.ReadError, "not valid JSON"),
         (b'{"a": 1}', "obj.json", ht.ReadError, "array of objects"),
+        (b"PAR1 not really", "fake.parquet", ht.ReadError, "not a readable Parquet file"),
     ],
 )
 def test_unreadable_input_gets_a_clear_error(
@@ -84,3 +85,22 @@ def test_header_only_file_is_an_empty_valid_table(tmp_path: Path) -> None:
     path = tmp_path / "c.csv"
     path.write_text("claim_id,metric,value,period_end\n", encoding="utf-8")
     assert len(ht.read(path)) == 0
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised_and_restored(tmp_path: Path) -> None:
+    claims = ht.read("seeds/claims.csv").frame.copy()
+    risky = ["=HYPERLINK(\"x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tx", "'=already", "-5"]
+    for i, text in enumerate(risky):
+        claims.loc[i, "subject"] = text
+    claims.loc[0, "notes"] = "=1+1"
+    path = tmp_path / "claims.csv"
+    ht.write(claims, path)
+    written = path.read_text(encoding="utf-8")
+    assert "'=HYPERLINK" in written
+    assert "'+cmd" in written
+    assert "'@SUM" in written
+    assert "''=already" in written
+    assert ",-5," in written  # a number is not a formula: left as it is
+    back = ht.read(path).frame
+    assert back["subject"].tolist()[: len(risky)] == risky
+    assert back.loc[0, "notes"] == "=1+1"

@@ -1,7 +1,7 @@
 """Reading and writing claims and sources, one module per format behind one interface.
 
-The format is chosen by the file's extension (``.csv``, ``.json``) or by
-``format=``. Reading goes raw text → :func:`humtrack.validation.coerce_claims`,
+The format is chosen by the file's extension (``.csv``, ``.json``,
+``.parquet``) or by ``format=``. Reading goes raw text → :func:`humtrack.validation.coerce_claims`,
 so every format reports bad cells the same way.
 """
 
@@ -17,6 +17,7 @@ from humtrack.claimset import ClaimSet, as_claimset
 from humtrack.errors import FormatError, ReadError, SchemaError
 from humtrack.io import csv as _csv
 from humtrack.io import json as _json
+from humtrack.io import parquet as _parquet
 from humtrack.schema import SOURCE_COLUMNS
 from humtrack.validation import ValidationReport, coerce_claims, coerce_sources
 
@@ -30,7 +31,7 @@ class _Format(Protocol):
     def write_frame(self, frame: pd.DataFrame, path: Path) -> None: ...
 
 
-FORMATS: Final[dict[str, _Format]] = {"csv": _csv, "json": _json}
+FORMATS: Final[dict[str, _Format]] = {"csv": _csv, "json": _json, "parquet": _parquet}
 
 
 def _format_of(path: Path, fmt: str | None) -> str:

@@ -4,6 +4,13 @@ Missing values are empty cells; only empty cells are missing (``NA`` is
 Namibia, not a missing value). Numbers are written with the shortest text
 that reads back to the same float, dates as ``YYYY-MM-DD``. A field holding
 a carriage return is quoted, so that readers do not take it for a line end.
+
+Spreadsheet safety: a text cell that a spreadsheet would run as a formula
+(one that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+and is not a number) is written with a leading apostrophe, which spreadsheets
+show as text; reading the file back removes it. A cell that already starts
+with apostrophes before such a character gets one more, so that every text
+comes back exactly as it was.
 """
 
 from __future__ import annotations
@@ -12,14 +19,14 @@ import csv
 import io
 import warnings
 from pathlib import Path
-from typing import Literal
+from typing import Final, Literal
 
 import pandas as pd
 
 from humtrack.errors import ReadError
 from humtrack.io._text import read_text
 
-__all__ = ["read_raw", "write_frame"]
+__all__ = ["neutralise", "read_raw", "restore", "write_frame"]
 
 
 def read_raw(path: Path) -> pd.DataFrame:
@@ -54,6 +61,8 @@ def read_raw(path: Path) -> pd.DataFrame:
         ) from None
     except pd.errors.EmptyDataError:
         raise ReadError(f"{path} has no header row", code="empty_file", value=str(path)) from None
+    for name in frame.columns:
+        frame[name] = restore(frame[name])
     unnamed = [c for c in frame.columns if str(c).startswith("Unnamed: ")]
     # a trailing comma on every line makes an empty column without a name: dropping it loses nothing
     empty = [c for c in unnamed if (frame[c].fillna("") == "").all()]
@@ -65,6 +74,33 @@ def read_raw(path: Path) -> pd.DataFrame:
             value=str(path),
         )
     return frame
+
+
+#: cells that a spreadsheet would run as a formula, possibly already escaped with apostrophes
+_FORMULA: Final = r"^'*[=+\-@\t\r]"
+_ESCAPED: Final = r"^'+[=+\-@\t\r]"
+
+
+def _is_number(values: pd.Series) -> pd.Series:
+    return pd.to_numeric(values, errors="coerce").notna()
+
+
+def neutralise(values: pd.Series) -> pd.Series:
+    """Text that a spreadsheet would run as a formula, with a leading apostrophe."""
+    text = values.astype("string")
+    risky = text.str.contains(_FORMULA, regex=True, na=False)
+    if not risky.any():
+        return values
+    risky &= ~_is_number(text.where(risky))
+    return text.where(~risky, "'" + text)
+
+
+def restore(values: pd.Series) -> pd.Series:
+    """Undo :func:`neutralise`: one leading apostrophe less before a formula character."""
+    escaped = values.str.contains(_ESCAPED, regex=True, na=False)
+    if not escaped.any():
+        return values
+    return values.where(~escaped, values.str.slice(1))
 
 
 def _check_extra_fields(path: Path, text: str, width: int) -> None:
@@ -84,6 +120,8 @@ def write_frame(frame: pd.DataFrame, path: Path) -> None:
     for name in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[name].dtype):
             out[name] = out[name].dt.strftime("%Y-%m-%d")
+        elif not pd.api.types.is_numeric_dtype(out[name].dtype):
+            out[name] = neutralise(out[name])
     has_cr = any(
         out[c].astype("string").str.contains("\r", regex=False).fillna(False).any()
         for c in out.columns

@@ -95,7 +95,7 @@ def main(n: int) -> None:
     print(f"  Claim objects -> ClaimSet   {best(lambda: ht.ClaimSet.from_claims(objects)):7.3f} s")
     print(f"  validate (schema, lazy)     {best(lambda: ht.validate(claims), 3):7.3f} s")
     with tempfile.TemporaryDirectory() as tmp:
-        for ext in ("csv", "json"):
+        for ext in ("csv", "json", "parquet"):
             path = Path(tmp) / f"claims.{ext}"
             write_time = best(lambda p=path: ht.write(claims, p), 3)
             read_time = best(lambda p=path: ht.read(p), 3)
