@@ -1,8 +1,9 @@
 """Reading and writing claims and sources, one module per format behind one interface.
 
 The format is chosen by the file's extension (``.csv``, ``.json``,
-``.parquet``) or by ``format=``. Reading goes raw text → :func:`humtrack.validation.coerce_claims`,
-so every format reports bad cells the same way.
+``.parquet``, ``.hxl`` or ``.hxl.csv``) or by ``format=``. Reading goes raw
+cells → :func:`humtrack.validation.coerce_claims`, so every format reports bad
+cells the same way.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from typing import Final, Protocol
 import pandas as pd
 
 from humtrack.claimset import ClaimSet, as_claimset
-from humtrack.errors import FormatError, ReadError, SchemaError
+from humtrack.errors import FormatError, ReadError, SchemaError, UsageError
 from humtrack.io import csv as _csv
+from humtrack.io import hxl as _hxl
 from humtrack.io import json as _json
 from humtrack.io import parquet as _parquet
 from humtrack.schema import SOURCE_COLUMNS
@@ -31,11 +33,17 @@ class _Format(Protocol):
     def write_frame(self, frame: pd.DataFrame, path: Path) -> None: ...
 
 
-FORMATS: Final[dict[str, _Format]] = {"csv": _csv, "json": _json, "parquet": _parquet}
+FORMATS: Final[dict[str, _Format]] = {
+    "csv": _csv,
+    "json": _json,
+    "parquet": _parquet,
+    "hxl": _hxl,
+}
 
 
 def _format_of(path: Path, fmt: str | None) -> str:
-    name = (fmt or path.suffix.lstrip(".")).lower()
+    hxl = path.name.lower().endswith(".hxl.csv")
+    name = (fmt or ("hxl" if hxl else path.suffix.lstrip("."))).lower()
     if name not in FORMATS:
         known = ", ".join(f".{k}" for k in FORMATS)
         what = f"format {fmt!r}" if fmt else f"extension {path.suffix or '(none)'!r} of {path}"
@@ -64,6 +72,8 @@ def read_raw(path: PathLike, *, format: str | None = None) -> pd.DataFrame:
     if p.is_dir():
         raise ReadError(f"{p} is a directory, not a file", code="not_a_file", value=str(p))
     try:
+        if fmt == "csv" and _hxl.is_tagged(p):
+            fmt = "hxl"  # a CSV with a hashtag row under its header, as HDX publishes them
         return FORMATS[fmt].read_raw(p)
     except PermissionError as exc:
         raise ReadError(
@@ -114,11 +124,28 @@ def validate(claims: ClaimSet | pd.DataFrame | PathLike) -> ValidationReport:
     return coerce_claims(read_raw(claims))[1]
 
 
-def write(claims: ClaimSet | pd.DataFrame, path: PathLike, *, format: str | None = None) -> Path:
-    """Write claims in the format the extension names; returns the path written."""
+def write(
+    claims: ClaimSet | pd.DataFrame,
+    path: PathLike,
+    *,
+    format: str | None = None,
+    sources: pd.DataFrame | PathLike | None = None,
+) -> Path:
+    """Write claims in the format the extension names; returns the path written.
+
+    ``sources`` (HXL only) adds each claim's publication date, URL and
+    publisher (``#date+reported``, ``#meta+url``, ``#org+publisher``).
+    """
     p = Path(path)
     fmt = _format_of(p, format)
-    FORMATS[fmt].write_frame(as_claimset(claims).frame, p)
+    frame = as_claimset(claims).frame
+    if sources is not None:
+        if fmt != "hxl":
+            raise UsageError("sources= adds source columns to HXL files only", code="sources")
+        table = sources if isinstance(sources, pd.DataFrame) else read_sources(sources)
+        _hxl.write_frame(frame, p, sources=coerce_sources(table)[0])
+        return p
+    FORMATS[fmt].write_frame(frame, p)
     return p
 
 
