@@ -4,7 +4,9 @@ Two sources that repeat one originator are one confirmation, not two. A claim's
 originator is the party it is attributed to (``attributed_to``, compared without
 case, a leading "the" or punctuation); a claim attributed to nobody is its own
 source's. Claims that quote the same words (compared without case or spacing)
-repeat one originator too: the first such claim's.
+repeat one originator too: of their originators, a named one before a
+claim's own source, then the one whose name sorts first, so that the result
+never depends on the order of the rows.
 
 Examples
 --------
@@ -80,13 +82,20 @@ def originator_codes(
     )
     quoted = frame["quote"].notna().to_numpy(dtype=bool)
     if quoted.any():
-        # claims that share a quote word for word repeat one originator: the first's
+        # claims that share a quote word for word repeat one originator: the one whose name
+        # sorts first among them, so that the order of the rows does not matter
         quote_codes, _ = pd.factorize(
             per_distinct(frame["quote"].astype(object)[quoted], _spacing_and_case)
         )
         rows = np.flatnonzero(quoted)
-        _, first = np.unique(quote_codes, return_index=True)  # the first row of each quote
-        codes[rows] = codes[rows[first[quote_codes]]]
+        # a named originator before a claim's own source, then by name
+        fallback = np.arange(len(names)) >= n_who
+        rank = np.argsort(np.lexsort((names.astype(str), fallback)), kind="stable")
+        quoted_rank = rank[codes[rows]]
+        best = pd.Series(quoted_rank).groupby(quote_codes).transform("min").to_numpy()
+        by_rank = np.empty(len(rank), dtype=np.int64)
+        by_rank[rank] = np.arange(len(rank))
+        codes[rows] = by_rank[best]
     return codes, names
 
 

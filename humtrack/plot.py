@@ -304,6 +304,17 @@ def timeline(
     return figure
 
 
+#: what tells two series of one metric apart in a timeline panel
+_SERIES_KEYS: Final = ["group", "what", "location_code", "kind", "unit"]
+
+
+def _series_label(key: Any, name: Any, place: str) -> str:
+    """ "children in SY07", with the kind and unit when a panel mixes them."""
+    kind, unit = key[3], key[4]
+    extra = f" ({kind}, {unit})" if unit not in ("person",) else f" ({kind})"
+    return f"{name} in {place}{extra}".strip()
+
+
 def _timeline_panel(axes: Axes, rows: pd.DataFrame, log: bool | None) -> None:
     values = np.concatenate(
         [rows["_lo"].to_numpy(), rows["value"].to_numpy(dtype=float), rows["_hi"].to_numpy()]
@@ -314,14 +325,13 @@ def _timeline_panel(axes: Axes, rows: pd.DataFrame, log: bool | None) -> None:
     )
     top = float(finite.max()) if len(finite) else 1.0
     ceiling = top * (4 if use_log else 1.25)
-    keys = ["group", "what", "location_code"]
     for number, (key, group) in enumerate(
-        rows.groupby(keys, sort=True, dropna=False, observed=True)
+        rows.groupby(_SERIES_KEYS, sort=True, dropna=False, observed=True)
     ):
         colour = _PALETTE[number % len(_PALETTE)]
         place = key[2] if isinstance(key[2], str) else "?"
         name = key[1] if isinstance(key[1], str) and key[1] else ("" if key[0] == "all" else key[0])
-        label = f"{name} in {place}".strip()
+        label = _series_label(key, name, place)
         first = True
         for _, row in group.iterrows():  # a picture of a few claims, not a bulk path
             end = np.datetime64(pd.Timestamp(row["period_end"]), "s")
@@ -385,9 +395,8 @@ def _timeline_of_series(data: pd.DataFrame, *, log: bool, title: str | None) -> 
         finite = rows["upper"].to_numpy(dtype=float)
         finite = finite[np.isfinite(finite)]
         cap = float(max(finite.max() if len(finite) else 0.0, rows["central"].max())) * 1.25 or 1.0
-        keys = ["group", "what", "location_code"]
         for number, (key, group) in enumerate(
-            rows.groupby(keys, sort=True, dropna=False, observed=True)
+            rows.groupby(_SERIES_KEYS, sort=True, dropna=False, observed=True)
         ):
             colour = _PALETTE[number % len(_PALETTE)]
             group = group.sort_values("period_start")
@@ -411,7 +420,7 @@ def _timeline_of_series(data: pd.DataFrame, *, log: bool, title: str | None) -> 
                 where="post",
                 color=colour,
                 lw=1.8,
-                label=f"{name} in {place}".strip(),
+                label=_series_label(key, name, place),
             )
             axes.fill_between(starts, lower, upper, step="post", color=colour, alpha=0.2, lw=0)
         if log:

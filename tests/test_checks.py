@@ -364,3 +364,33 @@ def test_the_readme_rules_table_is_the_registry() -> None:
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     assert rules_markdown() in readme
+
+
+@pytest.mark.parametrize(
+    ("whole", "parts"),
+    [
+        ("SY", ["SY0700", "SY0800"]),
+        ("NG", ["NG001", "NG002"]),
+        ("UA0502", ["UA0502001", "UA0502003"]),
+    ],
+)
+def test_parts_are_summed_into_their_nearest_whole_at_any_depth(
+    whole: str, parts: list[str]
+) -> None:
+    f = seeds().iloc[[2]].copy()  # more than 200 killed in SY07
+    rows = [f.assign(claim_id="whole", location_code=whole, value=100.0, lower=100.0, upper=100.0,
+                     qualifier="exact", precision=1.0)]  # fmt: skip
+    rows += [
+        f.assign(
+            claim_id=f"part{i}",
+            location_code=code,
+            value=60.0,
+            lower=60.0,
+            upper=60.0,
+            qualifier="exact",
+            precision=1.0,
+        )
+        for i, code in enumerate(parts)
+    ]
+    findings = ht.check(pd.concat(rows, ignore_index=True), select=["W001"])
+    assert findings.frame["claim_ids"].tolist() == ["whole, part0, part1"]

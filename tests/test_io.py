@@ -89,7 +89,7 @@ def test_header_only_file_is_an_empty_valid_table(tmp_path: Path) -> None:
 
 def test_csv_cells_a_spreadsheet_would_run_are_neutralised_and_restored(tmp_path: Path) -> None:
     claims = ht.read("seeds/claims.csv").frame.copy()
-    risky = ["=HYPERLINK(\"x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tx", "'=already", "-5"]
+    risky = ['=HYPERLINK("x")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tx", "'=already", "-5"]
     for i, text in enumerate(risky):
         claims.loc[i, "subject"] = text
     claims.loc[0, "notes"] = "=1+1"

@@ -109,3 +109,20 @@ def test_the_interval_scales_by_the_size(size: float, value: float, qualifier: s
     after = ht.normalize(frame, household_size=size)[0].estimate.interval()
     assert after.lower == pytest.approx(before.lower * size)
     assert after.upper == pytest.approx(before.upper * size)
+
+
+def test_alpha3_countries_rows_without_a_year_and_rows_for_everywhere() -> None:
+    frame = households(("a", "SY07", 100.0, "2019-05-01"), ("b", "UA14", 100.0, "2019-05-01"))
+    sizes = pd.DataFrame(
+        {
+            "country": ["SYR", "SYR", None],
+            "year": [None, 2021, None],
+            "household_size": [5.0, 6.0, 4.0],
+        }
+    )
+    out = ht.normalize(frame, household_size=sizes).frame.set_index("claim_id")
+    # SYR is Syria; a 2019 figure takes Syria's size without a year, not 2021's
+    assert out.loc["a", "value"] == 500.0
+    assert out.loc["a", "notes"] == "converted from households x 5 (household size: SY)"
+    assert out.loc["b", "value"] == 400.0
+    assert out.loc["b", "notes"] == "converted from households x 4 (household size: everywhere)"

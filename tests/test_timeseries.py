@@ -54,13 +54,21 @@ def test_a_flow_is_spread_over_its_days_and_open_bounds_stay_open() -> None:
     assert series["spread"].all()
 
 
-def test_a_flow_without_a_start_is_kept_whole() -> None:
-    rows = [flow("a", 300.0, "2019-04-21", "2019-05-20"), flow("u", 20.0, None, "2019-07-10")]
-    series = ht.timeseries(pd.DataFrame(rows))
+def test_a_flow_without_a_start_is_kept_whole_and_may_overlap_the_others() -> None:
+    dated = flow("a", 300.0, "2019-04-21", "2019-05-20")
+    elsewhere = flow("u", 20.0, None, "2019-07-10", location_code="SY02")
+    series = ht.timeseries(pd.DataFrame([dated, elsewhere]))
     undated = series[~series["spread"]]
     assert undated["claim_ids"].tolist() == ["u"]
     assert undated["period_start"].isna().all()
     assert undated["central"].tolist() == [20.0]
+    # in the same place, a toll "so far" may hold the dated one: counted twice unless resolved
+    same_place = pd.DataFrame([dated, {**elsewhere, "location_code": "SY07"}])
+    with pytest.raises(AggregationError, match=r"\[u\] and \[a\]"):
+        ht.timeseries(same_place)
+    kept = ht.timeseries(same_place, resolve="widest")
+    assert kept["claim_ids"].tolist() == ["u"]
+    assert kept["left_out"].tolist() == ["a"]  # what was set aside is said, not lost
 
 
 def test_stocks_are_carried_forward_with_their_age() -> None:

@@ -18,7 +18,7 @@ from humtrack.testing import crowded_claim_sets
 MAY = (pd.Timestamp("2019-05-01"), pd.Timestamp("2019-05-16"))
 
 
-def claim(claim_id: str, value: float, place: str, **extra: object) -> dict[str, object]:
+def claim(claim_id: str, value: float, place: str | None, **extra: object) -> dict[str, object]:
     row: dict[str, object] = {
         "claim_id": claim_id,
         "metric": "killed",
@@ -193,3 +193,30 @@ def test_vague_figures_keep_their_convention() -> None:
     row = ht.total(claims, over="location").iloc[0]
     assert row["lower"] == 12 + 4.5
     assert math.isinf(row["upper"])
+
+
+def test_figures_without_a_place_code_cannot_be_added_to_others() -> None:
+    claims = table(
+        claim("aleppo", 300.0, None, location="Aleppo"),
+        claim("gaza", 10.0, None, location="Gaza"),
+    )
+    with pytest.raises(AggregationError, match="no place code") as caught:
+        ht.total(claims, over="location")
+    assert caught.value.code == "unknown_place"
+    alone = ht.total(claims.iloc[[0]], over="location").iloc[0]
+    assert alone["claim_ids"] == "aleppo"  # one figure alone is its own total
+
+
+def test_periods_nested_three_deep_resolve_either_way() -> None:
+    claims = table(
+        claim("month", 300.0, "SY07", period_start=pd.Timestamp("2019-05-01"),
+              period_end=pd.Timestamp("2019-05-31")),
+        claim("week", 100.0, "SY07", period_start=pd.Timestamp("2019-05-01"),
+              period_end=pd.Timestamp("2019-05-07")),
+        claim("day", 10.0, "SY07", period_start=pd.Timestamp("2019-05-03"),
+              period_end=pd.Timestamp("2019-05-03")),
+    )  # fmt: skip
+    widest = ht.total(claims, over="period", resolve="widest").iloc[0]
+    assert (widest["claim_ids"], widest["left_out"]) == ("month", "day, week")
+    narrowest = ht.total(claims, over="period", resolve="narrowest").iloc[0]
+    assert (narrowest["claim_ids"], narrowest["left_out"]) == ("day", "month, week")

@@ -150,3 +150,31 @@ def test_each_row_agrees_with_its_claims(claim_set: ht.ClaimSet) -> None:
         assert row["conflict"] == pairwise
         assert row["preferred_claim_id"] in row["claim_ids"].split(", ")
         assert row["n_independent"] <= row["n_claims"]
+
+
+def test_claims_without_a_place_code_are_kept_apart_by_their_place_name() -> None:
+    frame = claims(
+        {"claim_id": "aleppo", "value": 300.0, "location_code": None, "location": "Aleppo"},
+        {"claim_id": "gaza", "value": 10.0, "location_code": None, "location": "Gaza"},
+    )
+    table = ht.triangulate(frame)
+    assert table["claim_ids"].tolist() == ["aleppo", "gaza"]
+    assert not table["conflict"].any()
+    assert table["location_code"].isna().all()
+
+
+def test_a_quote_shared_across_quantities_does_not_make_the_result_depend_on_row_order() -> None:
+    def quoted(cid: str, source: str, place: str, quote: str) -> dict[str, object]:
+        return {"claim_id": cid, "source_id": source, "value": 100.0, "location_code": place,
+                "quote": quote, "quote_start": 0, "quote_end": len(quote)}  # fmt: skip
+
+    rows = [
+        quoted("x", "s1", "SY07", "100 killed"),
+        quoted("z", "s2", "SY07", "a hundred dead"),
+        quoted("y", "s2", "SY08", "100 killed"),
+    ]
+    results = {
+        tuple(ht.triangulate(claims(*order))["n_independent"])
+        for order in itertools.permutations(rows)
+    }
+    assert results == {(2, 1)}

@@ -19,6 +19,7 @@ import pandas as pd
 
 from humtrack.claimset import ClaimSet
 from humtrack.errors import AggregationError, UsageError
+from humtrack.places import ALPHA3_TO_ALPHA2
 from humtrack.tables import ClaimsLike, claims_frame
 from humtrack.units import ureg
 
@@ -35,24 +36,12 @@ def _table(sizes: HouseholdSizes) -> pd.DataFrame:
     if isinstance(sizes, bool):
         raise UsageError("household_size must be a number, a mapping or a table, not a bool")
     if isinstance(sizes, int | float):
-        return pd.DataFrame(
-            {
-                "country": [None],
-                "year": [np.nan],
-                "household_size": [float(sizes)],
-                "source": [None],
-            }
+        sizes = pd.DataFrame({"country": [None], "household_size": [float(sizes)]})
+    elif isinstance(sizes, Mapping):
+        sizes = pd.DataFrame(
+            {"country": [str(k) for k in sizes], "household_size": list(sizes.values())}
         )
-    if isinstance(sizes, Mapping):
-        return pd.DataFrame(
-            {
-                "country": [str(k).upper() for k in sizes],
-                "year": np.nan,
-                "household_size": [float(v) for v in sizes.values()],
-                "source": None,
-            }
-        )
-    if isinstance(sizes, str | os.PathLike):
+    elif isinstance(sizes, str | os.PathLike):
         from humtrack.io import read_raw
 
         sizes = read_raw(sizes)
@@ -73,8 +62,13 @@ def _table(sizes: HouseholdSizes) -> pd.DataFrame:
         raise UsageError(
             f"household-size table, row {row + 1}: household_size must be a positive number"
         )
-    table["country"] = table["country"].astype(object).where(table["country"].notna(), None)
-    table["country"] = [c.upper() if isinstance(c, str) else None for c in table["country"]]
+    # ISO alpha-3 codes (SYR) are read as alpha-2 (SY), as place codes are
+    table["country"] = [
+        ALPHA3_TO_ALPHA2.get(c.strip().upper(), c.strip().upper())
+        if isinstance(c, str) and c.strip()
+        else None
+        for c in table["country"].astype(object)
+    ]
     return table[list(HOUSEHOLD_SIZE_COLUMNS)]
 
 
@@ -82,8 +76,8 @@ def _sizes_for(frame: pd.DataFrame, table: pd.DataFrame) -> tuple[np.ndarray, np
     """The household size for each claim and a note saying where it came from.
 
     The size of the claim's country (the first two letters of its place code) for
-    the latest year not after the claim's end, else that country's earliest year;
-    a row without a country applies everywhere else.
+    the latest year not after the claim's end, else that country's row without a
+    year, else its earliest year; a row without a country applies everywhere else.
     """
     country = frame["location_code"].astype(object).fillna("").str[:2].str.upper().to_numpy()
     year = frame["period_end"].dt.year.to_numpy(dtype=float)
@@ -98,18 +92,21 @@ def _sizes_for(frame: pd.DataFrame, table: pd.DataFrame) -> tuple[np.ndarray, np
             continue
         years = group["year"].to_numpy(dtype=float)
         known = ~np.isnan(years)
-        pick = np.zeros(len(rows), dtype=np.int64)
+        undated = np.flatnonzero(~known)
+        pick = np.full(len(rows), undated[0] if len(undated) else 0, dtype=np.int64)
         if known.any():
-            # the latest year not after the claim, else the earliest year there is
+            # the latest year not after the claim; before every year, the row without a
+            # year if there is one, else the earliest year
             at = np.searchsorted(years[known], year[rows], side="right") - 1
-            pick = np.flatnonzero(known)[np.maximum(at, 0)]
+            dated_pick = np.flatnonzero(known)[np.maximum(at, 0)]
+            pick = np.where((at < 0) & (len(undated) > 0), pick, dated_pick)
         chosen = group.iloc[pick]
         size[rows] = chosen["household_size"].to_numpy(dtype=float)
         labels = [
             ", ".join(
                 str(x)
                 for x in (
-                    c or "everywhere",
+                    c if isinstance(c, str) and c else "everywhere",
                     None if np.isnan(y) else int(y),
                     s if isinstance(s, str) and s else None,
                 )

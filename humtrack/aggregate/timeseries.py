@@ -48,6 +48,7 @@ TIMESERIES_COLUMNS: Final = (
     "spread",
     "age_days",
     "claim_ids",
+    "left_out",
 )
 
 
@@ -61,6 +62,11 @@ def _calendar(
         raise UsageError(
             f"unknown frequency {freq!r}: use a pandas offset such as MS, W-MON, D"
         ) from error
+    if offset.rule_code.endswith("E") or "E-" in offset.rule_code:
+        raise UsageError(
+            f"frequency {freq!r} marks the ends of periods; use the start form "
+            "(MS, QS, YS) so that each period starts on its first day"
+        )
     start = offset.rollback(pd.Timestamp(first))
     starts = pd.date_range(start, pd.Timestamp(last), freq=offset)
     bounds = pd.date_range(starts[0], periods=len(starts) + 1, freq=offset)
@@ -101,7 +107,8 @@ def timeseries(
         ``spread`` (True for shares of spread flows; False for stocks and
         for flows with no start, which are left whole),
         ``age_days`` (stocks: days from the figure's date to the period's
-        end) and ``claim_ids``. Sorted by series and period.
+        end), ``claim_ids`` and ``left_out`` (the claims of the series that
+        ``resolve`` set aside). Sorted by series and period.
 
     Examples
     --------
@@ -138,14 +145,12 @@ def _empty(items: pd.DataFrame) -> pd.DataFrame:
 
 
 def _flows(items: pd.DataFrame, freq: str, resolve: str | None) -> pd.DataFrame:
-    s, e = _days(items)
-    dated = np.isfinite(s)
-    undated = items[~dated]
-    # flows with no start are reported whole, not spread, so only dated ones can overlap
-    items, s, e = items[dated].reset_index(drop=True), s[dated], e[dated]
-    order, gid_sorted, _ = grouped_order(items, list(SERIES))
+    order, gid_sorted, n_series = grouped_order(items, list(SERIES))
     series = np.empty(len(items), dtype=np.int64)
     series[order] = gid_sorted
+    s, e = _days(items)
+    # a flow with no start may reach back to any day, so it takes part in the overlap
+    # rules like any other; if it survives, it is kept whole rather than spread
     work = pd.DataFrame(
         {
             "total": series,
@@ -156,12 +161,19 @@ def _flows(items: pd.DataFrame, freq: str, resolve: str | None) -> pd.DataFrame:
             "claim_ids": items["claim_ids"].astype(object),
         }
     )
-    left_out = _resolve(work, resolve) if len(items) else np.zeros(0, dtype=bool)
-    items = items[~left_out].reset_index(drop=True)
-    s, e = s[~left_out], e[~left_out]
+    left_out = _resolve(work, resolve)
+    # every row of a series says which of its claims a resolution set aside
+    aside: list[list[str]] = [[] for _ in range(n_series)]
+    for sid, ids in zip(series[left_out].tolist(), items["claim_ids"][left_out], strict=True):
+        aside[sid].extend(str(ids).split(", "))
+    label = np.array([", ".join(sorted(a)) or None for a in aside], dtype=object)
+    items = items.assign(left_out=label[series])
+    kept = ~left_out
+    dated = np.isfinite(s) & kept
+    undated = items[~np.isfinite(s) & kept]
     rows = []
-    if len(items):
-        rows.append(_spread(items, s, e, freq))
+    if dated.any():
+        rows.append(_spread(items[dated].reset_index(drop=True), s[dated], e[dated], freq))
     if len(undated):
         rows.append(
             undated[list(SERIES)]
@@ -175,6 +187,7 @@ def _flows(items: pd.DataFrame, freq: str, resolve: str | None) -> pd.DataFrame:
                 spread=False,
                 age_days=np.nan,
                 claim_ids=undated["claim_ids"],
+                left_out=undated["left_out"],
             )
             .reset_index(drop=True)
         )
@@ -229,12 +242,13 @@ def _spread(items: pd.DataFrame, s: np.ndarray, e: np.ndarray, freq: str) -> pd.
     out["spread"] = True
     out["age_days"] = np.nan
     out["claim_ids"] = ids.to_numpy(dtype=object)
+    out["left_out"] = items["left_out"].to_numpy(dtype=object)[firsts]
     return out
 
 
 def _stocks(items: pd.DataFrame, freq: str) -> pd.DataFrame:
     """Each series' last known stock at the end of each calendar period, from its first
-    figure to the period of its last one."""
+    figure to the period of its last one (a grid per series, not series x calendar)."""
     order, gid_sorted, n_series = grouped_order(items, list(SERIES))
     series = np.empty(len(items), dtype=np.int64)
     series[order] = gid_sorted
@@ -242,17 +256,14 @@ def _stocks(items: pd.DataFrame, freq: str) -> pd.DataFrame:
     begin, finish = _calendar(day.min(), day.max(), freq)
     known = pd.DataFrame({"series": series, "day": day, "item": np.arange(len(items))})
     span = known.groupby("series")["day"].agg(["min", "max"])
-    grid = pd.DataFrame(
-        {
-            "series": np.repeat(np.arange(n_series), len(begin)),
-            "bin": np.tile(np.arange(len(begin)), n_series),
-        }
-    )
+    first_bin = np.searchsorted(begin, span["min"].to_numpy(), side="right") - 1
+    last_bin = np.searchsorted(begin, span["max"].to_numpy(), side="right") - 1
+    count = last_bin - first_bin + 1
+    grid_series = np.repeat(np.arange(n_series), count)
+    offset = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
+    grid = pd.DataFrame({"series": grid_series, "bin": np.repeat(first_bin, count) + offset})
     grid["day"] = finish[grid["bin"].to_numpy()]
-    lives = (grid["day"].to_numpy() >= span["min"].to_numpy()[grid["series"].to_numpy()]) & (
-        begin[grid["bin"].to_numpy()] <= span["max"].to_numpy()[grid["series"].to_numpy()]
-    )
-    grid = grid[lives].sort_values("day", kind="stable")
+    grid = grid.sort_values("day", kind="stable")
     known = known.sort_values(["day", "item"], kind="stable")
     matched = pd.merge_asof(grid, known, on="day", by="series", direction="backward")
     matched = matched.sort_values(["series", "bin"], kind="stable")
@@ -266,4 +277,5 @@ def _stocks(items: pd.DataFrame, freq: str) -> pd.DataFrame:
     out["spread"] = False
     out["age_days"] = (matched["day"].to_numpy() - day[at]).astype("timedelta64[D]").astype(float)
     out["claim_ids"] = items["claim_ids"].astype(object).to_numpy()[at]
+    out["left_out"] = None
     return out

@@ -195,16 +195,41 @@ def _check_kinds(items: pd.DataFrame, gid: np.ndarray, over: list[str]) -> None:
         )
 
 
+def _check_places(work: pd.DataFrame) -> None:
+    """A figure without a place code cannot be shown disjoint from the others of its total."""
+    uncoded = work["code"].isna().to_numpy(dtype=bool)
+    if not uncoded.any():
+        return
+    size = work.groupby("total")["item"].transform("size").to_numpy()
+    bad = uncoded & (size > 1)
+    if bad.any():
+        ids = work["claim_ids"].to_numpy(dtype=object)[bad]
+        raise AggregationError(
+            f"{int(bad.sum())} figure(s) have no place code ({'; '.join(map(str, ids[:4]))}"
+            f"{' ...' if len(ids) > 4 else ''}), so nothing shows that they do not count the "
+            "same people as the others of their total; give them a location_code or total "
+            "them apart",
+            code="unknown_place",
+            claim_ids=[tuple(str(i).split(", ")) for i in ids],
+        )
+
+
 def _resolve(work: pd.DataFrame, resolve: str | None) -> np.ndarray:
-    """The items left out so that no two remaining ones overlap; raises when that fails."""
+    """The items left out so that no two remaining ones overlap; raises when that fails.
+
+    Resolution repeats until no pair where one contains the other is left (a
+    month, a week inside it and a day inside that); what still overlaps then
+    overlaps without containment, and raises.
+    """
     dropped = np.zeros(len(work), dtype=bool)
     pairs = _overlaps(work)
-    if resolve is not None and len(pairs):
+    while resolve is not None and len(pairs):
         nested = pairs[pairs["contains"].to_numpy(dtype=bool)]
+        if nested.empty:
+            break
         victims = nested["inner"] if resolve == "widest" else nested["outer"]
         dropped[victims.to_numpy(dtype=np.int64)] = True
-        remaining = work[~dropped]
-        pairs = _overlaps(remaining)
+        pairs = _overlaps(work[~dropped])
     return dropped if not len(pairs) else _raise(work, pairs, resolve)
 
 
@@ -212,7 +237,7 @@ def _raise(work: pd.DataFrame, pairs: pd.DataFrame, resolve: str | None) -> np.n
     items = work.set_index("item", drop=False)
     text, named = _describe(items, pairs)
     hint = (
-        "they overlap without one containing the other"
+        "they overlap without one containing the other, which no resolution settles"
         if resolve is not None
         else "choose resolve='widest' or 'narrowest' to keep the containing or the contained"
     )
@@ -303,6 +328,8 @@ def total(
             "claim_ids": items["claim_ids"].astype(object),
         }
     )
+    if "location" in chosen:
+        _check_places(work)
     left_out = _resolve(work, resolve)
     return _result(items[keys], gid, items, n_totals, left_out)
 

@@ -85,6 +85,16 @@ def with_what(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(what=pd.Series(what, index=frame.index))
 
 
+def _place_keyed(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """The table to group on: a claim without a place code is keyed by its place's name
+    (lower case), so that claims about Aleppo and about Gaza never merge."""
+    if "location_code" not in keys or frame["location_code"].notna().all():
+        return frame
+    code = frame["location_code"]
+    named = "?" + frame["location"].astype("string").str.lower().fillna("")
+    return frame.assign(location_code=code.fillna(named))
+
+
 def _is_triangulated(frame: pd.DataFrame) -> bool:
     return all(c in frame.columns for c in TRIANGULATED_COLUMNS)
 
@@ -255,7 +265,7 @@ def triangulate(
     if frame.empty:
         return _result(frame.iloc[:0][keys].reset_index(drop=True), _EMPTY)
     # every per-group step below works on the rows sorted by group
-    order, gid, n_groups = grouped_order(frame, keys)
+    order, gid, n_groups = grouped_order(_place_keyed(frame, keys), keys)
     counts = np.bincount(gid, minlength=n_groups)
     starts = (np.cumsum(counts) - counts).astype(np.int64)
     lo_all, hi_all = effective_bounds(frame)

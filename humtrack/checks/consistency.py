@@ -339,10 +339,19 @@ def _listed(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 @register("W001")
 def _places_exceed_whole(ctx: Context) -> pd.DataFrame:
     k = _keyed(ctx)
-    # the code of the place each p-code sits in ("SY0700" in "SY07"), -1 if not a place here
-    names = pd.Index(ctx.memo["place_names"]).astype(str)
-    parent_names = names.str[:-2].where(names.str.len() > 2, "")
-    parent_of = np.asarray(names.get_indexer(parent_names), dtype=np.int64)
+    # the nearest place of the table that each p-code sits in: its longest proper prefix
+    # that is itself a code here ("SY0702" in "SY07", or in "SY" when SY07 has no figure;
+    # "NG001" in "NG"), -1 if none
+    names = [str(n) for n in ctx.memo["place_names"]]
+    coded = set(ctx.claims["location_code"].dropna().astype(str))
+    position = {name: i for i, name in enumerate(names)}
+    parent_of = np.full(len(names), -1, dtype=np.int64)
+    for i, name in enumerate(names):  # once per distinct place, not per claim
+        if name in coded:
+            parent = next(
+                (name[:n] for n in range(len(name) - 1, 1, -1) if name[:n] in coded), None
+            )
+            parent_of[i] = position[parent] if parent is not None else -1
     k = k.assign(parent=parent_of[k["location_code"].to_numpy(dtype=np.int64)])
     keys = ["metric", "group", "kind", "unit", "what", "start", "end"]
     parts = k[(k["parent"] >= 0).to_numpy(dtype=bool)]
