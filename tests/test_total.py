@@ -220,3 +220,49 @@ def test_periods_nested_three_deep_resolve_either_way() -> None:
     assert (widest["claim_ids"], widest["left_out"]) == ("month", "day, week")
     narrowest = ht.total(claims, over="period", resolve="narrowest").iloc[0]
     assert (narrowest["claim_ids"], narrowest["left_out"]) == ("day", "month, week")
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 1),
+            st.sampled_from(["SY", "SY07", "SY0701", "SY02", None]),
+            st.one_of(st.none(), st.integers(0, 30)),
+            st.integers(0, 10),
+        ),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_nested_overlaps_are_found_as_comparing_every_pair_would(
+    rows: list[tuple[int, str | None, int | None, int]],
+) -> None:
+    from humtrack.aggregate.totals import _ancestor_pairs
+
+    start = [-np.inf if s is None else float(s) for _, _, s, _ in rows]
+    end = [(0.0 if s is None else float(s)) + length for _, _, s, length in rows]
+    work = pd.DataFrame(
+        {
+            "total": [t for t, _, _, _ in rows],
+            "code": pd.Series([c for _, c, _, _ in rows], dtype=object),
+            "s": start,
+            "e": end,
+            "item": range(len(rows)),
+            "claim_ids": [f"c{i}" for i in range(len(rows))],
+        }
+    )
+    found = set(zip(*(_ancestor_pairs(work)[c].tolist() for c in ("outer", "inner")), strict=True))
+    expected = {
+        (a, b)
+        for a in range(len(rows))
+        for b in range(len(rows))
+        if rows[a][0] == rows[b][0]
+        and rows[a][1] is not None
+        and rows[b][1] is not None
+        and rows[b][1] != rows[a][1]
+        and rows[b][1].startswith(rows[a][1])
+        and start[a] <= end[b]
+        and start[b] <= end[a]
+    }
+    assert found == expected

@@ -113,13 +113,16 @@ def _ancestor_pairs(work: pd.DataFrame) -> pd.DataFrame:
     if not parts:
         return pd.DataFrame({"outer": [], "inner": []}, dtype=np.int64)
     wanted = pd.concat(parts, ignore_index=True)
-    outer = coded.rename(columns={"item": "outer", "s": "s_out", "e": "e_out"})
-    pairs = wanted.merge(
-        outer[["total", "code", "outer", "s_out", "e_out"]].assign(code=codes.to_numpy()),
-        on=["total", "code"],
+    outer = pd.DataFrame(
+        {
+            "total": coded["total"].to_numpy(),
+            "code": codes.to_numpy(),
+            "outer": coded["item"].to_numpy(),
+            "s_out": coded["s"].to_numpy(),
+            "e_out": coded["e"].to_numpy(),
+        }
     )
-    overlap = (pairs["s_out"] <= pairs["e_in"]) & (pairs["s_in"] <= pairs["e_out"])
-    pairs = pairs[overlap.to_numpy(dtype=bool)]
+    pairs = _overlapping(wanted, outer)
     contains = (pairs["s_out"] <= pairs["s_in"]) & (pairs["e_out"] >= pairs["e_in"])
     return pd.DataFrame(
         {
@@ -128,6 +131,77 @@ def _ancestor_pairs(work: pd.DataFrame) -> pd.DataFrame:
             "contains": contains.to_numpy(dtype=bool),
         }
     )
+
+
+def _overlapping(wanted: pd.DataFrame, outer: pd.DataFrame) -> pd.DataFrame:
+    """Every (inner, outer) of one total and ancestor code whose periods share a day.
+
+    Where the outer figures of a place do not overlap one another (the usual case:
+    a country's figure for each day or month), they are sorted by start, so the
+    ones an inner period meets form one run found by two binary searches: the
+    work grows with the pairs found, not with every combination. Places whose
+    outer figures overlap each other fall back to comparing each pair.
+    """
+    # (total, code) as one integer: the code's number among the outer codes, then the total
+    code_ids, code_names = pd.factorize(outer["code"])
+    width = len(code_names) + 1
+    outer_key = outer["total"].to_numpy(dtype=np.int64) * width + code_ids
+    wanted_codes = pd.Index(code_names).get_indexer(pd.Index(wanted["code"]))
+    wanted_key = wanted["total"].to_numpy(dtype=np.int64) * width + wanted_codes
+    unique_keys, group = np.unique(outer_key, return_inverse=True)
+    at = np.searchsorted(unique_keys, wanted_key)
+    found_key = (wanted_codes >= 0) & (at < len(unique_keys))
+    found_key[found_key] = unique_keys[at[found_key]] == wanted_key[found_key]
+    outer = outer.assign(group=group)
+    wanted = wanted.assign(group=np.where(found_key, at, -1))
+    wanted = wanted[found_key]
+    outer = outer.sort_values(["group", "s_out", "e_out"], kind="stable").reset_index(drop=True)
+    g = outer["group"].to_numpy()
+    start, end = outer["s_out"].to_numpy(), outer["e_out"].to_numpy()
+    same = np.r_[False, g[1:] == g[:-1]]
+    # groups whose outer figures overlap among themselves: compare pair by pair
+    tangled_at = same & (start <= np.r_[-np.inf, end[:-1]])
+    tangled = np.unique(g[tangled_at])
+    simple = ~np.isin(wanted["group"].to_numpy(), tangled)
+    found = []
+    if (~simple).any():
+        slow = wanted[~simple].merge(outer[np.isin(g, tangled)], on=["total", "code", "group"])
+        found.append(slow[(slow["s_out"] <= slow["e_in"]) & (slow["s_in"] <= slow["e_out"])])
+    fast = wanted[simple]
+    if len(fast):
+        # one sorted axis for all groups: group number, then day (finite stand-ins for -inf)
+        floor = (
+            float(
+                np.nanmin(
+                    np.r_[
+                        start[np.isfinite(start)],
+                        fast["s_in"].to_numpy()[np.isfinite(fast["s_in"].to_numpy())],
+                        0.0,
+                    ]
+                )
+            )
+            - 1
+        )
+        span = float(np.nanmax(np.r_[end, fast["e_in"].to_numpy(), 0.0])) - floor + 2
+
+        def axis(groups: np.ndarray, days: np.ndarray) -> np.ndarray:
+            return groups * span + (np.where(np.isfinite(days), days, floor) - floor)
+
+        starts_axis = axis(g, start)
+        ends_axis = axis(g, end)  # sorted too, since the group's periods do not overlap
+        fg = fast["group"].to_numpy()
+        lo = np.searchsorted(ends_axis, axis(fg, fast["s_in"].to_numpy()), side="left")
+        hi = np.searchsorted(starts_axis, axis(fg, fast["e_in"].to_numpy()), side="right")
+        count = np.maximum(hi - lo, 0)
+        rows = np.repeat(np.arange(len(fast)), count)
+        offsets = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
+        hit = outer.iloc[np.repeat(lo, count) + offsets].reset_index(drop=True)
+        matched = fast.iloc[rows].reset_index(drop=True)
+        found.append(pd.concat([matched, hit[["outer", "s_out", "e_out"]]], axis=1))
+    columns = ["outer", "inner", "s_out", "e_out", "s_in", "e_in"]
+    if not found:
+        return pd.DataFrame({c: [] for c in columns})
+    return pd.concat([f[columns] for f in found], ignore_index=True)
 
 
 def _same_place_pairs(work: pd.DataFrame) -> pd.DataFrame:
