@@ -27,6 +27,7 @@ from humtrack.errors import (
 from humtrack.estimate import Estimate, Interval
 from humtrack.extract import Gazetteer, extract, extract_files
 from humtrack.io import read, read_sources, validate, write, write_sources
+from humtrack.ledger import Ledger, LedgerError
 from humtrack.period import Period
 from humtrack.reference import reference_populations
 from humtrack.schema import ClaimSchema, SourceSchema
@@ -48,6 +49,8 @@ __all__ = [
     "HumtrackError",
     "HumtrackWarning",
     "Interval",
+    "Ledger",
+    "LedgerError",
     "ParseError",
     "Period",
     "Quote",

@@ -11,6 +11,7 @@ import argparse
 import shutil
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Final, NoReturn
 
 import pandas as pd
@@ -18,6 +19,7 @@ import pandas as pd
 from humtrack import __version__
 from humtrack.errors import AggregationError, HumtrackError, SchemaError
 from humtrack.io import read, validate
+from humtrack.ledger import LedgerError
 
 __all__ = ["main"]
 
@@ -134,6 +136,26 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--sources", help="sources table (used to triangulate)")
     _output_arguments(p)
 
+    p = sub.add_parser("convert", help="convert a claims table between formats (by extension)")
+    p.add_argument("source", help="claims table to read (.csv, .json, .parquet, .hxl ...)")
+    p.add_argument("target", help="file to write; its extension names the format")
+    p.add_argument("--sources", help="sources table (HXL output: publication dates, URLs)")
+
+    p = sub.add_parser("ledger", help="record claims in a ledger that keeps every revision")
+    ledger = p.add_subparsers(dest="ledger_command", required=True, parser_class=_Parser)
+    q = ledger.add_parser("add", help="record new claims (all of them or none)")
+    q.add_argument("ledger", help="ledger file (SQLite; created if missing)")
+    q.add_argument("claims", help="claims table to add")
+    q.add_argument("--sources", help="sources table to record with them")
+    q.add_argument("--by", help="who records them")
+    q = ledger.add_parser("log", help="the revisions of a ledger, or of one claim")
+    q.add_argument("ledger", help="ledger file")
+    q.add_argument("claim_id", nargs="?", help="only this claim's revisions")
+    q = ledger.add_parser("export", help="write the claims as they stand now")
+    q.add_argument("ledger", help="ledger file")
+    q.add_argument("target", help="file to write; its extension names the format")
+    q.add_argument("--as-of", help="the claims as they stood at this moment (ISO date or time)")
+
     p = sub.add_parser("show", help="print claims readably")
     p.add_argument("path", help="claims table (.csv or .json)")
     p.add_argument(
@@ -239,6 +261,48 @@ def _total(args: argparse.Namespace) -> int:
     columns = [k for k in keys if k not in ("period_start", "period_end")]
     columns += ["period", "n_quantities", "n_claims", "range", "central", "left_out"]
     _emit(table, args, columns)
+    return EXIT_OK
+
+
+def _convert(args: argparse.Namespace) -> int:
+    from humtrack.io import write
+
+    claims = read(args.source)
+    path = write(claims, args.target, sources=args.sources)
+    print(f"{len(claims)} claims written to {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _ledger(args: argparse.Namespace) -> int:
+    from humtrack.io import write
+    from humtrack.ledger import Ledger
+
+    if args.ledger_command != "add" and not Path(args.ledger).exists():
+        raise HumtrackError(f"no such ledger: {args.ledger}")
+    with Ledger(args.ledger) as ledger:
+        if args.ledger_command == "add":
+            added = ledger.add(args.claims, sources=args.sources, by=args.by)
+            print(f"{added} claims added to {args.ledger}", file=sys.stderr)
+        elif args.ledger_command == "log":
+            history = ledger.history(args.claim_id)
+            if history.empty:
+                print(
+                    f"{args.ledger}: no revisions"
+                    + (f" of {args.claim_id}" if args.claim_id else "")
+                )
+                return EXIT_OK
+            view = history[
+                ["rev", "recorded_at", "action", "claim_id", "recorded_by", "reason"]
+            ].copy()
+            view["figure"] = _figure_column(history)
+            view["recorded_at"] = view["recorded_at"].dt.strftime("%Y-%m-%d %H:%M:%S")
+            view = view.astype(object).where(view.notna(), "")
+            with pd.option_context("display.width", 200, "display.max_rows", 10000):
+                print(view.to_string(index=False))
+        else:
+            claims = ledger.as_of(args.as_of) if args.as_of else ledger.current()
+            write(claims, args.target)
+            print(f"{len(claims)} claims written to {args.target}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -407,10 +471,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "rules": _rules,
         "triangulate": _triangulate,
         "total": _total,
+        "convert": _convert,
+        "ledger": _ledger,
     }
     try:
         return handlers[args.command](args)
-    except AggregationError as exc:
+    except (AggregationError, LedgerError) as exc:
         print(f"humtrack: {exc}", file=sys.stderr)
         return EXIT_INVALID
     except SchemaError as exc:

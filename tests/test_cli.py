@@ -149,3 +149,33 @@ def test_total_filters_sums_and_reports_overlaps(
     assert main(["total", str(path), "--metric", "killed", "--resolve", "widest"]) == 0
     assert "s000-c03" in capsys.readouterr().out  # listed as left out
     assert main(["total", str(path), "--over", "place"]) == 2
+
+
+def test_convert_between_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["convert", "seeds/claims.csv", str(tmp_path / "c.parquet")]) == 0
+    assert main(["convert", str(tmp_path / "c.parquet"), str(tmp_path / "c.hxl")]) == 0
+    assert main(["convert", str(tmp_path / "c.hxl"), str(tmp_path / "c.json")]) == 0
+    import humtrack as ht
+
+    pd.testing.assert_frame_equal(
+        ht.read(tmp_path / "c.json").frame, ht.read("seeds/claims.csv").frame
+    )
+    assert main(["convert", "seeds/claims.csv", str(tmp_path / "c.xlsx")]) == 2
+    assert "unknown extension" in capsys.readouterr().err
+
+
+def test_ledger_add_log_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ledger = str(tmp_path / "claims.sqlite")
+    assert main(["ledger", "add", ledger, "seeds/claims.csv", "--by", "analyst"]) == 0
+    assert "17 claims added" in capsys.readouterr().err
+    assert main(["ledger", "add", ledger, "seeds/claims.csv"]) == 1
+    assert "already in the ledger" in capsys.readouterr().err
+    assert main(["ledger", "log", ledger, "s000-c03"]) == 0
+    out = capsys.readouterr().out
+    assert "s000-c03" in out
+    assert "more than 200" in out
+    assert "analyst" in out
+    target = tmp_path / "now.csv"
+    assert main(["ledger", "export", ledger, str(target)]) == 0
+    assert len(pd.read_csv(target)) == 17
+    assert main(["ledger", "log", str(tmp_path / "missing.sqlite")]) == 2
