@@ -254,7 +254,8 @@ class ClaimSet:
         return f"ClaimSet({n} claim{'s' if n != 1 else ''} from {sources} source{'s' if sources != 1 else ''})"
 
 
-_HTML_COLUMNS: Final = (
+#: The columns a person reads first, with the figure as a phrase and the period in one cell.
+DISPLAY_COLUMNS: Final = (
     "claim_id",
     "metric",
     "group",
@@ -271,19 +272,33 @@ _HTML_COLUMNS: Final = (
 _HTML_ROWS: Final = 60
 
 
+def period_text(frame: pd.DataFrame) -> pd.Series:
+    """Each row's period as one cell: ``2019-05-01/2019-05-16``, one day as itself,
+    an open start as ``../2019-05-31``."""
+    start = frame["period_start"].dt.strftime("%Y-%m-%d").fillna("..")
+    end = frame["period_end"].dt.strftime("%Y-%m-%d")
+    joined: pd.Series = (start + "/" + end).where(start != end, end)
+    return joined
+
+
+def display_frame(claims: ClaimSet) -> pd.DataFrame:
+    """The claims with ``figure`` (the estimate as a phrase) and ``period`` columns added."""
+    view = claims.frame.copy()
+    view["figure"] = pd.Series([str(c.estimate) for c in claims], index=view.index, dtype="string")
+    view["period"] = period_text(view)
+    return view
+
+
 def _html(claims: ClaimSet) -> str:
     """A readable HTML table: the figure as a phrase, the period as one cell, long quotes cut."""
     frame = claims.frame
     head = ClaimSet._trusted(frame.iloc[:_HTML_ROWS])
-    view = head.frame.copy()
-    view["figure"] = [str(c.estimate) for c in head]
-    start = view["period_start"].dt.strftime("%Y-%m-%d").fillna("..")
-    end = view["period_end"].dt.strftime("%Y-%m-%d")
-    view["period"] = (start + "/" + end).where(start != end, end)
+    view = display_frame(head)
     view["quote"] = [
         q if not isinstance(q, str) or len(q) <= 90 else q[:89] + "…" for q in view["quote"]
     ]
-    shown = view[list(_HTML_COLUMNS)].astype(object).where(view[list(_HTML_COLUMNS)].notna(), "")
+    columns = list(DISPLAY_COLUMNS)
+    shown = view[columns].astype(object).where(view[columns].notna(), "")
     more = len(frame) - len(head)
     caption = f"<p>{escape(repr(claims))}{f'; first {len(head)} shown' if more else ''}</p>"
     return caption + str(shown.to_html(index=False, escape=True))

@@ -17,30 +17,17 @@ from typing import Final, NoReturn
 import pandas as pd
 
 from humtrack import __version__
+from humtrack.claimset import DISPLAY_COLUMNS, display_frame, period_text
 from humtrack.errors import AggregationError, HumtrackError, SchemaError
 from humtrack.io import read, validate
 from humtrack.ledger import LedgerError
+from humtrack.schema import CLAIM_DTYPES
 
 __all__ = ["main"]
 
 EXIT_OK: Final = 0
 EXIT_INVALID: Final = 1
 EXIT_USAGE: Final = 2
-
-_SHOW_COLUMNS: Final = (
-    "claim_id",
-    "metric",
-    "group",
-    "kind",
-    "figure",
-    "unit",
-    "location",
-    "location_code",
-    "period",
-    "source_id",
-    "attributed_to",
-    "quote",
-)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -213,7 +200,7 @@ def _emit(table: pd.DataFrame, args: argparse.Namespace, text_columns: list[str]
     else:
         view = table.copy()
         view["range"] = _range_column(table["lower"], table["upper"])
-        view["period"] = _period_column(table) if "period_end" in table else ""
+        view["period"] = period_text(table) if "period_end" in table else ""
         shown = [c for c in text_columns if c in view.columns]
         view = view[shown].astype(object).where(view[shown].notna(), "")
         with pd.option_context(
@@ -309,15 +296,7 @@ def _ledger(args: argparse.Namespace) -> int:
 def _figure_column(frame: pd.DataFrame) -> pd.Series:
     from humtrack.claimset import ClaimSet
 
-    claims = ClaimSet._trusted(frame)
-    return pd.Series([str(c.estimate) for c in claims], index=frame.index, dtype="string")
-
-
-def _period_column(frame: pd.DataFrame) -> pd.Series:
-    start = frame["period_start"].dt.strftime("%Y-%m-%d").fillna("..")
-    end = frame["period_end"].dt.strftime("%Y-%m-%d")
-    joined: pd.Series = (start + "/" + end).where(start != end, end)
-    return joined
+    return display_frame(ClaimSet._trusted(frame[list(CLAIM_DTYPES)]))["figure"]
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -329,10 +308,10 @@ def _show(args: argparse.Namespace) -> int:
 def _print_table(
     frame: pd.DataFrame, columns_arg: str | None, width_arg: int | None = None
 ) -> None:
-    view = frame.copy()
-    view["figure"] = _figure_column(frame)
-    view["period"] = _period_column(frame)
-    columns = columns_arg.split(",") if columns_arg else list(_SHOW_COLUMNS)
+    from humtrack.claimset import ClaimSet
+
+    view = display_frame(ClaimSet._trusted(frame))
+    columns = columns_arg.split(",") if columns_arg else list(DISPLAY_COLUMNS)
     unknown = [c for c in columns if c not in view.columns]
     if unknown:
         raise HumtrackError(f"unknown column(s) for show: {', '.join(unknown)}")

@@ -20,8 +20,7 @@ Each figure is the best of three runs.
 from __future__ import annotations
 
 import sys
-import time
-from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -29,6 +28,9 @@ import pandas as pd
 import humtrack as ht
 from humtrack.aggregate import QUANTITY
 from humtrack.aggregate.triangulation import with_what
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bench_core import best
 
 
 def generate(n: int, quantities: int, seed: int = 11) -> ht.ClaimSet:
@@ -114,15 +116,6 @@ def plain_pandas(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def best(step: Callable[[], object], repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - t0)
-    return min(times)
-
-
 def main(n: int, quantities: int) -> None:
     claims = generate(n, quantities)
     frame = claims.frame
@@ -133,17 +126,17 @@ def main(n: int, quantities: int) -> None:
     print(
         f"humtrack {ht.__version__}, pandas {pd.__version__}: {n:,} claims, {len(table):,} quantities"
     )
-    plain = best(lambda: plain_pandas(frame))
-    ours = best(lambda: ht.triangulate(claims))
+    plain = best(lambda: plain_pandas(frame), 3)
+    ours = best(lambda: ht.triangulate(claims), 3)
     print(f"  plain pandas groupby (bounds, median, count)  {plain:7.3f} s")
     print(f"  humtrack.triangulate                          {ours:7.3f} s  ({ours / plain:.2f}x)")
-    across = best(lambda: ht.total(table, over="location", resolve="widest"))
+    across = best(lambda: ht.total(table, over="location", resolve="widest"), 3)
     totals = ht.total(table, over="location", resolve="widest")
     print(
         f"  humtrack.total over places, from the table    {across:7.3f} s  ({len(totals):,} totals)"
     )
     daily = daily_tolls(days=3650, governorates=14)
-    both = best(lambda: ht.total(daily, over=["location", "period"], resolve="narrowest"))
+    both = best(lambda: ht.total(daily, over=["location", "period"], resolve="narrowest"), 3)
     print(
         f"  humtrack.total over places and days at once   {both:7.3f} s  "
         f"({len(daily):,} daily tolls for a country and its governorates)"

@@ -22,8 +22,6 @@ Both print the best of three runs (N defaults to 1,000,000).
 from __future__ import annotations
 
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -34,7 +32,7 @@ from humtrack.schema import CLAIM_DTYPES
 from humtrack.vocab import vocabulary
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_core import generate
+from bench_core import best, generate
 
 TEXT_COLUMNS = ("claim_id", "source_id", "subject", "location", "location_code")
 TEXT_COLUMNS += ("origin_code", "attributed_to")
@@ -92,23 +90,14 @@ def plain_pandas_validate(df: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(failures) if failures else pd.DataFrame({"row": [], "check": []})
 
 
-def best(step: Callable[[], object], repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - t0)
-    return min(times)
-
-
 def main(n: int) -> None:
     claims = generate(n)
     frame = claims.frame
     assert plain_pandas_validate(frame).empty
     assert ht.validate(frame).ok
     print(f"humtrack {ht.__version__}, pandas {pd.__version__}, {n:,} claims (best of 3)")
-    plain = best(lambda: plain_pandas_validate(frame))
-    ours = best(lambda: ht.validate(frame))
+    plain = best(lambda: plain_pandas_validate(frame), 3)
+    ours = best(lambda: ht.validate(frame), 3)
     print(f"  plain pandas schema rules   {plain:7.3f} s")
     print(f"  humtrack.validate           {ours:7.3f} s  ({ours / plain:.2f}x the plain rules)")
     for label, table in (
@@ -116,7 +105,7 @@ def main(n: int) -> None:
         ("every figure drawn alone", claims),
     ):
         findings = ht.check(table)
-        checked = best(lambda t=table: ht.check(t))
+        checked = best(lambda t=table: ht.check(t), 3)
         counts = findings.frame["code"].value_counts().sort_index()
         print(f"  humtrack.check, {label}: {checked:7.3f} s  ({len(findings):,} findings)")
         print("    by code: " + ", ".join(f"{c} {k:,}" for c, k in counts.items()))
