@@ -4,9 +4,9 @@ Two sources that repeat one originator are one confirmation, not two. A claim's
 originator is the party it is attributed to (``attributed_to``, compared without
 case, a leading "the" or punctuation); a claim attributed to nobody is its own
 source's. Claims that quote the same words (compared without case or spacing)
-repeat one originator too: of their originators, a named one before a
-claim's own source, then the one whose name sorts first, so that the result
-never depends on the order of the rows.
+repeat one originator too: the named one among them whose name sorts first,
+or, when none is named, the words themselves (one originator per repeated
+quote), so that the result never depends on the order of the rows.
 
 Examples
 --------
@@ -95,7 +95,21 @@ def originator_codes(
         best = pd.Series(quoted_rank).groupby(quote_codes).transform("min").to_numpy()
         by_rank = np.empty(len(rank), dtype=np.int64)
         by_rank[rank] = np.arange(len(rank))
-        codes[rows] = by_rank[best]
+        chosen = by_rank[best]
+        # words repeated by several claims and named for nobody are their own originator,
+        # one per quote: a source's name for them would merge unrelated quotes it shares
+        shared = np.bincount(quote_codes)[quote_codes] > 1
+        unnamed = (chosen >= n_who) & shared
+        if unnamed.any():
+            groups, first = np.unique(quote_codes[unnamed], return_index=True)
+            witness = chosen[unnamed][first]
+            extra = np.array(
+                [f"the words first given by {names[w]}" for w in witness], dtype=object
+            )
+            position = np.searchsorted(groups, quote_codes[unnamed])
+            chosen[unnamed] = len(names) + position
+            names = np.concatenate([names, extra])
+        codes[rows] = chosen
     return codes, names
 
 

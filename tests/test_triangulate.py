@@ -178,3 +178,20 @@ def test_a_quote_shared_across_quantities_does_not_make_the_result_depend_on_row
         for order in itertools.permutations(rows)
     }
     assert results == {(2, 1)}
+
+
+def test_sources_repeating_different_words_stay_independent() -> None:
+    def quoted(cid: str, source: str, place: str, quote: str) -> dict[str, object]:
+        return {"claim_id": cid, "source_id": source, "value": 100.0, "location_code": place,
+                "quote": quote, "quote_start": 0, "quote_end": len(quote)}  # fmt: skip
+
+    rows = [
+        # s1 gave two different sentences elsewhere; s5 repeats one, s7 the other
+        quoted("a", "s1", "SY02", "100 killed in the shelling"),
+        quoted("b", "s1", "SY05", "a hundred dead after the strike"),
+        quoted("c", "s5", "SY07", "100 killed in the shelling"),
+        quoted("d", "s7", "SY07", "a hundred dead after the strike"),
+    ]
+    table = ht.triangulate(claims(*rows)).set_index("location_code")
+    assert table.loc["SY07", "n_sources"] == 2
+    assert table.loc["SY07", "n_independent"] == 2
