@@ -56,13 +56,17 @@ def group_codes(frame: pd.DataFrame, keys: Sequence[str]) -> tuple[np.ndarray, i
     return inverse.astype(np.int64), len(uniques)
 
 
-def grouped_order(frame: pd.DataFrame, keys: Sequence[str]) -> tuple[np.ndarray, np.ndarray, int]:
-    """The rows sorted by group (stable), the group number of each sorted row, and the count.
+def grouped_order(
+    frame: pd.DataFrame, keys: Sequence[str], *, stable: bool = True
+) -> tuple[np.ndarray, np.ndarray, int]:
+    """The rows sorted by group, the group number of each sorted row, and the count.
 
     The same groups as :func:`group_codes`, for work that goes group by group.
+    With ``stable`` the rows of a group keep their order; without it the sort
+    is several times faster, for work that does not depend on that order.
     """
     combined = _combined_key(frame, keys)
-    order = np.argsort(combined, kind="stable")
+    order = np.argsort(combined, kind="stable" if stable else "quicksort")
     ordered = combined[order]
     new = np.empty(len(ordered), dtype=bool)
     new[:1] = True

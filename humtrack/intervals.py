@@ -48,16 +48,10 @@ def effective_bounds(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     p = np.where(np.isnan(p), 0.0, p)
     lower = frame["lower"].to_numpy(dtype=float, na_value=np.nan)
     upper = frame["upper"].to_numpy(dtype=float, na_value=np.nan)
-    lo = np.select(
-        [exact, approx, open_upper, open_lower],
-        [v - p / 2, v - p, lower, np.zeros_like(v)],
-        default=lower,
-    )
-    hi = np.select(
-        [exact, approx, open_upper, open_lower],
-        [v + p / 2, v + p, np.full_like(v, np.inf), upper],
-        default=upper,
-    )
+    # exact: half a step either side; approx: a step; open ends: zero or no upper bound
+    step = np.where(exact, p / 2, np.where(approx, p, np.nan))
+    lo = np.where(np.isnan(step), np.where(open_lower, 0.0, lower), v - step)
+    hi = np.where(np.isnan(step), np.where(open_upper, np.inf, upper), v + step)
     lo = np.where(np.isnan(lo), v, lo)
     hi = np.where(np.isnan(hi), v, hi)
     return np.maximum(lo, 0.0), hi

@@ -265,7 +265,8 @@ def triangulate(
     if frame.empty:
         return _result(frame.iloc[:0][keys].reset_index(drop=True), _EMPTY)
     # every per-group step below works on the rows sorted by group
-    order, gid, n_groups = grouped_order(_place_keyed(frame, keys), keys)
+    # nothing below depends on the order of the rows within a group (ties end on claim ids)
+    order, gid, n_groups = grouped_order(_place_keyed(frame, keys), keys, stable=False)
     counts = np.bincount(gid, minlength=n_groups)
     starts = (np.cumsum(counts) - counts).astype(np.int64)
     lo_all, hi_all = effective_bounds(frame)
@@ -280,7 +281,10 @@ def triangulate(
 
     published = _publication_days(frame, source_table)[order].astype(float)
     ids = _Ids(claim_id, starts, counts)
-    latest_rows = _best([-published], starts, counts, gid, ids)
+    if source_table is None and "period_end" in keys:
+        latest_rows = ids.smallest  # without publication dates, a group's ends are all one day
+    else:
+        latest_rows = _best([-published], starts, counts, gid, ids)
     criteria = {
         "credibility": frame["credibility"].to_numpy(dtype=float, na_value=6.0)[order],
         "reliability": _reliability(frame, source_table)[order].astype(float),
@@ -327,12 +331,14 @@ _EMPTY: Final = {
 
 
 def _result(keys: pd.DataFrame, columns: dict[str, np.ndarray]) -> pd.DataFrame:
-    out = keys.copy()
-    for name in TRIANGULATED_COLUMNS:
-        out[name] = columns[name]
-    for name in ("latest_claim_id", "preferred_claim_id", "claim_ids"):
-        out[name] = out[name].astype(CLAIM_DTYPES["claim_id"])  # type: ignore[call-overload]
-    return out
+    text = CLAIM_DTYPES["claim_id"]
+    added = {
+        name: pd.array(columns[name], dtype=text)  # type: ignore[call-overload]
+        if name in ("latest_claim_id", "preferred_claim_id", "claim_ids")
+        else columns[name]
+        for name in TRIANGULATED_COLUMNS
+    }
+    return pd.concat([keys, pd.DataFrame(added, index=keys.index)], axis=1)
 
 
 def _retriangulate(table: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
