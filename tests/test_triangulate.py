@@ -163,11 +163,13 @@ def test_claims_without_a_place_code_are_kept_apart_by_their_place_name() -> Non
     assert table["location_code"].isna().all()
 
 
-def test_a_quote_shared_across_quantities_does_not_make_the_result_depend_on_row_order() -> None:
-    def quoted(cid: str, source: str, place: str, quote: str) -> dict[str, object]:
-        return {"claim_id": cid, "source_id": source, "value": 100.0, "location_code": place,
-                "quote": quote, "quote_start": 0, "quote_end": len(quote)}  # fmt: skip
+def quoted(cid: str, source: str, place: str, quote: str) -> dict[str, object]:
+    """A claim of 100 killed with its quote."""
+    return {"claim_id": cid, "source_id": source, "value": 100.0, "location_code": place,
+            "quote": quote, "quote_start": 0, "quote_end": len(quote)}  # fmt: skip
 
+
+def test_a_quote_shared_across_quantities_does_not_make_the_result_depend_on_row_order() -> None:
     rows = [
         quoted("x", "s1", "SY07", "100 killed"),
         quoted("z", "s2", "SY07", "a hundred dead"),
@@ -181,10 +183,6 @@ def test_a_quote_shared_across_quantities_does_not_make_the_result_depend_on_row
 
 
 def test_sources_repeating_different_words_stay_independent() -> None:
-    def quoted(cid: str, source: str, place: str, quote: str) -> dict[str, object]:
-        return {"claim_id": cid, "source_id": source, "value": 100.0, "location_code": place,
-                "quote": quote, "quote_start": 0, "quote_end": len(quote)}  # fmt: skip
-
     rows = [
         # s1 gave two different sentences elsewhere; s5 repeats one, s7 the other
         quoted("a", "s1", "SY02", "100 killed in the shelling"),

@@ -27,7 +27,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-from humtrack._groups import grouped_order
+from humtrack._groups import group_codes
 from humtrack.aggregate.totals import _days, _items, _resolve
 from humtrack.aggregate.triangulation import QUANTITY
 from humtrack.errors import UsageError
@@ -145,9 +145,7 @@ def _empty(items: pd.DataFrame) -> pd.DataFrame:
 
 
 def _flows(items: pd.DataFrame, freq: str, resolve: str | None) -> pd.DataFrame:
-    order, gid_sorted, n_series = grouped_order(items, list(SERIES))
-    series = np.empty(len(items), dtype=np.int64)
-    series[order] = gid_sorted
+    series, n_series = group_codes(items, list(SERIES))
     s, e = _days(items)
     # a flow with no start may reach back to any day, so it takes part in the overlap
     # rules like any other; if it survives, it is kept whole rather than spread
@@ -213,9 +211,7 @@ def _spread(items: pd.DataFrame, s: np.ndarray, e: np.ndarray, freq: str) -> pd.
     lower = items["lower"].to_numpy(dtype=float)[item] * share
     upper = items["upper"].to_numpy(dtype=float)[item] * share
     central = items["central"].to_numpy(dtype=float)[item] * share
-    order, gid_sorted, _ = grouped_order(items, list(SERIES))
-    series = np.empty(len(items), dtype=np.int64)
-    series[order] = gid_sorted
+    series, _ = group_codes(items, list(SERIES))
     pieces = pd.DataFrame(
         {
             "series": series[item],
@@ -249,9 +245,7 @@ def _spread(items: pd.DataFrame, s: np.ndarray, e: np.ndarray, freq: str) -> pd.
 def _stocks(items: pd.DataFrame, freq: str) -> pd.DataFrame:
     """Each series' last known stock at the end of each calendar period, from its first
     figure to the period of its last one (a grid per series, not series x calendar)."""
-    order, gid_sorted, n_series = grouped_order(items, list(SERIES))
-    series = np.empty(len(items), dtype=np.int64)
-    series[order] = gid_sorted
+    series, n_series = group_codes(items, list(SERIES))
     day = items["period_end"].to_numpy().astype("datetime64[D]")
     begin, finish = _calendar(day.min(), day.max(), freq)
     known = pd.DataFrame({"series": series, "day": day, "item": np.arange(len(items))})

@@ -35,7 +35,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-from humtrack._groups import grouped_order
+from humtrack._groups import group_codes
 from humtrack.aggregate.triangulation import QUANTITY, TRIANGULATED_COLUMNS, triangulate
 from humtrack.errors import AggregationError, UsageError
 from humtrack.tables import ClaimsLike, SourcesLike
@@ -387,9 +387,7 @@ def total(
     keys = [k for k in QUANTITY if k not in dropped_columns]
     if items.empty:
         return _result(items.iloc[:0][keys], np.zeros(0, np.int64), items.iloc[:0], 0)
-    order, gid_sorted, n_totals = grouped_order(items, keys)
-    gid = np.empty(len(items), dtype=np.int64)
-    gid[order] = gid_sorted
+    gid, n_totals = group_codes(items, keys)
     _check_kinds(items, gid, chosen)
     s, e = _days(items)
     work = pd.DataFrame(
