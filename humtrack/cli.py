@@ -143,6 +143,13 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("target", help="file to write; its extension names the format")
     q.add_argument("--as-of", help="the claims as they stood at this moment (ISO date or time)")
 
+    p = sub.add_parser("report", help="write one self-contained HTML page of the figures")
+    p.add_argument("path", help="claims table")
+    p.add_argument("--sources", help="sources table (quotes in context, publishers, links)")
+    p.add_argument("--reference", help="reference populations (CSV) instead of the shipped one")
+    p.add_argument("-o", "--output", default="report.html", help="HTML file to write")
+    p.add_argument("--title", default="Figures checked with humtrack", help="the page's title")
+
     p = sub.add_parser("show", help="print claims readably")
     p.add_argument("path", help="claims table (.csv or .json)")
     p.add_argument(
@@ -248,6 +255,20 @@ def _total(args: argparse.Namespace) -> int:
     columns = [k for k in keys if k not in ("period_start", "period_end")]
     columns += ["period", "n_quantities", "n_claims", "range", "central", "left_out"]
     _emit(table, args, columns)
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    from humtrack.report import report
+
+    path = report(
+        read(args.path),
+        args.output,
+        sources=args.sources,
+        reference=args.reference,
+        title=args.title,
+    )
+    print(f"report written to {path.resolve()}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -451,6 +472,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "triangulate": _triangulate,
         "total": _total,
         "convert": _convert,
+        "report": _report,
         "ledger": _ledger,
     }
     try:
