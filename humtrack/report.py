@@ -41,7 +41,7 @@ body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;
 padding:1rem;color:#1d1d1d}h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid #ddd;
 padding:.35rem .4rem;text-align:left;vertical-align:top}th{cursor:pointer;background:#f4f4f4;
-position:sticky;top:0}.num{text-align:right;white-space:nowrap}.sum{display:flex;flex-wrap:wrap;
+position:sticky;top:0}.sum{display:flex;flex-wrap:wrap;
 gap:.6rem}.sum div{background:#f4f6f8;border-radius:.4rem;padding:.5rem .8rem}.sum b{display:block;
 font-size:1.3rem}mark{background:#ffe58a}.ctx{color:#666}.error{color:#b00020}.warning{color:#8a5a00}
 .info{color:#555}input{font:inherit;padding:.4rem;width:100%;max-width:28rem;margin:.5rem 0}
@@ -100,17 +100,9 @@ def _svg(lower: float, upper: float, central: float, top: float) -> str:
     )
 
 
-def _table(table_id: str, head: list[str], rows: list[list[str]], numeric: set[int]) -> str:
+def _table(table_id: str, head: list[str], rows: list[list[str]]) -> str:
     header = "".join(f"<th>{escape(h)}</th>" for h in head)
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f'<td class="num">{c}</td>' if i in numeric else f"<td>{c}</td>"
-            for i, c in enumerate(r)
-        )
-        + "</tr>"
-        for r in rows
-    )
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
     return (
         f'<input type="search" placeholder="filter" data-filter="{table_id}" aria-label="filter">'
         f'<div class="wrap"><table id="{table_id}"><thead><tr>{header}</tr></thead>'
@@ -149,6 +141,11 @@ def render(
     frame = claims_frame(claims, purpose="reporting")
     claim_set = ClaimSet._trusted(frame)
     source_table, base_dir = sources_frame(sources)
+    texts: dict[str, str | None] = {}
+    if source_table is not None:
+        ctx = Context(frame, source_table, reference_populations(reference), base_dir=base_dir)
+        texts = {sid: value[0] for sid, value in ctx.texts.items()}
+    # the checks read the files themselves: they compare the bytes with the recorded sha256
     findings = check(frame, sources=sources, reference=reference)
     table = triangulate(frame, sources=source_table)
     originators = len(np.unique(originator_codes(frame)[0])) if len(frame) else 0
@@ -205,11 +202,8 @@ def render(
         for _, r in findings.frame.iterrows()
     ]
 
-    texts: dict[str, str | None] = {}
     publisher: dict[str, tuple[str, str, str]] = {}
     if source_table is not None:
-        ctx = Context(frame, source_table, reference_populations(reference), base_dir=base_dir)
-        texts = {sid: value[0] for sid, value in ctx.texts.items()}
         for _, s in source_table.iterrows():
             date = "" if pd.isna(s["published"]) else s["published"].strftime("%Y-%m-%d")
             url = s["url"] if isinstance(s.get("url"), str) else ""
@@ -244,17 +238,15 @@ def render(
             "figures",
             ["what", "place", "period", "range", "in words", "claims"],
             quantity_rows,
-            set(),
         )
         + f"<h2>Findings</h2><p>{len(findings)} finding{'s' if len(findings) != 1 else ''} of the checks "
         "(see <code>humtrack rules</code>).</p>"
-        + _table("findings", ["severity", "rule", "finding", "claims"], finding_rows, set())
+        + _table("findings", ["severity", "rule", "finding", "claims"], finding_rows)
         + "<h2>Claims</h2><p>Every claim with its quote in the words around it.</p>"
         + _table(
             "claims",
             ["claim", "metric", "figure", "place", "period", "quote in context", "source"],
             claim_rows,
-            set(),
         )
     )
     return (
