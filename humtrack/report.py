@@ -27,10 +27,12 @@ from humtrack.aggregate.triangulation import triangulate
 from humtrack.checks import check
 from humtrack.checks.context import Context
 from humtrack.claimset import ClaimSet, display_frame
+from humtrack.extract.mentions import find_mentions
 from humtrack.numbers import format_number
 from humtrack.originators import originator_codes
 from humtrack.reference import reference_populations
 from humtrack.tables import ClaimsLike, PathLike, SourcesLike, claims_frame, sources_frame
+from humtrack.units import is_countable
 
 __all__ = ["render", "report"]
 
@@ -43,7 +45,9 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1p
 padding:.35rem .4rem;text-align:left;vertical-align:top}th{cursor:pointer;background:#f4f4f4;
 position:sticky;top:0}.sum{display:flex;flex-wrap:wrap;
 gap:.6rem}.sum div{background:#f4f6f8;border-radius:.4rem;padding:.5rem .8rem}.sum b{display:block;
-font-size:1.3rem}mark{background:#ffe58a}.ctx{color:#666}.error{color:#b00020}.warning{color:#8a5a00}
+font-size:1.3rem}mark{background:#ffe58a}mark strong{background:#ffc933}.nw{white-space:nowrap}
+a[href^="#claim-"],td:first-child span[id]{white-space:nowrap}
+.ctx{color:#666}.error{color:#b00020}.warning{color:#8a5a00}
 .info{color:#555}input{font:inherit;padding:.4rem;width:100%;max-width:28rem;margin:.5rem 0}
 svg{display:block}.wrap{overflow-x:auto}@media (max-width:40rem){body{font-size:14px}}
 """
@@ -66,7 +70,16 @@ document.querySelectorAll('th').forEach(function(th){
 """
 
 
-def _range_words(lower: float, upper: float) -> str:
+def _range_words(lower: float, upper: float, *, countable: bool = False) -> str:
+    """The range in words; a count of whole things keeps only the whole numbers inside it.
+
+    "1 tank" allows 0.5 to 1.5 by its rounding step, which holds one whole tank: "1".
+    """
+    if countable:
+        whole_lower = math.ceil(lower - 1e-9)
+        whole_upper = upper if math.isinf(upper) else math.floor(upper + 1e-9)
+        if whole_lower <= whole_upper:
+            lower, upper = whole_lower, whole_upper
     if math.isinf(upper):
         return f"more than {format_number(float(lower))}" if lower > 0 else "any number"
     if lower == upper:
@@ -74,7 +87,7 @@ def _range_words(lower: float, upper: float) -> str:
     return f"{format_number(float(lower))} to {format_number(float(upper))}"
 
 
-def _svg(lower: float, upper: float, central: float, top: float) -> str:
+def _svg(lower: float, upper: float, central: float, top: float, *, countable: bool) -> str:
     """The range as a bar on a shared scale (log when the figures span much), open as an arrow."""
     width, height = 220, 18
 
@@ -92,12 +105,17 @@ def _svg(lower: float, upper: float, central: float, top: float) -> str:
     )
     return (
         f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="{escape(_range_words(lower, upper))}">'
+        f'aria-label="{escape(_range_words(lower, upper, countable=countable))}">'
         f'<line x1="4" y1="9" x2="{width - 4}" y2="9" stroke="#ddd"/>'
         f'<rect x="{left:.1f}" y="5" width="{max(right - left, 2):.1f}" height="8" '
         f'fill="#1b6ca8" fill-opacity=".45"/>{arrow}'
         f'<circle cx="{x(central):.1f}" cy="9" r="3.5" fill="#1b6ca8"/></svg>'
     )
+
+
+def _period_html(period: str) -> str:
+    """``start/end`` as "start to end", each date kept on one line."""
+    return " to ".join(f'<span class="nw">{escape(part)}</span>' for part in period.split("/"))
 
 
 def _table(table_id: str, head: list[str], rows: list[list[str]]) -> str:
@@ -116,16 +134,42 @@ def _claim_links(ids: object) -> str:
     return ", ".join(f'<a href="#claim-{escape(i)}">{escape(i)}</a>' for i in ids.split(", "))
 
 
-def _in_context(text: str | None, start: object, end: object, quote: object) -> str:
+def _figure_span(quote: str, claim: pd.Series) -> tuple[int, int] | None:
+    """Where in the quote the claim's own figure is written (the first number that reads as it)."""
+    wanted = [float(claim[c]) for c in ("value", "lower", "upper") if pd.notna(claim[c])]
+    for mention in find_mentions(quote, []):
+        estimate = mention.estimate(quote)
+        if estimate is None:
+            continue
+        said = [x for x in (estimate.value, estimate.lower, estimate.upper) if x is not None]
+        if any(math.isclose(a, b, rel_tol=1e-9) for a in said for b in wanted):
+            return mention.start, mention.end
+    return None
+
+
+def _marked(quote: str, claim: pd.Series) -> str:
+    """The quote highlighted, and the figure in it in bold."""
+    span = _figure_span(quote, claim)
+    if span is None:
+        return f"<mark>{escape(quote)}</mark>"
+    a, b = span
+    return (
+        f"<mark>{escape(quote[:a])}<strong>{escape(quote[a:b])}</strong>{escape(quote[b:])}</mark>"
+    )
+
+
+def _in_context(text: str | None, claim: pd.Series) -> str:
+    quote, start, end = claim["quote"], claim["quote_start"], claim["quote_end"]
     if not isinstance(quote, str):
         return '<span class="ctx">(no quote)</span>'
-    if text is None or pd.isna(start) or pd.isna(end) or text[int(start) : int(end)] != quote:  # type: ignore[call-overload]
-        return f"<mark>{escape(quote)}</mark>"
-    a, b = int(start), int(end)  # type: ignore[call-overload]
+    marked = _marked(quote, claim)
+    if text is None or pd.isna(start) or pd.isna(end) or text[int(start) : int(end)] != quote:
+        return marked
+    a, b = int(start), int(end)
     before = text[max(0, a - _CONTEXT) : a]
     after = text[b : b + _CONTEXT]
     return (
-        f'<span class="ctx">…{escape(before)}</span><mark>{escape(quote)}</mark>'
+        f'<span class="ctx">…{escape(before)}</span>{marked}'
         f'<span class="ctx">{escape(after)}…</span>'
     )
 
@@ -174,9 +218,10 @@ def render(
         place = row["location_code"] if isinstance(row["location_code"], str) else "?"
         start = "" if pd.isna(row["period_start"]) else row["period_start"].strftime("%Y-%m-%d")
         end = row["period_end"].strftime("%Y-%m-%d")
-        period = end if start == end else f"{start or '…'} to {end}"
+        period = _period_html(end if start == end else f"{start or '…'}/{end}")
+        countable = is_countable(str(row["unit"]))
         words = (
-            f"{_range_words(row['lower'], row['upper'])} — {row['n_claims']} claim"
+            f"{_range_words(row['lower'], row['upper'], countable=countable)} — {row['n_claims']} claim"
             f"{'s' if row['n_claims'] != 1 else ''}, {row['n_independent']} independent "
             f"originator{'s' if row['n_independent'] != 1 else ''}"
             + (" — <b>the claims conflict</b>" if row["conflict"] else "")
@@ -185,8 +230,8 @@ def render(
             [
                 escape(f"{what}{group}"),
                 escape(place),
-                escape(period),
-                _svg(row["lower"], row["upper"], row["central"], top),
+                period,
+                _svg(row["lower"], row["upper"], row["central"], top, countable=countable),
                 words if row["conflict"] else escape(words),
                 _claim_links(row["claim_ids"]),
             ]
@@ -224,8 +269,8 @@ def render(
                 escape(str(c["metric"])),
                 escape(str(c["figure"])),
                 escape(str(c["location_code"]) if isinstance(c["location_code"], str) else ""),
-                escape(str(c["period"])),
-                _in_context(texts.get(sid), c["quote_start"], c["quote_end"], c["quote"]),
+                _period_html(str(c["period"])),
+                _in_context(texts.get(sid), c),
                 source_cell,
             ]
         )
@@ -233,7 +278,8 @@ def render(
     body = (
         f"<h1>{escape(title)}</h1><section class=sum>{summary}</section>"
         "<h2>Figures</h2><p>One row per quantity: the range every claim allows "
-        "(bar; an arrow where there is no upper bound), the median (dot), and who stands behind it.</p>"
+        "(bar; an arrow where there is no upper bound), the median (dot), and who stands behind it. "
+        f"All bars share one logarithmic scale from 0 to {escape(format_number(top))}.</p>"
         + _table(
             "figures",
             ["what", "place", "period", "range", "in words", "claims"],

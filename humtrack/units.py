@@ -20,7 +20,7 @@ from typing import Any, Final
 
 import pint
 
-__all__ = ["is_unit", "ureg"]
+__all__ = ["is_countable", "is_unit", "ureg"]
 
 _NAME: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\s*(?:\*\*|[*/^])\s*[A-Za-z0-9_]+)*")
 
@@ -53,3 +53,29 @@ def is_unit(name: str) -> bool:
     except Exception:  # pint raises assorted parser errors on arbitrary text
         return False
     return True
+
+
+def _counted_dimensions() -> frozenset[str]:
+    """The base dimensions ``units.txt`` defines for things counted one by one."""
+    text = resources.files("humtrack").joinpath("data").joinpath("units.txt").read_text("utf-8")
+    return frozenset(re.findall(r"=\s*(\[\w+\])", text))
+
+
+_COUNTED: Final = _counted_dimensions()
+
+
+def is_countable(name: str) -> bool:
+    """Tell whether ``name`` counts whole things (people, households, facilities ...).
+
+    A count of people is a whole number: "1 tank" rounded to the unit still means one.
+    Lengths, areas and unknown units are not countable.
+
+    Examples
+    --------
+    >>> is_countable("person"), is_countable("families"), is_countable("km"), is_countable("?")
+    (True, True, False, False)
+    """
+    if not is_unit(name):
+        return False
+    dims = dict(ureg.Unit(name).dimensionality)
+    return len(dims) == 1 and next(iter(dims)) in _COUNTED and next(iter(dims.values())) == 1

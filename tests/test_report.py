@@ -31,7 +31,15 @@ def test_the_report_shows_summary_figures_findings_and_quotes(page: str) -> None
     assert page.count("<svg") == len(ht.triangulate(claims))
     assert "more than 200,000 — 1 claim, 1 independent originator" in page
     # the quote in the words around it, highlighted
-    assert "<mark>1 million displaced Syrians near the border</mark>" in page
+    # the quote in the words around it, highlighted, its figure in bold
+    assert "<mark><strong>1 million</strong> displaced Syrians near the border</mark>" in page
+    assert "twenty health facilities" not in page
+    assert ", <strong>three</strong> IDP settlements" in page
+    assert page.count("<strong>") == len(claims)  # every seed figure is found in its quote
+    # a count of whole things in whole numbers: "1 tank" is one tank, not 0.5 to 1.5
+    assert "<td>1 — 1 claim, 1 independent originator</td>" in page
+    assert "0.5 to 1.5" not in page
+    assert "15 to 25 — 1 claim" in page  # "20 health facilities" rounded to the ten
     assert re.search(r'<span class="ctx">…[^<]+</span><mark>', page)
     # findings link to the claims they concern
     assert "K003" in page
