@@ -67,3 +67,13 @@ def test_timeline_of_a_time_series_draws_a_step_per_series() -> None:
     assert killed.get_title(loc="left").startswith("killed per calendar period")
     assert len(killed.get_lines()) == 1
     assert png(figure).startswith(b"\x89PNG")
+
+
+def test_a_figure_shows_itself_in_a_notebook_without_pyplot() -> None:
+    # IPython shows an object through its _repr_png_; humtrack never imports pyplot, so without
+    # this a notebook showed "<Figure size ...>" as text
+    pictures = [forest(CLAIMS, sources=SOURCES), timeline(CLAIMS)]
+    for figure in pictures:
+        picture = figure._repr_png_()  # type: ignore[attr-defined]
+        assert picture.startswith(b"\x89PNG")
+        assert len(picture) > 10_000

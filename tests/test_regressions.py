@@ -184,3 +184,18 @@ def test_month_precision_source_must_start_on_the_first(tmp_path: Path) -> None:
         ht.read_sources(path)
     assert info.value.report is not None
     assert list(info.value.report.failures["check"]) == ["published_boundary"]
+
+
+def test_a_nullable_boolean_mask_selects_claims_and_missing_answers_do_not() -> None:
+    # frame["location_code"].str.startswith(...) is a nullable boolean with <NA> where the code
+    # is missing; it was refused as "a mask must be boolean, not boolean"
+    claims = ht.read("seeds/claims.csv")
+    codes = claims.frame["location_code"].astype("string")
+    codes.iloc[0] = pd.NA
+    mask = codes.str.startswith("SY07")
+    assert str(mask.dtype) == "boolean"
+    assert mask.isna().sum() == 1
+    chosen = claims.filter(mask)
+    assert len(chosen) == int(mask.fillna(False).sum()) == 9
+    assert set(chosen.frame["location_code"]) == {"SY07"}
+    assert len(claims[mask]) == len(chosen)
