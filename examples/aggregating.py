@@ -57,4 +57,4 @@ except ht.AggregationError as error:
 totals = ht.total(table[table["metric"] == "displaced"], over="location", resolve="narrowest")
 row = totals.iloc[0]
 estimate = ht.Estimate.from_interval(row["central"], row["lower"], row["upper"])
-print(f"\nIdlib + Hama, 1-16 May 2019: {estimate}; left out: {row['left_out']}")
+print(f"\nIdlib + Hama, 1-16 May 2019: {estimate.phrase}; left out: {row['left_out']}")

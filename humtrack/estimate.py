@@ -308,6 +308,21 @@ class Estimate:
             return _WRITE_PREFIX[q] + format_number(self.upper, self.precision)
         return _WRITE_PREFIX.get(q, "") + format_number(self.value, self.precision)
 
+    @property
+    def phrase(self) -> str:
+        """The figure in the words a reader would write ("at least 195,000").
+
+        Unlike ``str``, it leaves out the central value and precision that ``str`` adds where
+        the words alone would not read back to an equal estimate.
+
+        Examples
+        --------
+        >>> e = Estimate.from_interval(220000.0, 195000.0, float("inf"))
+        >>> e.phrase, str(e)
+        ('at least 195,000', 'at least 195,000 (central 220000, precision 0)')
+        """
+        return self._phrase()
+
     def __str__(self) -> str:
         """Write the figure as a phrase that :meth:`parse` reads back to an equal estimate."""
         phrase = self._phrase()

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import runpy
 from pathlib import Path
 
@@ -77,3 +78,28 @@ def test_the_idlib_notebook_runs_end_to_end(tmp_path: Path) -> None:
         for out in cell.get("outputs", [])
     )
     assert (ROOT / "build" / "idlib-report.html").read_text(encoding="utf-8").count("<mark>") == 9
+
+
+def test_a_tool_using_humtrack_sets_aside_bad_rows_keeps_the_rest_and_publishes_ranges(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "feed.json"
+    monkeypatch.setattr("sys.argv", ["as_a_dependency.py", str(out)])
+    with pytest.raises(SystemExit) as done:
+        runpy.run_path(str(ROOT / "examples" / "as_a_dependency.py"), run_name="__main__")
+    assert done.value.code == 0
+    printed = capsys.readouterr().out
+    # the two bad rows are named, with what is wrong in them
+    assert "set aside: row 5: figure 'a lot'" in printed
+    assert "set aside: row 4: period_end '2019-05-32'" in printed
+    assert "C001 warning: claim feed-0" in printed
+    entries = json.loads(out.read_text(encoding="utf-8"))
+    by_place = {e["place"]: e for e in entries}
+    assert sorted(by_place) == ["SY05", "SY07"]
+    # the four valid rows are all there: two claims for each place
+    assert [by_place[p]["claims"] for p in ("SY05", "SY07")] == [2, 2]
+    assert by_place["SY07"] == {
+        "place": "SY07", "day": "2019-05-16", "killed": "at least 40", "lower": 40.0,
+        "upper": None, "claims": 2, "independent": 2, "conflict": True,
+    }  # fmt: skip
+    assert by_place["SY05"]["killed"] == "20-40"  # "about 30" and "thirty-one"
