@@ -31,6 +31,7 @@ from humtrack.aggregate.triangulation import with_what
 
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_core import best
+from smoke import size
 
 
 def generate(n: int, quantities: int, seed: int = 11) -> ht.ClaimSet:
@@ -145,6 +146,6 @@ def main(n: int, quantities: int) -> None:
 
 if __name__ == "__main__":
     main(
-        int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000,
-        int(sys.argv[2]) if len(sys.argv) > 2 else 100_000,
+        size(int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000),
+        size(int(sys.argv[2]) if len(sys.argv) > 2 else 100_000, smallest=10),
     )

@@ -33,6 +33,7 @@ from humtrack.vocab import vocabulary
 
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_core import best, generate
+from smoke import size
 
 TEXT_COLUMNS = ("claim_id", "source_id", "subject", "location", "location_code")
 TEXT_COLUMNS += ("origin_code", "attributed_to")
@@ -112,4 +113,4 @@ def main(n: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000)
+    main(size(int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000))

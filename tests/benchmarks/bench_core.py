@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from smoke import size
 
 import humtrack as ht
 
@@ -104,4 +105,4 @@ def main(n: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 100_000)
+    main(size(int(sys.argv[1]) if len(sys.argv) > 1 else 100_000))

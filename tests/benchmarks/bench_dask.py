@@ -16,6 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from smoke import smoke
+
 import humtrack as ht
 import humtrack.dask as hd
 
@@ -70,7 +72,6 @@ def main(megabytes: float, files: int) -> None:
 
 
 if __name__ == "__main__":
-    main(
-        float(sys.argv[1]) if len(sys.argv) > 1 else 200.0,
-        int(sys.argv[2]) if len(sys.argv) > 2 else 200,
-    )
+    megabytes = float(sys.argv[1]) if len(sys.argv) > 1 else 200.0
+    files = int(sys.argv[2]) if len(sys.argv) > 2 else 200
+    main(megabytes / 1000 if smoke() else megabytes, 2 if smoke() else files)

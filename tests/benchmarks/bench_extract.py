@@ -18,11 +18,13 @@ import random
 import time
 from pathlib import Path
 
+from smoke import size
+
 import humtrack as ht
 from humtrack.testing import NUMBER_SOUP_WORDS
 
 ROOT = Path(__file__).resolve().parents[2]
-MEGABYTE = 1_000_000
+MEGABYTE = size(1_000_000, smallest=20_000)
 
 
 def prose() -> str:

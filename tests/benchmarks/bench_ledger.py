@@ -20,6 +20,7 @@ import humtrack as ht
 
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_core import generate
+from smoke import size
 
 
 def timed(step: object) -> tuple[float, object]:
@@ -49,4 +50,4 @@ def main(n: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000)
+    main(size(int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000))
