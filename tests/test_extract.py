@@ -494,3 +494,54 @@ def test_key_figures_take_the_day_their_heading_gives() -> None:
     assert found["value"].tolist() == [1_200_000, 300_000]
     days = [str(d.date()) for d in found["period_end"]]
     assert days == ["2019-04-30", "2019-05-28"]  # prose below the list keeps publication
+
+
+def test_the_predicate_after_a_restating_parenthesis_is_the_predicate_of_both() -> None:
+    found = ht.extract(
+        "Last week, 7,200 households (roughly 38,000 people) fled to Chad.", source=PUBLISHED
+    ).frame
+    assert found["value"].tolist() == [7200, 38000]
+    assert found["metric"].tolist() == ["refugees", "refugees"]
+    assert found["unit"].tolist() == ["household", "person"]
+
+
+@pytest.mark.parametrize(
+    ("theme", "metric"),
+    [
+        # a text about going home: people who cross are coming back
+        ("Returns from Iran keep rising. Most returned with nothing. ", "returnees"),
+        # a text about refugees: people who cross are leaving
+        ("Refugees keep arriving. UNHCR registers the refugees at the border. ", "refugees"),
+    ],
+)
+def test_who_crosses_depends_on_what_the_text_is_about(theme: str, metric: str) -> None:
+    found = ht.extract(theme + "About 48,000 people have crossed at Milak.", source=PUBLISHED)
+    assert found.frame["metric"].tolist() == [metric]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("9,907 people have been evacuated from front-line communities since 10 May.", "displaced"),
+        (
+            "Residents of 30 villages were evacuated from their homes.",
+            "other",
+        ),  # villages, not people
+        ("Rescuers have evacuated more than 1,200 people from rooftops and trees.", "other"),
+    ],
+)
+def test_evacuated_from_homes_is_displacement_and_from_rooftops_a_rescue(
+    text: str, metric: str
+) -> None:
+    assert ht.extract(text, source=PUBLISHED).frame["metric"].tolist() == [metric]
+
+
+def test_hosting_in_a_text_about_refugees_counts_refugees() -> None:
+    text = (
+        "Venezuelan refugees and migrants abroad number 7.7 million; the refugees need papers. "
+        "The Caribbean hosts under 230,000 of them."
+    )
+    found = ht.extract(text, source=PUBLISHED).frame
+    assert found.loc[found["value"] == 230_000, "metric"].tolist() == ["refugees"]
+    idps = ht.extract("The town hosts about 5,000 people.", source=PUBLISHED).frame
+    assert idps["metric"].tolist() == ["idps"]

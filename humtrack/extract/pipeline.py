@@ -256,9 +256,10 @@ def _predicate(
         and _GIVEN_TO.match(text, given[-1][1], mention.start)
     ):
         return given[-1]  # "provided hot meals to 152,000 people"
+    noun_end, next_start = _past_restatement(text, noun_end, next_start, hi)
     after = [
         v
-        for v in _verbs(text, lex, noun_end, min(hi, next_start))
+        for v in _verbs(text, lex, noun_end, next_start if noun_end > hi else min(hi, next_start))
         if not (v[2] == "affected" and _ADJECTIVAL.match(text, v[1]))
     ]
     if after:
@@ -270,6 +271,19 @@ def _predicate(
     return later[0] if later else None
 
 
+def _past_restatement(text: str, noun_end: int, next_start: int, hi: int) -> tuple[int, int]:
+    """Skip a parenthesis that restates the figure ("2,300 households (about 11,500 people)
+    crossed"): the predicate after it is the predicate of both; returns where to look for it."""
+    paren = _PAREN_AFTER.match(text, noun_end)
+    if paren is None or not noun_end <= next_start < paren.end():
+        return noun_end, next_start
+    # the clause may end at the parenthesis: look on to the next number or the sentence's end
+    following = _NEXT_FIGURE_OR_END.search(text, paren.end(), paren.end() + 160)
+    return paren.end(), following.start() if following else max(hi, paren.end())
+
+
+_PAREN_AFTER: Final = re.compile(r"\s*\([^()\n]{1,60}\)")
+_NEXT_FIGURE_OR_END: Final = re.compile(r"\d|[.;:!?\n]")
 _GIVEN_TO: Final = re.compile(
     r"[\w\s,-]{0,30}\bto\s+(?:(?:some|about|around|over|more\s+than|nearly)\s+)?$"
 )
@@ -277,6 +291,18 @@ _LEADING_OF: Final = re.compile(r"^(?:of\s+(?:the\s+)?)")
 _ARRIVALS_LABEL: Final = re.compile(r"\b(?:[Aa]rrivals?|[Ss]ince)\b")
 _THING_METRICS: Final = frozenset({"other", "facilities_damaged"})
 _POPULATION_NOUN_METRICS: Final = frozenset({"refugees", "idps", "returnees"})
+# a text about people going home: who "crossed" are coming back, not leaving
+_RETURN_WORDS: Final = re.compile(r"\breturn(?:s|ed|ees?|ing)?\b", re.IGNORECASE)
+_REFUGEE_WORDS: Final = re.compile(r"\b(?:refugees?|asylum)\b", re.IGNORECASE)
+# people evacuated from where they live are displaced (IDMC counts evacuations as displacements);
+# people evacuated from rooftops by rescuers are a rescue count
+_EVACUATED_FROM_HOMES: Final = re.compile(
+    r"\s+(?:\w+\s+){0,2}?from\s+(?:the\s+|their\s+)?(?:[\w-]+\s+)?"
+    r"(?:communities|towns?|villages?|areas?|homes?|settlements?|districts?|city|neighbou?rhoods?)\b"
+)
+_IDP_WORDS: Final = re.compile(r"\b(?:IDPs?|internally\s+displaced)\b", re.IGNORECASE)
+_HOSTING: Final = frozenset({"hosts", "host", "hosted", "are hosted", "hosting"})
+_CROSSING: Final = re.compile(r"\s*(?:had\s+|have\s+|has\s+)?(?:crossed|crossing|cross)\b")
 _EVENT_METRICS: Final = frozenset({"killed", "injured", "missing", "detained", "displaced"})
 _RATIO: Final = re.compile(r"\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b")
 
@@ -387,6 +413,9 @@ def _count(
     gaz: Gazetteer,
     next_start: int,
     previous: _Counted | None = None,
+    *,
+    about_returns: bool = False,
+    about_refugees: bool = False,
 ) -> _Counted | None:
     cue, noun_end, origin = _noun_phrase(text, mention, clause[1], lex, gaz)
     notes: list[str] = []
@@ -483,6 +512,8 @@ def _count(
                 metric, kind = lex.verb_metric[verb[2]]
             else:  # a counted noun named by a label or before a parenthesis
                 metric, kind = lex.nouns[verb[2]].metric, None
+            if verb[2] == "evacuated" and _EVACUATED_FROM_HOMES.match(text, verb[1], hi):
+                metric, kind = "displaced", "flow"  # "evacuated from front-line communities"
             if metric == "displaced" and _STOCK_BEFORE.search(text, max(lo, verb[0] - 30), verb[0]):
                 metric, kind = "idps", "stock"  # "remain displaced", "are now displaced"
             if metric == "displaced" and _CROSS_BORDER.search(text, verb[1], min(hi, verb[1] + 60)):
@@ -523,6 +554,14 @@ def _count(
     kind = kind or default
     if metric in _STOCK_DEFAULT and kind == "flow" and metric != "refugees":
         kind = default
+    if (
+        about_returns
+        and metric in {"refugees", "idps", "displaced"}
+        and _CROSSING.match(text, _past_restatement(text, noun_end, next_start, hi)[0])
+    ):
+        metric, kind = "returnees", "flow"  # "376,000 people had crossed" in a text on returns
+    if about_refugees and metric == "idps" and verb is not None and verb[2] in _HOSTING:
+        metric, kind = "refugees", "stock"  # "the Caribbean hosts 230,000 of them" (refugees)
     return _Counted(metric, cue.group, cue.unit, kind, subject, origin, notes)
 
 
@@ -911,6 +950,9 @@ def extract(
     countries = Counter(p.code[:2] for p in places)
     default_country = countries.most_common(1)[0][0] if countries else None
     rows: list[dict[str, Any]] = []
+    n_refugee_words = len(_REFUGEE_WORDS.findall(text))
+    about_returns = len(_RETURN_WORDS.findall(text)) > max(1, n_refugee_words)
+    about_refugees = n_refugee_words > max(1, len(_IDP_WORDS.findall(text)))
     mentions = find_mentions(text, masked)
     previous_counted: tuple[int, _Counted, int] | None = None
     for index, mention in enumerate(mentions):
@@ -927,6 +969,8 @@ def extract(
             gaz,
             next_start,
             previous_counted[1] if previous_counted else None,
+            about_returns=about_returns,
+            about_refugees=about_refugees,
         )
         if previous_counted is not None:
             counted = _restated(text, mention, counted, previous_counted[1], previous_counted[2])
