@@ -49,7 +49,12 @@ font-size:1.3rem}mark{background:#ffe58a}mark strong{background:#ffc933}.nw{whit
 a[href^="#claim-"],td:first-child span[id]{white-space:nowrap}
 .ctx{color:#666}.error{color:#b00020}.warning{color:#8a5a00}
 .info{color:#555}input{font:inherit;padding:.4rem;width:100%;max-width:28rem;margin:.5rem 0}
-svg{display:block}.wrap{overflow-x:auto}@media (max-width:40rem){body{font-size:14px}}
+svg{display:block;max-width:100%;height:auto}.wrap{overflow-x:auto}
+@media (max-width:40rem){body{font-size:14px}table,tbody,tr,td{display:block}
+thead tr{display:flex;flex-wrap:wrap;gap:.3rem}thead th{border:1px solid #ccc;border-radius:1rem;
+padding:.15rem .6rem;position:static}tbody tr{border-bottom:1px solid #ddd;padding:.5rem 0}
+td{border:0;padding:.1rem 0}td::before{content:attr(data-label);display:inline-block;
+min-width:5.5rem;color:#666;font-size:.8rem}}
 """
 
 _SCRIPT: Final = """
@@ -120,7 +125,14 @@ def _period_html(period: str) -> str:
 
 def _table(table_id: str, head: list[str], rows: list[list[str]]) -> str:
     header = "".join(f"<th>{escape(h)}</th>" for h in head)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    # each cell carries its column's name, shown beside it where a phone stacks the cells
+    labels = [f' data-label="{escape(h)}"' for h in head]
+    body = "".join(
+        "<tr>"
+        + "".join(f"<td{label}>{c}</td>" for label, c in zip(labels, r, strict=True))
+        + "</tr>"
+        for r in rows
+    )
     return (
         f'<input type="search" placeholder="filter" data-filter="{table_id}" aria-label="filter">'
         f'<div class="wrap"><table id="{table_id}"><thead><tr>{header}</tr></thead>'
