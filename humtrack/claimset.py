@@ -178,12 +178,12 @@ class ClaimSet:
                 if not key.index.isin(self._frame.index).all() or len(key) != len(self._frame):
                     raise KeyError("the boolean Series' index does not match the claims table's")
                 key = key.reindex(self._frame.index)
-            if isinstance(key.dtype, pd.BooleanDtype):
-                # pandas' nullable booleans, as ``.str.startswith`` gives over missing cells:
-                # a missing answer does not select the row
-                return key.fillna(False).to_numpy(dtype=bool)
-            if key.dtype != bool:
+            if not pd.api.types.is_bool_dtype(key.dtype):
                 raise TypeError(f"a mask must be boolean, not {key.dtype}")
+            if key.dtype != bool:
+                # nullable booleans (pandas' or pyarrow's), as ``.str.startswith`` gives over
+                # missing cells: a missing answer does not select the row
+                return key.fillna(False).to_numpy(dtype=bool)
             return key.to_numpy(dtype=bool)
         mask = np.asarray(key)
         if mask.dtype != bool or mask.shape != (len(self._frame),):

@@ -22,8 +22,6 @@ Examples
 
 from __future__ import annotations
 
-import functools
-import io
 import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
@@ -48,22 +46,13 @@ _PALETTE: Final = ("#1b6ca8", "#d1495b", "#2e8b57", "#edae49", "#6a4c93", "#0079
 _OPEN: Final = "#888888"
 
 
-@functools.cache
 def _matplotlib() -> Any:
     try:
         import matplotlib
-        from matplotlib.figure import Figure
+
+        from humtrack._figure import ShownFigure
     except ImportError as error:  # pragma: no cover - depends on the installation
         raise UsageError("humtrack.plot needs matplotlib: pip install 'humtrack[plot]'") from error
-
-    class ShownFigure(Figure):
-        """A matplotlib ``Figure`` that a notebook shows as a picture, with or without pyplot."""
-
-        def _repr_png_(self) -> bytes:
-            buffer = io.BytesIO()
-            self.savefig(buffer, format="png", dpi=100)
-            return buffer.getvalue()
-
     return matplotlib, ShownFigure
 
 

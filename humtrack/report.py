@@ -16,6 +16,7 @@ network access at all (no external scripts, styles, fonts or images):
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import Final
@@ -27,6 +28,8 @@ from humtrack.aggregate.triangulation import triangulate
 from humtrack.checks import check
 from humtrack.checks.context import Context
 from humtrack.claimset import ClaimSet, display_frame
+from humtrack.estimate import Estimate
+from humtrack.extract.dates import find_dates
 from humtrack.extract.mentions import find_mentions
 from humtrack.numbers import format_number
 from humtrack.originators import originator_codes
@@ -120,7 +123,8 @@ def _svg(lower: float, upper: float, central: float, top: float, *, countable: b
 
 def _period_html(period: str) -> str:
     """``start/end`` as "start to end", each date kept on one line."""
-    return " to ".join(f'<span class="nw">{escape(part)}</span>' for part in period.split("/"))
+    parts = ["…" if part in ("..", "") else part for part in period.split("/")]
+    return " to ".join(f'<span class="nw">{escape(part)}</span>' for part in parts)
 
 
 def _table(table_id: str, head: list[str], rows: list[list[str]]) -> str:
@@ -147,15 +151,32 @@ def _claim_links(ids: object) -> str:
 
 
 def _figure_span(quote: str, claim: pd.Series) -> tuple[int, int] | None:
-    """Where in the quote the claim's own figure is written (the first number that reads as it)."""
-    wanted = [float(claim[c]) for c in ("value", "lower", "upper") if pd.notna(claim[c])]
-    for mention in find_mentions(quote, []):
-        estimate = mention.estimate(quote)
-        if estimate is None:
-            continue
-        said = [x for x in (estimate.value, estimate.lower, estimate.upper) if x is not None]
-        if any(math.isclose(a, b, rel_tol=1e-9) for a in said for b in wanted):
-            return mention.start, mention.end
+    """Where in the quote the claim's own figure is written, or None rather than a guess.
+
+    Dates are masked first ("On 5 May, 5 people"); a number read with the claim's qualifier
+    and value wins over one that only shares a bound with it.
+    """
+    value = float(claim["value"])
+    bounds = [float(claim[c]) for c in ("lower", "upper") if pd.notna(claim[c])]
+    masked = [(d.start_offset, d.end_offset) for d in find_dates(quote, None)]
+    read = [
+        (mention, estimate)
+        for mention in find_mentions(quote, masked)
+        if (estimate := mention.estimate(quote)) is not None
+    ]
+
+    def close(a: float | None, b: float) -> bool:
+        return a is not None and math.isclose(a, b, rel_tol=1e-9)
+
+    tiers: list[Callable[[Estimate], bool]] = [
+        lambda e: e.qualifier == claim["qualifier"] and close(e.value, value),
+        lambda e: close(e.value, value),
+        lambda e: len(bounds) == 2 and close(e.lower, bounds[0]) and close(e.upper, bounds[1]),
+    ]
+    for matches in tiers:
+        for mention, estimate in read:
+            if matches(estimate):
+                return mention.start, mention.end
     return None
 
 

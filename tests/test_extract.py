@@ -545,3 +545,34 @@ def test_hosting_in_a_text_about_refugees_counts_refugees() -> None:
     assert found.loc[found["value"] == 230_000, "metric"].tolist() == ["refugees"]
     idps = ht.extract("The town hosts about 5,000 people.", source=PUBLISHED).frame
     assert idps["metric"].tolist() == ["idps"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "metric"),
+    [
+        ("The city will host 5,000 delegates at the summit next week.", 5000, None),
+        ("The festival hosted 20,000 visitors last year.", 20000, None),
+        ("Some 40,000 people in host communities need assistance.", 40000, "in_need"),
+        ("Police evacuated 300 tourists from the area after the bomb threat.", 300, "other"),
+        ("Ambulances evacuated 15 people from the area to hospitals.", 15, "other"),
+        (
+            "Returns rose and 1,000 returned. Still, 600 people crossed into Uganda as refugees.",
+            600,
+            "refugees",
+        ),
+        (
+            (
+                "The minister returned. Returns were filed. About 20,000 people crossed into Chad "
+                "last week, fleeing fighting."
+            ),
+            20000,
+            "refugees",
+        ),
+    ],
+)
+def test_hosting_evacuating_and_crossing_are_read_only_where_they_mean_it(
+    text: str, value: int, metric: str | None
+) -> None:
+    found = ht.extract(text, source=PUBLISHED).frame
+    metrics = found.loc[found["value"] == value, "metric"].tolist()
+    assert metrics == ([metric] if metric else [])

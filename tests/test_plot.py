@@ -77,3 +77,12 @@ def test_a_figure_shows_itself_in_a_notebook_without_pyplot() -> None:
         picture = figure._repr_png_()  # type: ignore[attr-defined]
         assert picture.startswith(b"\x89PNG")
         assert len(picture) > 10_000
+
+
+def test_a_figure_can_be_pickled_like_any_matplotlib_figure() -> None:
+    import pickle
+
+    figure = forest(CLAIMS, sources=SOURCES)
+    again = pickle.loads(pickle.dumps(figure))
+    assert type(again) is type(figure)
+    assert again._repr_png_().startswith(b"\x89PNG")

@@ -81,6 +81,10 @@ def _run(
 def test_the_readme_has_only_blocks_that_can_be_run_or_compared() -> None:
     languages = {lang for lang, _ in _BLOCK.findall(README)}
     assert languages <= {"python", "sh", "text"}, languages
+    # every fence is one this test reads: none indented, none written with tildes
+    fences = [line for line in README.splitlines() if line.lstrip().startswith(("```", "~~~"))]
+    assert all(line.startswith("```") for line in fences)
+    assert len(fences) == 2 * len(_BLOCK.findall(README))
     # a block of output says which command printed it, so that it can be compared
     assert README.count("```text") == len(_OUTPUT_OF.findall(README))
 
@@ -129,5 +133,5 @@ def test_each_block_of_output_is_what_its_command_prints(
     scratch: Path, command: str, shown: str
 ) -> None:
     done = _run(command, scratch)
-    printed = done.stdout
-    assert printed.strip() == shown.strip()
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == shown.strip()

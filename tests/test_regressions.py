@@ -199,3 +199,7 @@ def test_a_nullable_boolean_mask_selects_claims_and_missing_answers_do_not() -> 
     assert len(chosen) == int(mask.fillna(False).sum()) == 9
     assert set(chosen.frame["location_code"]) == {"SY07"}
     assert len(claims[mask]) == len(chosen)
+    arrow = mask.astype("bool[pyarrow]")
+    assert len(claims.filter(arrow)) == len(chosen)
+    with pytest.raises(TypeError, match="must be boolean, not int64"):
+        claims.filter(pd.Series(range(len(claims)), index=claims.frame.index))

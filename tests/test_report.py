@@ -64,3 +64,26 @@ def test_report_command_writes_the_page(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(args) == 0
     assert "report written to" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+@pytest.mark.parametrize(
+    ("quote", "changes", "marked"),
+    [
+        # a date is not the figure, even when it is the same number
+        ("On 5 May, 5 people were killed", {"value": 5.0, "lower": 5.0, "upper": 5.0,
+         "qualifier": "exact", "precision": 1.0}, "On 5 May, <strong>5</strong> people"),
+        # the number read with the claim's qualifier wins over one that shares a bound
+        ("More than 10 towns were shelled and more than 200,000 people fled", {},
+         "and <strong>more than 200,000</strong> people"),
+        # nothing reads as the figure: nothing is bolded rather than a guess
+        ("Dozens were killed", {}, "<mark>Dozens were killed</mark>"),
+    ],
+)  # fmt: skip
+def test_the_figure_in_bold_is_the_claims_own(
+    quote: str, changes: dict[str, object], marked: str
+) -> None:
+    claim = ht.read(SEEDS / "claims.csv").frame.iloc[[4]].copy()  # more than 200,000 displaced
+    for column, value in {**changes, "quote": quote, "quote_start": 0}.items():
+        claim[column] = value
+    claim["quote_end"] = len(quote)
+    assert marked in render(claim)

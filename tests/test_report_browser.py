@@ -74,6 +74,7 @@ class _Visit:
         # anything that is not the file itself is recorded and refused, so a test can see it
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
+        self.page.on("websocket", lambda socket: self.requests.append(socket.url))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on(
             "console",
@@ -142,6 +143,7 @@ def test_nothing_is_fetched_from_the_network(laptop: _Visit) -> None:
     laptop.page.fill("input[data-filter=claims]", "idlib")
     laptop.page.click("#figures th >> text=place")
     laptop.page.click("#findings tbody a >> nth=0")
+    laptop.page.wait_for_timeout(300)  # anything fired late by the page's script
     assert laptop.requests == [laptop.url]
     resources = laptop.page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
     assert resources == []
@@ -179,9 +181,18 @@ def test_the_filter_and_the_sorting_work_without_a_server(laptop: _Visit) -> Non
 def test_the_page_reads_on_a_phone(browser: Any, report_file: Path) -> None:
     phone = _Visit(browser, report_file, {"width": 390, "height": 844})
     try:
-        # wide tables scroll inside their own box; the page itself never scrolls sideways
+        # the page never scrolls sideways: each row is a card of labelled cells that fits
         width = phone.page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390
+        label = phone.page.evaluate(
+            "getComputedStyle(document.querySelector('#figures td'), '::before').content"
+        )
+        assert label == '"what"'
+        widest_row = phone.page.evaluate(
+            "Math.max(...[...document.querySelectorAll('tbody tr')]"
+            ".map(r => r.getBoundingClientRect().right))"
+        )
+        assert widest_row <= 390
         assert phone.page.get_by_text("more than 200,000").first.is_visible()
         phone.page.screenshot(path=str(_artifacts() / "report-phone.png"), full_page=False)
         assert phone.errors == []

@@ -298,10 +298,14 @@ _REFUGEE_WORDS: Final = re.compile(r"\b(?:refugees?|asylum)\b", re.IGNORECASE)
 # people evacuated from rooftops by rescuers are a rescue count
 _EVACUATED_FROM_HOMES: Final = re.compile(
     r"\s+(?:\w+\s+){0,2}?from\s+(?:the\s+|their\s+)?(?:[\w-]+\s+)?"
-    r"(?:communities|towns?|villages?|areas?|homes?|settlements?|districts?|city|neighbou?rhoods?)\b"
+    r"(?:communities|towns?|villages?|homes?|settlements?|districts?|neighbou?rhoods?)\b"
 )
 _IDP_WORDS: Final = re.compile(r"\b(?:IDPs?|internally\s+displaced)\b", re.IGNORECASE)
-_HOSTING: Final = frozenset({"hosts", "host", "hosted", "are hosted", "hosting"})
+_HOSTING: Final = frozenset({"hosts", "are hosted", "are being hosted"})
+# words of flight: whoever crosses in such a sentence is leaving, whatever the text is about
+_FLIGHT: Final = re.compile(
+    r"\b(?:flee(?:ing)?|fled|escap(?:e|ing)|refugees?|asylum|seeking\s+safety)\b", re.IGNORECASE
+)
 _CROSSING: Final = re.compile(r"\s*(?:had\s+|have\s+|has\s+)?(?:crossed|crossing|cross)\b")
 _EVENT_METRICS: Final = frozenset({"killed", "injured", "missing", "detained", "displaced"})
 _RATIO: Final = re.compile(r"\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b")
@@ -558,9 +562,18 @@ def _count(
         about_returns
         and metric in {"refugees", "idps", "displaced"}
         and _CROSSING.match(text, _past_restatement(text, noun_end, next_start, hi)[0])
+        and not _FLIGHT.search(text, clause[0], clause[1])
+        and not _FLIGHT.search(text, mention.end, min(len(text), mention.end + 160))
     ):
         metric, kind = "returnees", "flow"  # "376,000 people had crossed" in a text on returns
-    if about_refugees and metric == "idps" and verb is not None and verb[2] in _HOSTING:
+    if (
+        about_refugees
+        and metric == "idps"
+        and verb is not None
+        and verb[2] in _HOSTING
+        and cue.unit in {"person", "household"}
+        and not cue.metric
+    ):
         metric, kind = "refugees", "stock"  # "the Caribbean hosts 230,000 of them" (refugees)
     return _Counted(metric, cue.group, cue.unit, kind, subject, origin, notes)
 
