@@ -182,6 +182,8 @@ class Estimate:
         17.5
         >>> Estimate.parse("dozens").lower
         12.0
+        >>> str(Estimate.parse("an estimated 8,000-9,000"))  # a range needs no "about"
+        '8,000-9,000'
         """
         if not isinstance(text, str):
             raise ParseError(
@@ -238,8 +240,14 @@ class Estimate:
                 len(norm) == len(phrase) or not phrase[-1].isalpha() or norm[len(phrase)] == " "
             ):
                 rest = norm[len(phrase) :].strip()
-                n = parse_number(rest)
                 qualifier = cast(Qualifier, QUALIFIER_PHRASES[phrase])
+                if qualifier == "approx" and _RANGE.fullmatch(rest):
+                    # "an estimated 8,000-9,000", "some 15 to 20": the range says the uncertainty
+                    try:
+                        n = parse_number(rest)
+                    except ParseError:
+                        return cls._parse_phrase(rest)
+                n = parse_number(rest)
                 return cls(n.value, qualifier, precision=n.precision)
         suffixes: tuple[tuple[str, Qualifier], ...] = (
             ("+", "at_least"),
