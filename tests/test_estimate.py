@@ -186,6 +186,6 @@ def test_estimates_are_frozen_and_hashable() -> None:
     "text", ["an estimated 8,000-9,000", "about 8,000-9,000", "some 8,000 to 9,000"]
 )
 def test_an_approximate_range_is_a_range(text: str) -> None:
-    e = ht.Estimate.parse(text)
+    e = Estimate.parse(text)
     assert (e.qualifier, e.lower, e.upper, e.value) == ("range", 8000.0, 9000.0, 8500.0)
-    assert ht.Estimate.parse(str(e)) == e
+    assert Estimate.parse(str(e)) == e
