@@ -576,3 +576,36 @@ def test_hosting_evacuating_and_crossing_are_read_only_where_they_mean_it(
     found = ht.extract(text, source=PUBLISHED).frame
     metrics = found.loc[found["value"] == value, "metric"].tolist()
     assert metrics == ([metric] if metric else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Air strikes forced 8,000-9,000 people to flee.", [(8500, "displaced", "all")]),
+        (
+            ("Of the 1.8 million refugees registered, some 1 million come from South Sudan "
+            "and about 560,000 from the Congo."),
+            [(1_800_000, "refugees", "all"), (1_000_000, "refugees", "all"),
+             (560_000, "refugees", "all")],
+        ),
+        ("Of the injured admitted to hospitals, 1,150 are children.", [(1150, "injured", "children")]),
+        ("Of the displaced, nearly 1.4 million are sheltering in schools.", [(1_400_000, "idps", "all")]),
+        (
+            "Some 560,000 people were living in internal displacement, up from about 47,000.",
+            [(560_000, "idps", "all"), (47_000, "idps", "all")],
+        ),
+        ("The number of IDPs has more than doubled in three months, to 147,000.",
+         [(147_000, "idps", "all")]),
+        ("The Bentiu IDP camp, home to some 110,000 people, is flooded.", [(110_000, "idps", "all")]),
+        ("More than 5,000 families are now living in tents.", [(5000, "idps", "all")]),
+        ("Some 17,400 of them are still in detention.", [(17_400, "detained", "all")]),
+        ("We have buried 21 people so far.", [(21, "killed", "all")]),
+        ("The ministry's toll-free line is 6232.", []),
+        ("One child in four under five is malnourished.", []),
+    ],
+)  # fmt: skip
+def test_what_a_figure_counts_from_the_words_around_it(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    found = ht.extract(text, source=PUBLISHED).frame
+    assert list(zip(found["value"], found["metric"], found["group"], strict=True)) == expected

@@ -71,6 +71,12 @@ _BEFORE_NOT_FIGURE: Final = re.compile(
 )
 
 
+_AGE_LIMIT_BEFORE: Final = re.compile(
+    r"\b(?:children|child|boys|girls|infants)\s+in\s+\w+\s+(?:under|over|below|above)\s+$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A number in the text that reads as a figure, with its span in code points."""
@@ -103,6 +109,8 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_@#"):
         return True
     number = text[start:end]
+    if _AGE_LIMIT_BEFORE.search(text, max(0, start - 30), start):
+        return True  # "one child in four under five": an age, not a count
     if _YEAR.fullmatch(number):  # a year, unless a counted noun follows
         return not _COUNTED_AFTER_YEAR.match(after)
     return bool(end < len(text) and text[end].isalpha() and not _KM_AFTER.match(after))

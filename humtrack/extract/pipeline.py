@@ -187,6 +187,12 @@ _SINCE_BEFORE: Final = re.compile(r"\bsince\b(?:\s+[^\s.;]+){0,8}?\s+$")
 _WORD: Final = re.compile(r"[A-Za-z]+")
 _RISEN_TO: Final = re.compile(
     r"\b(?:rose|risen|rises|reached|climbed|increased|jumped|stands|stood)\s+(?:to\s+|at\s+)?$"
+    r"|\b(?:doubled|tripled|grown|grew|fallen|fell|dropped|declined)\b[^.;:]{0,30}\s+to\s+$"
+)
+# "up from about 47,000", "compared with 4,000 in December": the same count at another time
+_COMPARED_WITH: Final = re.compile(
+    r"\b(?:up|down)\s+from\s+(?:\w+\s+){0,2}?$|\bcompared\s+(?:with|to)\s+(?:\w+\s+){0,2}?$"
+    r"|\bfrom\s+$"
 )
 _BODIES_OF: Final = re.compile(r"\b(?:bodies|remains)\s+of\s+$")
 _AS_OF: Final = re.compile(r"as\s+(?:of|at)\b", re.IGNORECASE)
@@ -211,10 +217,16 @@ class _VerbIndex:
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text = text
         self.lex = lex
-        self.verbs = [(m.start(), m.end(), m.group().lower()) for m in lex.verbs.finditer(text)]
+        # a cue that starts a hyphenated word is not the cue: "toll-free", "dead-end"
+        self.verbs = [
+            (m.start(), m.end(), m.group().lower())
+            for m in lex.verbs.finditer(text)
+            if not _HYPHENATED.match(text, m.end())
+        ]
         self.starts = [v[0] for v in self.verbs]
 
 
+_HYPHENATED: Final = re.compile(r"-[A-Za-z]")
 _LAST_INDEX: list[_VerbIndex] = []
 
 
@@ -301,13 +313,23 @@ _EVACUATED_FROM_HOMES: Final = re.compile(
     r"(?:communities|towns?|villages?|homes?|settlements?|districts?|neighbou?rhoods?)\b"
 )
 _IDP_WORDS: Final = re.compile(r"\b(?:IDPs?|internally\s+displaced)\b", re.IGNORECASE)
+# where displaced people live: who lives there counts as displaced, not as the population
+_DISPLACEMENT_SETTING: Final = re.compile(
+    r"\b(?:IDP\s+(?:camps?|sites?|settlements?)|displacement\s+(?:camps?|sites?)"
+    r"|tents\b|in\s+the\s+open\b|collective\s+(?:centres?|centers?|shelters?)"
+    r"|makeshift\s+(?:shelters?|camps?))",
+    re.IGNORECASE,
+)
 _HOSTING: Final = frozenset({"hosts", "are hosted", "are being hosted"})
 # words of flight: whoever crosses in such a sentence is leaving, whatever the text is about
 _FLIGHT: Final = re.compile(
     r"\b(?:flee(?:ing)?|fled|escap(?:e|ing)|refugees?|asylum|seeking\s+safety)\b", re.IGNORECASE
 )
 _CROSSING: Final = re.compile(r"\s*(?:had\s+|have\s+|has\s+)?(?:crossed|crossing|cross)\b")
-_EVENT_METRICS: Final = frozenset({"killed", "injured", "missing", "detained", "displaced"})
+_EVENT_METRICS: Final = frozenset(
+    {"killed", "injured", "missing", "detained", "displaced", "returnees"}
+)
+_RATIO_BEFORE: Final = re.compile(r"\b(?:one|1)\s+[a-z]+\s+in\s+(?:every\s+)?$", re.IGNORECASE)
 _RATIO: Final = re.compile(r"\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b")
 
 
@@ -409,6 +431,45 @@ def _state_after_flight(
     return ("refugees" if abroad else "idps"), "stock"
 
 
+def _partitive_head(
+    text: str, mention: Mention, lex: Lexicon, previous: _Counted | None
+) -> _Counted | None:
+    """A part of a whole the sentence opened with: "Of the 1.8 million refugees registered,
+    some 1 million come from South Sudan and 560,000 from the DRC"; "Of the injured admitted
+    to hospitals, 1,150 are children". The part counts what the whole counts."""
+    window = text[max(0, mention.start - 240) : mention.start]
+    head = _OF_THE_HEAD.search(window)
+    if head is None:
+        return None
+    stop = _CLAUSE_STOP.search(text, mention.end, mention.end + 60)
+    if _verbs(text, lex, mention.end, stop.start() if stop else mention.end + 60):
+        return None  # the part's own verb says what it counts: "1.4 million are sheltering"
+    group_word = _PART_GROUP.match(text, mention.end)
+    group = group_word.group(1).lower() if group_word else None
+    if previous is not None:
+        return _Counted(
+            previous.metric, group or previous.group, previous.unit, previous.kind, None,
+            previous.origin, ["a part of the figure the sentence opens with"],
+        )  # fmt: skip
+    for cue in _verbs(text, lex, mention.start - len(window) + head.start("rest"), mention.start):
+        metric, kind = lex.verb_metric[cue[2]]
+        if metric != "other":
+            return _Counted(
+                metric, group or "all", "person", kind, None, None,
+                ["a part of the count the sentence opens with"],
+            )  # fmt: skip
+    return None
+
+
+# "Of the ..., " opening the sentence, the number right after its first comma or after "and"
+_OF_THE_HEAD: Final = re.compile(
+    r"(?:^|[.;!?]\s+|\n)Of\s+(?:the|these|those)\s+(?P<rest>(?:[^.;:!?\n,]|[.,]\d)+),"
+    r"[^.;:!?\n]*?(?:^|,|\band)?\s+(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?$"
+)
+_CLAUSE_STOP: Final = re.compile(r"[,;:.!?\n]")
+_PART_GROUP: Final = re.compile(r"\s+(?:are|were)\s+(children|women|men)\b", re.IGNORECASE)
+
+
 def _count(
     text: str,
     mention: Mention,
@@ -431,8 +492,22 @@ def _count(
             return None
         if _POPULATION_OF.search(text, max(lo, mention.start - 40), mention.start):
             return _Counted("population", "all", "person", "stock", None, origin, notes)
+        part_of = _partitive_head(text, mention, lex, previous)
+        if part_of is not None:
+            return part_of
+        if previous is not None and _COMPARED_WITH.search(
+            text, max(lo, mention.start - 30), mention.start
+        ):
+            notes.append("the same count as the figure before it, at another time")
+            return _Counted(
+                previous.metric, previous.group, previous.unit, previous.kind, None,
+                previous.origin, notes,
+            )  # fmt: skip
+        if _RATIO_BEFORE.search(text, max(lo, mention.start - 30), mention.start):
+            return None  # "one child in four": the four is a ratio's, not a count
+
         # "killing 45 and wounding 60", "hundreds were injured": a verb beside the number
-        after = _verbs(text, lex, mention.end, min(hi, next_start, mention.end + 30))
+        after = _verbs(text, lex, mention.end, min(hi, next_start, mention.end + 45))
         before = _verbs(text, lex, max(lo, mention.start - 30), mention.start)
 
         def counts_people(v: tuple[int, int, str]) -> bool:
@@ -452,7 +527,7 @@ def _count(
                 for v in _verbs(text, lex, lo, mention.start)
                 if lex.verb_metric[v[2]][0] != "other"
             ]
-            if not earlier and _RISEN_TO.search(text, max(lo, mention.start - 20), mention.start):
+            if not earlier and _RISEN_TO.search(text, max(lo, mention.start - 60), mention.start):
                 # "the number of cholera cases ... has risen to 11 327"
                 earlier = [
                     (m.start(), m.end(), m.group().lower())
@@ -566,6 +641,15 @@ def _count(
         and not _FLIGHT.search(text, mention.end, min(len(text), mention.end + 160))
     ):
         metric, kind = "returnees", "flow"  # "376,000 people had crossed" in a text on returns
+    if (
+        metric == "population"
+        and verb is not None
+        and (
+            _DISPLACEMENT_SETTING.search(text, max(lo, mention.start - 80), min(hi, noun_end + 80))
+            or _DISPLACEMENT_SETTING.search(text, verb[0], verb[1] + 60)
+        )
+    ):
+        metric, kind = "idps", "stock"  # "the Bentiu IDP camp, home to some 110,000 people"
     if (
         about_refugees
         and metric == "idps"
