@@ -13,6 +13,7 @@ cannot be read reported, is the job of :func:`humtrack.validate`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Final
 
 import numpy as np
@@ -112,8 +113,17 @@ def _value_in_bounds(df: pd.DataFrame) -> pd.Series:
     return above & below
 
 
+def _labels(series: pd.Series) -> pd.Series:
+    """A vocabulary column to compare with its words: a categorical as it is (comparing its codes
+    is fast, and gives what comparing its labels as objects gives: False where missing), anything
+    else as Python objects."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        return series
+    return series.astype("object")
+
+
 def _bounds_match_qualifier(df: pd.DataFrame) -> pd.Series:
-    q = df["qualifier"].astype("object")
+    q = _labels(df["qualifier"])
     lo_na, hi_na = df["lower"].isna(), df["upper"].isna()
     ok = pd.Series(True, index=df.index)
     exact = q == "exact"
@@ -132,7 +142,7 @@ def _period_order(df: pd.DataFrame) -> pd.Series:
 
 
 def _start_only_for_flows(df: pd.DataFrame) -> pd.Series:
-    return df["period_start"].notna() | (df["kind"].astype("object") == "flow") | df["kind"].isna()
+    return df["period_start"].notna() | (_labels(df["kind"]) == "flow") | df["kind"].isna()
 
 
 def _quote_span(df: pd.DataFrame) -> pd.Series:
@@ -162,6 +172,22 @@ def _published_on_boundary(df: pd.DataFrame) -> pd.Series:
 def _midnight(s: pd.Series) -> pd.Series:
     ok: pd.Series = s.isna() | (s == s.dt.normalize())
     return ok
+
+
+def _row_check(check: Callable[[pd.DataFrame], pd.Series], name: str) -> pa.Check:
+    """A check across the columns of each row, answered with one ``True`` when every row passes.
+
+    Given the rows' answers, pandera marks rows whose cells are all missing as passing with an
+    ``isna`` of the whole table, per check: a third of the time of validating a million valid
+    claims. One ``True`` skips that; when a row fails, the rows' answers go to pandera as before,
+    so what fails and how it is reported do not change.
+    """
+
+    def whole_table(frame: pd.DataFrame) -> pd.Series | bool:
+        rows = check(frame)
+        return True if bool(rows.all()) else rows
+
+    return pa.Check(whole_table, name=name, error=name)
 
 
 def _date_check(name: str, error: str) -> pa.Check:
@@ -221,12 +247,12 @@ ClaimSchema: Final = pa.DataFrameSchema(
         "notes": pa.Column(TEXT_DTYPE, nullable=True),
     },
     checks=[
-        pa.Check(_bounds_order, name="bounds_order", error="bounds_order"),
-        pa.Check(_value_in_bounds, name="value_in_bounds", error="value_in_bounds"),
-        pa.Check(_bounds_match_qualifier, name="bounds_qualifier", error="bounds_qualifier"),
-        pa.Check(_period_order, name="period_order", error="period_order"),
-        pa.Check(_start_only_for_flows, name="stock_start", error="stock_start"),
-        pa.Check(_quote_span, name="quote_span", error="quote_span"),
+        _row_check(_bounds_order, "bounds_order"),
+        _row_check(_value_in_bounds, "value_in_bounds"),
+        _row_check(_bounds_match_qualifier, "bounds_qualifier"),
+        _row_check(_period_order, "period_order"),
+        _row_check(_start_only_for_flows, "stock_start"),
+        _row_check(_quote_span, "quote_span"),
     ],
     strict=True,
     ordered=True,
@@ -254,9 +280,7 @@ SourceSchema: Final = pa.DataFrameSchema(
         "reliability": pa.Column(category_dtype("reliability"), nullable=True),
         "notes": pa.Column(TEXT_DTYPE, nullable=True),
     },
-    checks=[
-        pa.Check(_published_on_boundary, name="published_boundary", error="published_boundary")
-    ],
+    checks=[_row_check(_published_on_boundary, "published_boundary")],
     strict=True,
     ordered=True,
     name="SourceSchema",

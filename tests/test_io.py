@@ -7,6 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import humtrack as ht
+from humtrack.io import read_raw
 from humtrack.testing import claim_sets
 
 
@@ -104,3 +105,90 @@ def test_csv_cells_a_spreadsheet_would_run_are_neutralised_and_restored(tmp_path
     back = ht.read(path).frame
     assert back["subject"].tolist()[: len(risky)] == risky
     assert back.loc[0, "notes"] == "=1+1"
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {},  # as humtrack writes it
+        {"row_group_size": 4},  # one dictionary per row group
+        {"row_group_size": 5, "use_dictionary": False},  # plain strings
+        {"index": True},  # an index stored beside the columns
+    ],
+)
+def test_parquet_text_columns_come_back_exactly(tmp_path: Path, options: dict[str, object]) -> None:
+    frame = ht.read("seeds/claims.csv").to_frame()
+    frame.loc[3, "notes"] = "a\x00b “x”\n"  # text with a NUL, curly quotes, a newline
+    frame.loc[:5, "subject"] = pd.NA  # missing in some row groups, present in others
+    frame.loc[8:, "subject"] = "people"
+    frame["location"] = "Idlib"  # one value in every row
+    if options.get("index"):
+        frame.index = pd.Index([f"r{i}" for i in range(len(frame))])
+    path = tmp_path / "c.parquet"
+    frame.to_parquet(path, engine="pyarrow", **options)  # type: ignore[call-overload]
+    back = ht.read(path).frame
+    expected = ht.ClaimSet(frame.reset_index(drop=True)).frame
+    pd.testing.assert_frame_equal(back, expected)
+    assert (back.dtypes == expected.dtypes).all()
+
+
+def test_a_parquet_file_of_text_made_by_another_tool_is_read(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    columns = {
+        "metric": ["Killed", None],
+        "value": ["12", "about"],
+        "period_end": ["2020-01-01"] * 2,
+    }
+    pq.write_table(pa.table(columns), tmp_path / "c.parquet")  # no pandas metadata, all text
+    raw = read_raw(tmp_path / "c.parquet")
+    assert raw.astype(object).where(raw.notna(), None).to_dict("list") == columns
+    with pytest.raises(ht.SchemaError) as info:
+        ht.read(tmp_path / "c.parquet")
+    assert info.value.report is not None
+    assert set(info.value.report.failures["check"]) == {"not_a_number", "not_nullable"}
+
+
+def test_row_checks_report_what_plain_pandera_checks_report() -> None:
+    # the schemas' row checks answer one True when every row passes (humtrack.schema._row_check);
+    # on a table with failing rows they must report exactly what plain checks would
+    import copy
+
+    import pandera.pandas as pa
+    from pandera.errors import SchemaErrors
+
+    from humtrack import schema
+
+    plain = copy.deepcopy(ht.ClaimSchema)
+    plain.checks = [
+        pa.Check(function, name=name, error=name)
+        for function, name in (
+            (schema._bounds_order, "bounds_order"),
+            (schema._value_in_bounds, "value_in_bounds"),
+            (schema._bounds_match_qualifier, "bounds_qualifier"),
+            (schema._period_order, "period_order"),
+            (schema._start_only_for_flows, "stock_start"),
+            (schema._quote_span, "quote_span"),
+        )
+    ]
+    assert [c.name for c in plain.checks] == [c.name for c in ht.ClaimSchema.checks]
+    good = ht.read("seeds/claims.csv").to_frame()
+    ht.ClaimSchema.validate(good)
+    plain.validate(good)
+    bad = good.copy()
+    bad.loc[0, ["lower", "upper"]] = [300.0, 100.0]  # bounds the wrong way round
+    bad.loc[1, "value"] = 1e9  # outside its bounds
+    bad.loc[2, "period_start"] = pd.Timestamp("2030-01-01")  # after its end
+    bad.loc[3, ["quote_start", "quote_end"]] = pd.NA  # a quote without offsets
+    bad.loc[4, ["subject", "notes", "upper", "lower"]] = [pd.NA, pd.NA, 1.0, 2.0]
+    reports = []
+    for candidate in (ht.ClaimSchema, plain):
+        with pytest.raises(SchemaErrors) as info:
+            candidate.validate(bad, lazy=True)
+        cases = info.value.failure_cases.astype(str)
+        reports.append(cases.sort_values(list(cases.columns)).reset_index(drop=True))
+    pd.testing.assert_frame_equal(reports[0], reports[1])
+    assert {"bounds_order", "value_in_bounds", "period_order", "quote_span"} <= set(
+        reports[0]["check"]
+    )
