@@ -203,3 +203,15 @@ def test_a_nullable_boolean_mask_selects_claims_and_missing_answers_do_not() -> 
     assert len(claims.filter(arrow)) == len(chosen)
     with pytest.raises(TypeError, match="must be boolean, not int64"):
         claims.filter(pd.Series(range(len(claims)), index=claims.frame.index))
+
+
+def test_a_plus_after_a_number_is_at_least_for_the_checks_as_for_the_parser() -> None:
+    # P004 read "100,000+" as more_than while Estimate.parse reads it as at_least
+    assert ht.Estimate.parse("100,000+").qualifier == "at_least"
+    claims = ht.read("seeds/claims.csv").frame.iloc[[4]].copy()
+    quote = "more than 100,000+ people fled"[10:]
+    claims[["value", "lower", "qualifier", "precision"]] = [100000.0, 100000.0, "at_least", 1000.0]
+    claims[["quote", "quote_start", "quote_end"]] = [quote, 0, len(quote)]
+    assert len(ht.check(claims, select=["P003", "P004"])) == 0
+    claims["qualifier"] = "more_than"
+    assert ht.check(claims, select=["P004"]).frame["code"].tolist() == ["P004"]

@@ -181,7 +181,7 @@ def _qualifier_before(quotes: np.ndarray, pos: np.ndarray, values: np.ndarray) -
     qual[tilde & (qual == "exact")] = "approx"
     length = np.strings.str_len(_digits(values))
     plus = np.strings.slice(quotes, p + length, p + length + 1) == "+"
-    qual[(qual == "exact") & plus] = "more_than"
+    qual[(qual == "exact") & plus] = "at_least"  # "200,000+", as Estimate.parse reads it
     return qual
 
 
