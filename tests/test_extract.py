@@ -609,3 +609,36 @@ def test_what_a_figure_counts_from_the_words_around_it(
 ) -> None:
     found = ht.extract(text, source=PUBLISHED).frame
     assert list(zip(found["value"], found["metric"], found["group"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Some 632,000 persons were pre-emptively evacuated on 15 and 16 December.",
+         [(632_000, "displaced", "all")]),
+        ("Medics evacuated 40 wounded people to hospitals.", [(40, "injured", "all")]),
+        (("A total of 425,873 houses were damaged, of which 112,400 were totally destroyed "
+         "and 313,473 partially damaged."),
+         [(425_873, "facilities_damaged", "homes"), (112_400, "facilities_damaged", "homes"),
+          (313_473, "facilities_damaged", "homes")]),
+        (("Some 1.1 million people are displaced. Of these, more than half a million are in "
+         "the North-West."), [(1_100_000, "idps", "all"), (500_000, "idps", "all")]),
+        ("Around 12,500 displaced people returned to their villages.",
+         [(12_500, "returnees", "all")]),
+        ("Colombia hosts about 2.8 million Venezuelans.", [(2_800_000, "refugees", "all")]),
+        ("UNICEF says 855,000 children are out of school in the two regions.",
+         [(855_000, "affected", "children")]),
+        ("BNPB counted 397,171 people in evacuation posts. By Friday the figure stood at 173 064.",
+         [(397_171, "idps", "all"), (173_064, "idps", "all")]),
+        ("The war displaced over 6 million Iraqis between 2014 and 2017.",
+         [(6_000_000, "displaced", "all")]),
+        ("The typhoon hit with winds of 195 km/h and 300 mm of rain.", []),
+        ("About two thirds of the refugees stay with relatives.", []),
+        ("Our teams carried out 1,480 medical consultations.", [(1480, "other", "all")]),
+    ],
+)  # fmt: skip
+def test_what_a_figure_counts_in_disaster_and_displacement_reports(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    found = ht.extract(text, source=PUBLISHED).frame
+    assert list(zip(found["value"], found["metric"], found["group"], strict=True)) == expected

@@ -58,7 +58,15 @@ _MENTION: Final = re.compile(
 _AFTER_NOT_FIGURE: Final = re.compile(
     r"\s*(?:%|per\s?cent\b|percent\b|pc\b|-?years?[- ]old\b|-?(?:year|month|week|day|hour|minute|decade)s?\b"
     r"|-?magnitude\b|(?:us\s)?dollars\b|euros?\b|pounds\b|usd\b|eur\b|francs\b|a\.m\.|p\.m\.|am\b|pm\b"
-    r"|gmt\b|utc\b|hrs\b|(?:st|nd|rd|th)\b|times\b|[:/]\d|\.\d)",
+    r"|gmt\b|utc\b|hrs\b|(?:st|nd|rd|th)\b|times\b|[:/]\d|\.\d"
+    # speeds and rainfall; shares of a whole ("two thirds of the refugees")
+    r"|km/h|kph\b|mph\b|knots\b|mm\b|millimet|cm\b|centimet"
+    r"|(?:thirds?|quarters?|fifths?|tenths?)\s+of\b)",
+    re.IGNORECASE,
+)
+# "between 2014 and 2017", "2014-2017": years, not a range of figures
+_YEAR_RANGE: Final = re.compile(
+    r"(?:between\s+|from\s+)?(?:1[89]|20|21)\d\d\s*(?:-|–|to|and)\s*(?:1[89]|20|21)\d\d",
     re.IGNORECASE,
 )
 _BEFORE_NOT_FIGURE: Final = re.compile(
@@ -111,6 +119,8 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
     number = text[start:end]
     if _AGE_LIMIT_BEFORE.search(text, max(0, start - 30), start):
         return True  # "one child in four under five": an age, not a count
+    if _YEAR_RANGE.fullmatch(number):
+        return not _COUNTED_AFTER_YEAR.match(after)
     if _YEAR.fullmatch(number):  # a year, unless a counted noun follows
         return not _COUNTED_AFTER_YEAR.match(after)
     return bool(end < len(text) and text[end].isalpha() and not _KM_AFTER.match(after))

@@ -256,6 +256,16 @@ def _predicate(
     people, including 11 women"), else any later verb of the clause.
     """
     inside = _verbs(text, lex, mention.end, noun_end)
+    if inside and inside[-1][2] in _ADJECTIVAL_STATES:
+        # "12,500 displaced people returned to their villages": what happened to them is the
+        # figure, the adjective only says who they are
+        event = [
+            v
+            for v in _verbs(text, lex, noun_end, min(hi, next_start, noun_end + 60))
+            if lex.verb_metric[v[2]][0] in {"returnees", "killed", "injured", "missing", "detained"}
+        ]
+        if event:
+            return event[0]
     if inside:
         return inside[-1]  # "injured people", "wounded civilians"
     adjacent = _verbs(text, lex, max(lo, mention.start - 14), mention.start)
@@ -296,6 +306,7 @@ def _past_restatement(text: str, noun_end: int, next_start: int, hi: int) -> tup
 
 _PAREN_AFTER: Final = re.compile(r"\s*\([^()\n]{1,60}\)")
 _NEXT_FIGURE_OR_END: Final = re.compile(r"\d|[.;:!?\n]")
+_ADJECTIVAL_STATES: Final = frozenset({"displaced", "internally displaced", "uprooted"})
 _GIVEN_TO: Final = re.compile(
     r"[\w\s,-]{0,30}\bto\s+(?:(?:some|about|around|over|more\s+than|nearly)\s+)?$"
 )
@@ -306,11 +317,14 @@ _POPULATION_NOUN_METRICS: Final = frozenset({"refugees", "idps", "returnees"})
 # a text about people going home: who "crossed" are coming back, not leaving
 _RETURN_WORDS: Final = re.compile(r"\breturn(?:s|ed|ees?|ing)?\b", re.IGNORECASE)
 _REFUGEE_WORDS: Final = re.compile(r"\b(?:refugees?|asylum)\b", re.IGNORECASE)
-# people evacuated from where they live are displaced (IDMC counts evacuations as displacements);
-# people evacuated from rooftops by rescuers are a rescue count
-_EVACUATED_FROM_HOMES: Final = re.compile(
-    r"\s+(?:\w+\s+){0,2}?from\s+(?:the\s+|their\s+)?(?:[\w-]+\s+)?"
-    r"(?:communities|towns?|villages?|homes?|settlements?|districts?|neighbou?rhoods?)\b"
+# people evacuated are displaced, as IDMC counts evacuations among displacements; people taken
+# from rooftops or water by rescuers, the wounded taken to hospital, and visitors are not
+_EVACUATION: Final = frozenset({"evacuated", "pre-emptively evacuated"})
+_RESCUE_OR_TRANSFER: Final = re.compile(
+    r"\b(?:rooftops?|roofs?|trees?|rubble|rescue[ds]?|rescuers|hospitals?|wounded|injured|"
+    r"medical(?:ly)?|tourists?|visitors?|foreign(?:ers|\s+nationals)?|diplomats?|staff|"
+    r"nationals|embassy|by\s+air)\b",
+    re.IGNORECASE,
 )
 _IDP_WORDS: Final = re.compile(r"\b(?:IDPs?|internally\s+displaced)\b", re.IGNORECASE)
 # where displaced people live: who lives there counts as displaced, not as the population
@@ -328,6 +342,12 @@ _FLIGHT: Final = re.compile(
 _CROSSING: Final = re.compile(r"\s*(?:had\s+|have\s+|has\s+)?(?:crossed|crossing|cross)\b")
 _EVENT_METRICS: Final = frozenset(
     {"killed", "injured", "missing", "detained", "displaced", "returnees"}
+)
+_THE_BEFORE: Final = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
+_AREA_AFTER: Final = re.compile(
+    r"\s+(?:regions|districts|provinces|states|countries|towns|villages|municipalities|"
+    r"departments|counties|governorates|oblasts|camps|sites|cities|areas|zones|islands)\b",
+    re.IGNORECASE,
 )
 _RATIO_BEFORE: Final = re.compile(r"\b(?:one|1)\s+[a-z]+\s+in\s+(?:every\s+)?$", re.IGNORECASE)
 _RATIO: Final = re.compile(r"\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b")
@@ -451,6 +471,8 @@ def _partitive_head(
             previous.metric, group or previous.group, previous.unit, previous.kind, None,
             previous.origin, ["a part of the figure the sentence opens with"],
         )  # fmt: skip
+    if head.group("rest") is None:
+        return None
     for cue in _verbs(text, lex, mention.start - len(window) + head.start("rest"), mention.start):
         metric, kind = lex.verb_metric[cue[2]]
         if metric != "other":
@@ -463,9 +485,26 @@ def _partitive_head(
 
 # "Of the ..., " opening the sentence, the number right after its first comma or after "and"
 _OF_THE_HEAD: Final = re.compile(
-    r"(?:^|[.;!?]\s+|\n)Of\s+(?:the|these|those)\s+(?P<rest>(?:[^.;:!?\n,]|[.,]\d)+),"
+    r"(?:^|[.;!?]\s+|\n)(?:Of|Among)\s+(?:the|these|those|them)(?:\s+(?P<rest>(?:[^.;:!?\n,]|[.,]\d)+))?,?"
     r"[^.;:!?\n]*?(?:^|,|\band)?\s+(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?$"
 )
+_CHAINED_PART: Final = re.compile(
+    r"(?:\bof\s+(?:which|whom|them|these|those)|\band)\s+"
+    r"(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least|another|a\s+further)\s+)?$"
+)
+# the part names nothing of its own: "and 313,473 partially damaged", not "and 120 ambulances"
+_NO_NOUN_AFTER: Final = re.compile(
+    r"\s*(?:[,.;:)]|$|(?:were|was|are|is|had|have|has|partially|totally|completely|fully|more|"
+    r"others?|in|on|at|along|across|from|damaged|destroyed)\b)",
+    re.IGNORECASE,
+)
+_THE_FIGURE: Final = re.compile(
+    r"\bthe\s+(?:figure|number|total|count|tally)\b[^.;:!?\n]{0,40}?\b(?:stood\s+at|stands\s+at|"
+    r"was|is|rose\s+to|fell\s+to|reached|dropped\s+to|(?:has|had)\s+(?:risen|fallen|dropped|grown)"
+    r"\s+to)\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|just\s+over)\s+)?$",
+    re.IGNORECASE,
+)
+_PART_OF_LAST: Final = re.compile(r"\s*(?:Of|Among)\s+(?:these|them|those|whom)\b")
 _CLAUSE_STOP: Final = re.compile(r"[,;:.!?\n]")
 _PART_GROUP: Final = re.compile(r"\s+(?:are|were)\s+(children|women|men)\b", re.IGNORECASE)
 
@@ -481,6 +520,7 @@ def _count(
     *,
     about_returns: bool = False,
     about_refugees: bool = False,
+    last_figure: _Counted | None = None,
 ) -> _Counted | None:
     cue, noun_end, origin = _noun_phrase(text, mention, clause[1], lex, gaz)
     notes: list[str] = []
@@ -503,6 +543,10 @@ def _count(
                 previous.metric, previous.group, previous.unit, previous.kind, None,
                 previous.origin, notes,
             )  # fmt: skip
+        if _THE_BEFORE.search(
+            text, max(lo, mention.start - 6), mention.start
+        ) and _AREA_AFTER.match(text, mention.end):
+            return None  # "in the two regions": which places, not how many
         if _RATIO_BEFORE.search(text, max(lo, mention.start - 30), mention.start):
             return None  # "one child in four": the four is a ratio's, not a count
 
@@ -529,11 +573,13 @@ def _count(
             ]
             if not earlier and _RISEN_TO.search(text, max(lo, mention.start - 60), mention.start):
                 # "the number of cholera cases ... has risen to 11 327"
+                # the first counted noun is the subject: "Admissions of children to health
+                # facilities rose to 2,300" counts admissions, not facilities
                 earlier = [
                     (m.start(), m.end(), m.group().lower())
                     for m in _WORD.finditer(text, lo, mention.start)
                     if (noun := lex.nouns.get(m.group().lower())) is not None and noun.metric
-                ]
+                ][:1]
             verb = earlier[-1] if earlier else None
         elif _BODIES_OF.search(text, max(lo, mention.start - 20), mention.start):
             verb = (mention.start, mention.start, "deaths")  # "recovered the bodies of 232 people"
@@ -560,11 +606,44 @@ def _count(
                 )
         if verb is None:
             verb = _label_or_parenthesis(text, lex, mention, clause)
+        if (
+            verb is None
+            and previous is not None
+            and _CHAINED_PART.search(text, max(lo, mention.start - 40), mention.start)
+            and _NO_NOUN_AFTER.match(text, mention.end)
+        ):
+            # "425,873 houses were damaged, of which 112,400 were totally destroyed and 313,473
+            # partially damaged": each part counts what the figure before it counts
+            notes.append("counts what the figure before it counts")
+            return _Counted(
+                previous.metric, previous.group, previous.unit, previous.kind, None,
+                previous.origin, notes,
+            )  # fmt: skip
+        if (
+            verb is None
+            and last_figure is not None
+            and _THE_FIGURE.search(text, max(0, mention.start - 70), mention.start)
+        ):
+            # "On Thursday, BNPB counted 397,171 people in evacuation posts; by Friday evening
+            # the figure stood at 173 064": the figure named before, at another time
+            notes.append("the figure named before, at another time")
+            return _Counted(
+                last_figure.metric, last_figure.group, last_figure.unit, last_figure.kind, None,
+                last_figure.origin, notes,
+            )  # fmt: skip
         if verb is None:
             return None
         cue = NounCue("", "all", "person")
         noun_end = mention.end
     elif not cue.metric:
+        part_of = _partitive_head(text, mention, lex, previous)
+        if part_of is not None:
+            # "Among them are some 30,000 children": a part, in its own group
+            group = cue.group if cue.group != "all" else part_of.group
+            return _Counted(
+                part_of.metric, group, cue.unit, part_of.kind, None, part_of.origin,
+                part_of.notes,
+            )  # fmt: skip
         verb = _predicate(text, lex, mention, noun_end, lo, hi, next_start)
     if _RATIO.match(text, noun_end):
         return None  # "one child in four": a ratio, not a count
@@ -591,8 +670,10 @@ def _count(
                 metric, kind = lex.verb_metric[verb[2]]
             else:  # a counted noun named by a label or before a parenthesis
                 metric, kind = lex.nouns[verb[2]].metric, None
-            if verb[2] == "evacuated" and _EVACUATED_FROM_HOMES.match(text, verb[1], hi):
-                metric, kind = "displaced", "flow"  # "evacuated from front-line communities"
+            if verb[2] in _EVACUATION and not _RESCUE_OR_TRANSFER.search(
+                text, max(lo, mention.start - 60), min(hi, verb[1] + 60)
+            ):
+                metric, kind = "displaced", "flow"  # "632,000 were pre-emptively evacuated"
             if metric == "displaced" and _STOCK_BEFORE.search(text, max(lo, verb[0] - 30), verb[0]):
                 metric, kind = "idps", "stock"  # "remain displaced", "are now displaced"
             if metric == "displaced" and _CROSS_BORDER.search(text, verb[1], min(hi, verb[1] + 60)):
@@ -650,6 +731,8 @@ def _count(
         )
     ):
         metric, kind = "idps", "stock"  # "the Bentiu IDP camp, home to some 110,000 people"
+    if metric == "idps" and verb is not None and verb[2] in _HOSTING and origin is not None:
+        metric, kind = "refugees", "stock"  # "Colombia hosts about 2.8 million Venezuelans"
     if (
         about_refugees
         and metric == "idps"
@@ -1052,12 +1135,18 @@ def extract(
     about_refugees = n_refugee_words > max(1, len(_IDP_WORDS.findall(text)))
     mentions = find_mentions(text, masked)
     previous_counted: tuple[int, _Counted, int] | None = None
+    last_figure: _Counted | None = None
     for index, mention in enumerate(mentions):
         clause = segs.clause(mention.start)
         next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
         sentence_start = segs.sentence(mention.start)[0]
         if previous_counted is not None and previous_counted[0] != sentence_start:
-            previous_counted = None
+            # "... 1.1 million displaced. Of these, more than half a million are in ...": a
+            # sentence that opens on the figure before it continues to count what it counts
+            opener = _PART_OF_LAST.match(text, sentence_start)
+            previous_counted = (
+                (sentence_start, previous_counted[1], previous_counted[2]) if opener else None
+            )
         counted = _count(
             text,
             mention,
@@ -1068,12 +1157,14 @@ def extract(
             previous_counted[1] if previous_counted else None,
             about_returns=about_returns,
             about_refugees=about_refugees,
+            last_figure=last_figure,
         )
         if previous_counted is not None:
             counted = _restated(text, mention, counted, previous_counted[1], previous_counted[2])
         if counted is None:
             continue
         previous_counted = (sentence_start, counted, mention.end)
+        last_figure = counted
         e = mention.estimate(text)
         if e is None:
             continue
