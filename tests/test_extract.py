@@ -642,3 +642,26 @@ def test_what_a_figure_counts_in_disaster_and_displacement_reports(
 ) -> None:
     found = ht.extract(text, source=PUBLISHED).frame
     assert list(zip(found["value"], found["metric"], found["group"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (("Some 500,000 people were affected. Of these, 98,720 families or 378,164 persons are "
+         "staying in 1,215 evacuation centers."),
+         [(500_000, "affected"), (98_720, "idps"), (378_164, "idps"), (1215, "other")]),
+        (("A total of 425,873 houses were damaged in the affected regions, of which 112,400 were "
+         "totally destroyed."), [(425_873, "facilities_damaged"), (112_400, "facilities_damaged")]),
+        ("Some 834 people were killed. Of the 834, 127 were children.",
+         [(834, "killed"), (127, "killed")]),
+        ("About 4.2 million people are food insecure, a number projected to rise to 5.7 million.",
+         [(4_200_000, "affected"), (5_700_000, "affected")]),
+        ("The DSWD has distributed 412,000 family food packs.", [(412_000, "other")]),
+        ("Hundreds of families are sleeping in schools.", [(100, "idps")]),
+    ],
+)  # fmt: skip
+def test_parts_restatements_and_things_given_are_read_for_what_they_count(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    found = ht.extract(text, source=PUBLISHED).frame
+    assert list(zip(found["value"], found["metric"], strict=True)) == expected

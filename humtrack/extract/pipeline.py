@@ -304,8 +304,18 @@ def _past_restatement(text: str, noun_end: int, next_start: int, hi: int) -> tup
     return paren.end(), following.start() if following else max(hi, paren.end())
 
 
-_PAREN_AFTER: Final = re.compile(r"\s*\([^()\n]{1,60}\)")
+_PAREN_AFTER: Final = re.compile(
+    r"\s*\([^()\n]{1,60}\)"
+    r"|\s+or\s+(?:(?:about|some|around|nearly)\s+)?\d[\d,. ]*\s+(?:persons|people|individuals)\b"
+)
 _NEXT_FIGURE_OR_END: Final = re.compile(r"\d|[.;:!?\n]")
+
+
+def _not_adjectival(text: str, verbs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Leave out "affected" that describes a place ("the affected regions")."""
+    return [v for v in verbs if not (v[2] == "affected" and _ADJECTIVAL.match(text, v[1]))]
+
+
 _ADJECTIVAL_STATES: Final = frozenset({"displaced", "internally displaced", "uprooted"})
 _GIVEN_TO: Final = re.compile(
     r"[\w\s,-]{0,30}\bto\s+(?:(?:some|about|around|over|more\s+than|nearly)\s+)?$"
@@ -499,13 +509,17 @@ _NO_NOUN_AFTER: Final = re.compile(
     re.IGNORECASE,
 )
 _THE_FIGURE: Final = re.compile(
-    r"\bthe\s+(?:figure|number|total|count|tally)\b[^.;:!?\n]{0,40}?\b(?:stood\s+at|stands\s+at|"
+    r"\b(?:the|a)\s+(?:figure|number|total|count|tally)\b[^.;:!?\n]{0,40}?\b(?:stood\s+at|stands\s+at|"
+    r"(?:projected|expected|forecast)\s+to\s+(?:rise|grow|reach)\s+(?:to\s+)?|"
     r"was|is|rose\s+to|fell\s+to|reached|dropped\s+to|(?:has|had)\s+(?:risen|fallen|dropped|grown)"
-    r"\s+to)\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|just\s+over)\s+)?$",
+    r"\s+to)\s*(?:(?:some|about|around|nearly|almost|over|more\s+than|just\s+over|up\s+to)\s+)?$",
     re.IGNORECASE,
 )
-_PART_OF_LAST: Final = re.compile(r"\s*(?:Of|Among)\s+(?:these|them|those|whom)\b")
-_CLAUSE_STOP: Final = re.compile(r"[,;:.!?\n]")
+_OF_THE_BEFORE: Final = re.compile(r"(?:^|[.;!?]\s+|\n)(?:Of|Among)\s+the\s+$")
+_PART_OF_LAST: Final = re.compile(
+    r"\s*(?:Of|Among)\s+(?:these|them|those|whom|the\s+\d[\d,.]*\s*,)"
+)
+_CLAUSE_STOP: Final = re.compile(r"[,;:.!?](?=\s|$)|\n")
 _PART_GROUP: Final = re.compile(r"\s+(?:are|were)\s+(children|women|men)\b", re.IGNORECASE)
 
 
@@ -532,6 +546,10 @@ def _count(
             return None
         if _POPULATION_OF.search(text, max(lo, mention.start - 40), mention.start):
             return _Counted("population", "all", "person", "stock", None, origin, notes)
+        if _OF_THE_BEFORE.search(
+            text, max(0, mention.start - 12), mention.start
+        ) and text.startswith(",", mention.end):
+            return None  # "Of the 834, 127 were children": the 834 names the whole given before
         part_of = _partitive_head(text, mention, lex, previous)
         if part_of is not None:
             return part_of
@@ -551,8 +569,12 @@ def _count(
             return None  # "one child in four": the four is a ratio's, not a count
 
         # "killing 45 and wounding 60", "hundreds were injured": a verb beside the number
-        after = _verbs(text, lex, mention.end, min(hi, next_start, mention.end + 45))
-        before = _verbs(text, lex, max(lo, mention.start - 30), mention.start)
+        after = _not_adjectival(
+            text, _verbs(text, lex, mention.end, min(hi, next_start, mention.end + 45))
+        )
+        before = _not_adjectival(
+            text, _verbs(text, lex, max(lo, mention.start - 30), mention.start)
+        )
 
         def counts_people(v: tuple[int, int, str]) -> bool:
             return v[2] in _PERSON_VERBS or lex.verb_metric[v[2]][0] not in _THING_METRICS
