@@ -665,3 +665,10 @@ def test_parts_restatements_and_things_given_are_read_for_what_they_count(
 ) -> None:
     found = ht.extract(text, source=PUBLISHED).frame
     assert list(zip(found["value"], found["metric"], strict=True)) == expected
+
+
+def test_a_window_between_two_dates_of_different_years_is_read_whole() -> None:
+    claim = one(
+        "At least 11,973 civilians had been killed between 24 February 2022 and 31 October 2024."
+    )
+    assert (claim.metric, str(claim.period)) == ("killed", "2022-02-24/2024-10-31")

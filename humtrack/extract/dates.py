@@ -46,7 +46,7 @@ _MONTH_FIRST: Final = rf"{_M}\s+{_D}(?:,?\s+{_Y})?(?!\d)"
 _ONE_DAY: Final = rf"(?:{_DAY_FIRST}|{_MONTH_FIRST})(?:\s+(?:last|this)\s+year)?"
 _PATTERN: Final = re.compile(
     rf"(?P<between>\b(?:between|from)\s+(?:(?P<bm1>{_M})\s+(?P<bd1>{_D})|(?P<bd1b>{_D})(?:\s+(?P<bm1b>{_M}))?)"
-    rf"\s+(?:and|to|until|-|–)\s+(?:(?P<bm2>{_M})\s+)?(?P<bd2>{_D})(?:\s+(?P<bm2b>{_M}))?(?:,?\s+(?P<by>{_Y}))?)"
+    rf"(?:,?\s+(?P<by1>{_Y}))?\s+(?:and|to|until|-|–)\s+(?:(?P<bm2>{_M})\s+)?(?P<bd2>{_D})(?:\s+(?P<bm2b>{_M}))?(?:,?\s+(?P<by>{_Y}))?)"
     rf"|(?P<months>\b(?:between|from)\s+(?P<mm_a>{_M})(?:\s+(?P<my_a>{_Y}))?\s+(?:and|to|until)\s+"
     rf"(?P<mm_b>{_M})(?:\s+(?P<my_b>{_Y}))?)"
     rf"|(?P<dash>\b(?P<dd1>{_D})\s*(?:[-–]|and)\s*(?P<dd2>{_D})\s+(?P<dm>{_M})(?:\s+(?P<dy>{_Y}))?)"
@@ -246,7 +246,7 @@ def find_dates(text: str, published: date | None) -> Iterator[DateExpr]:
                 continue  # "between 15 and 20": numbers, not dates
             end = _dated(year, month2, _day(m["bd2"]) or 1, published)
             start = _dated(
-                year if year else (end.year if end else None),
+                int(m["by1"]) if m["by1"] else year if year else (end.year if end else None),
                 month1,
                 _day(m["bd1"] or m["bd1b"]) or 1,
                 published,
