@@ -672,3 +672,36 @@ def test_a_window_between_two_dates_of_different_years_is_read_whole() -> None:
         "At least 11,973 civilians had been killed between 24 February 2022 and 31 October 2024."
     )
     assert (claim.metric, str(claim.period)) == ("killed", "2022-02-24/2024-10-31")
+
+
+def test_a_table_written_as_text_counts_what_its_header_names() -> None:
+    text = (
+        "DISPLACEMENT BY CERCLE\n\n"
+        "Cercle — Internally displaced persons\n"
+        "Ménaka — 24,618\n"
+        "Inékar — 2,870\n"
+        "Total — 32,643 (5,546 households)\n"
+    )
+    found = ht.extract(text, source=PUBLISHED).frame
+    assert found["value"].tolist() == [24_618, 2_870, 32_643, 5_546]
+    assert set(found["metric"]) == {"idps"}
+    assert found["unit"].tolist() == ["person", "person", "person", "household"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Litoral holds more than 8,000 prisoners.", [(8000, "detained")]),
+        ("RSF fighters rounded up hundreds of men.", [(100, "detained")]),
+        ("The hospital received more than 50 people with burns overnight.", [(50, "injured")]),
+        ("Sindhupalchok recorded 3,440 deaths, followed by Kathmandu district with 1,203.",
+         [(3440, "killed"), (1203, "killed")]),
+        ("Children account for about one in five cases.", []),
+        ("An estimated 18,000 civilians remain trapped in Yarmouk.", [(18_000, "affected")]),
+    ],
+)  # fmt: skip
+def test_detention_injury_lists_and_entrapment(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    found = ht.extract(text, source=PUBLISHED).frame
+    assert list(zip(found["value"], found["metric"], strict=True)) == expected

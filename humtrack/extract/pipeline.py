@@ -359,17 +359,19 @@ _AREA_AFTER: Final = re.compile(
     r"departments|counties|governorates|oblasts|camps|sites|cities|areas|zones|islands)\b",
     re.IGNORECASE,
 )
-_RATIO_BEFORE: Final = re.compile(r"\b(?:one|1)\s+[a-z]+\s+in\s+(?:every\s+)?$", re.IGNORECASE)
+_RATIO_BEFORE: Final = re.compile(r"\b(?:one|1)\s+(?:[a-z]+\s+)?in\s+(?:every\s+)?$", re.IGNORECASE)
 _RATIO: Final = re.compile(r"\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b")
 
 
 def _label_before(text: str, position: int) -> tuple[int, int] | None:
-    """The span of a label ending in a colon right before ``position`` ("Displaced: ...")."""
+    """The span of a label ending in a colon (or a spaced dash, as in a table written as text)
+    right before ``position`` ("Displaced: ...", "Ménaka — 24,618")."""
     line_start = max(text.rfind("\n", 0, position) + 1, position - 140)
     head = text[line_start:position].rstrip()
-    if not head.endswith(":"):
+    separator = _LABEL_END.search(head)
+    if separator is None:
         return None
-    body = head[:-1]
+    body = head[: separator.start()]
     cut = max(body.rfind(mark) for mark in ".;:")
     start, end = line_start + cut + 1, line_start + len(body)
     return (start, end) if 2 <= len(text[start:end].strip()) <= 120 else None
@@ -378,8 +380,14 @@ def _label_before(text: str, position: int) -> tuple[int, int] | None:
 _HEADING: Final = re.compile(r"^[^a-z\n]{3,80}$")  # "MAIN HOST COUNTRIES"
 _PARENTHESES: Final = re.compile(r"\([^()\n]*\)")
 _LABEL_LINE: Final = re.compile(
-    r"^[^\n:]{2,120}:\s*[~≈]?\s*(?:about|some|over|nearly|almost)?\s*\d"
+    r"^[^\n:]{2,120}(?::|\s[—–])\s*[~≈]?\s*(?:about|some|over|nearly|almost)?\s*\d"
 )
+# a colon, or a spaced em or en dash (an ASCII hyphen between words is too common to mark one)
+_LABEL_SEPARATOR: Final = re.compile(r":|\s[—–]")
+_TABLE_HEADER_SPLIT: Final = re.compile(r"\s[—–]\s")
+_LABEL_END: Final = re.compile(r"(?::|\s[—–])$")
+# the header row of a table written as text: "Cercle — Internally displaced persons"
+_TABLE_HEADER: Final = re.compile(r"^[^\n\d:]{2,60}\s[—–]\s[^\n\d]{2,80}$")
 
 
 def _label_cue(
@@ -406,14 +414,26 @@ def _label_cue(
         line = text[previous_start:previous_end]
         if _LABEL_LINE.match(line):
             break
+        if _TABLE_HEADER.match(line.strip()):
+            column = line.strip()
+            cut = previous_start + line.index(column) + _TABLE_HEADER_SPLIT.search(column).end()  # type: ignore[union-attr]
+            header = _verbs(text, lex, cut, previous_end)
+            if header:
+                return header[-1]
+            words = re.findall(r"[A-Za-z]+", text[cut:previous_end].lower())
+            for noun in reversed([w for w in words if w in lex.nouns and lex.nouns[w].metric]):
+                return (cut, previous_end, noun)
+            return None
         if line.strip() and (headings or not _HEADING.match(_PARENTHESES.sub("", line))):
             return None
         headings += bool(line.strip())
         previous_end = previous_start - 1
     else:
         return None
-    colon = previous_start + line.index(":")
-    above = _label_before(text, colon + 1)
+    separator = _LABEL_SEPARATOR.search(line)
+    if separator is None:
+        return None
+    above = _label_before(text, previous_start + separator.end())
     return _label_cue(text, lex, above, depth + 1) if above is not None else None
 
 
@@ -499,7 +519,7 @@ _OF_THE_HEAD: Final = re.compile(
     r"[^.;:!?\n]*?(?:^|,|\band)?\s+(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?$"
 )
 _CHAINED_PART: Final = re.compile(
-    r"(?:\bof\s+(?:which|whom|them|these|those)|\band)\s+"
+    r"(?:\bof\s+(?:which|whom|them|these|those)|\band|\bfollowed\s+by\s+[^.;:,\d]{1,40}\s+with)\s+"
     r"(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least|another|a\s+further)\s+)?$"
 )
 # the part names nothing of its own: "and 313,473 partially damaged", not "and 120 ambulances"
@@ -540,6 +560,8 @@ def _count(
     notes: list[str] = []
     lo, hi = max(clause[0], mention.start - 160), min(clause[1], mention.end + 160)
     verb: tuple[int, int, str] | None = None
+    if _RATIO_BEFORE.search(text, max(lo, mention.start - 30), mention.start):
+        return None  # "one child in four", "one in five cases": a ratio's, not a count
     if cue is None:
         written = text[mention.start : mention.end].lower()
         if written.endswith((" one", " a", " an")) or written in {"one", "a", "an"}:
@@ -565,8 +587,6 @@ def _count(
             text, max(lo, mention.start - 6), mention.start
         ) and _AREA_AFTER.match(text, mention.end):
             return None  # "in the two regions": which places, not how many
-        if _RATIO_BEFORE.search(text, max(lo, mention.start - 30), mention.start):
-            return None  # "one child in four": the four is a ratio's, not a count
 
         # "killing 45 and wounding 60", "hundreds were injured": a verb beside the number
         after = _not_adjectival(
@@ -1027,6 +1047,7 @@ def _period(
     return chosen.start, chosen.end
 
 
+_HOUSEHOLD_NOUN_AFTER: Final = re.compile(r"\s+(?:households|families)\b")
 _PERSON_NOUN_AFTER: Final = re.compile(r"\s+(?:people|persons|individuals)\b")
 
 
@@ -1041,10 +1062,16 @@ def _restated(
         or opening - previous_end > 40
         or ")" in text[previous_end:opening]
         or text[opening + 1 : mention.start].strip(" ~")
-        or previous.unit == "person"
+        or (previous.unit == "person" and not _HOUSEHOLD_NOUN_AFTER.match(text, mention.end))
     ):
         return counted
-    unit = "person" if _PERSON_NOUN_AFTER.match(text, mention.end) else previous.unit
+    unit = (
+        "person"
+        if _PERSON_NOUN_AFTER.match(text, mention.end)
+        else "household"
+        if _HOUSEHOLD_NOUN_AFTER.match(text, mention.end)
+        else previous.unit
+    )
     subject = counted.subject if counted is not None else None
     notes = [*(counted.notes if counted is not None else []), "restates the figure before it"]
     return _Counted(
