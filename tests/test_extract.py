@@ -705,3 +705,21 @@ def test_detention_injury_lists_and_entrapment(
 ) -> None:
     found = ht.extract(text, source=PUBLISHED).frame
     assert list(zip(found["value"], found["metric"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least 25 civilians, among them six children, have been killed.",
+         [(25, "killed", "civilians"), (6, "killed", "children")]),
+        ("The strike hit a market, killing one man.", [(1, "killed", "all")]),
+        ("One soldier was also killed.", [(1, "killed", "all")]),
+        ("One man said he had fled.", []),
+        ("One of the hospitals closed.", []),
+    ],
+)  # fmt: skip
+def test_one_person_and_a_part_set_off_by_commas(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    found = ht.extract(text, source=PUBLISHED).frame
+    assert list(zip(found["value"], found["metric"], found["group"], strict=True)) == expected

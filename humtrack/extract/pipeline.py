@@ -306,6 +306,7 @@ def _past_restatement(text: str, noun_end: int, next_start: int, hi: int) -> tup
 
 _PAREN_AFTER: Final = re.compile(
     r"\s*\([^()\n]{1,60}\)"
+    r"|,\s+(?:among\s+them|including)\s+[^,;.()\n]{1,40},"
     r"|\s+or\s+(?:(?:about|some|around|nearly)\s+)?\d[\d,. ]*\s+(?:persons|people|individuals)\b"
 )
 _NEXT_FIGURE_OR_END: Final = re.compile(r"\d|[.;:!?\n]")
@@ -564,7 +565,14 @@ def _count(
         return None  # "one child in four", "one in five cases": a ratio's, not a count
     if cue is None:
         written = text[mention.start : mention.end].lower()
-        if written.endswith((" one", " a", " an")) or written in {"one", "a", "an"}:
+        if (written.endswith((" one", " a", " an")) or written in {"one", "a", "an"}) and not (
+            written == "one"
+            and _ONE_PERSON.match(text, mention.end)
+            and (
+                _CASUALTY_AFTER.match(text, _ONE_PERSON.match(text, mention.end).end())  # type: ignore[union-attr]
+                or _CASUALTY_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+            )
+        ):
             return None
         if _POPULATION_OF.search(text, max(lo, mention.start - 40), mention.start):
             return _Counted("population", "all", "person", "stock", None, origin, notes)
@@ -1047,6 +1055,15 @@ def _period(
     return chosen.start, chosen.end
 
 
+# "one soldier was also killed", "killing one man": one person, counted
+_ONE_PERSON: Final = re.compile(
+    r"\s+(?:man|woman|child|boy|girl|person|civilian|soldier|policeman|officer|worker|journalist)\b",
+    re.IGNORECASE,
+)
+_CASUALTY_AFTER: Final = re.compile(
+    r"\s+(?:was|has\s+been|had\s+been)(?:\s+also)?\s+(?:killed|injured|wounded|shot\s+dead)\b"
+)
+_CASUALTY_BEFORE: Final = re.compile(r"\b(?:killing|wounding|injuring)\s+$")
 _HOUSEHOLD_NOUN_AFTER: Final = re.compile(r"\s+(?:households|families)\b")
 _PERSON_NOUN_AFTER: Final = re.compile(r"\s+(?:people|persons|individuals)\b")
 
