@@ -65,6 +65,9 @@ _AFTER_NOT_FIGURE: Final = re.compile(
     re.IGNORECASE,
 )
 # "between 2014 and 2017", "2014-2017": years, not a range of figures
+_TITLE_NUMBER: Final = re.compile(
+    r"\b(?:Report|Update|Bulletin|Sitrep|SitRep|Round|Issue|Edition|Volume|Vol\.)\s$"
+)
 _YEAR_RANGE: Final = re.compile(
     r"(?:between\s+|from\s+)?(?:1[89]|20|21)\d\d\s*(?:-|–|to|and)\s*(?:1[89]|20|21)\d\d",
     re.IGNORECASE,
@@ -114,6 +117,8 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
     after = text[end : end + 16]
     if _BEFORE_NOT_FIGURE.search(before) or _AFTER_NOT_FIGURE.match(after):
         return True
+    if _TITLE_NUMBER.search(before):
+        return True  # "Flash Report 2", "Situation Update 4", "Round 5": the number of a document
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_@#"):
         return True
     number = text[start:end]

@@ -194,7 +194,7 @@ _COMPARED_WITH: Final = re.compile(
     r"\b(?:up|down)\s+from\s+(?:\w+\s+){0,2}?$|\bcompared\s+(?:with|to)\s+(?:\w+\s+){0,2}?$"
     r"|\bfrom\s+$"
 )
-_BODIES_OF: Final = re.compile(r"\b(?:bodies|remains)\s+of\s+$")
+_BODIES_OF: Final = re.compile(r"\b(?:bodies|remains|deaths)\s+of\s+$")
 _AS_OF: Final = re.compile(r"as\s+(?:of|at)\b", re.IGNORECASE)
 _TOLL: Final = re.compile(
     r"(?:rose|risen|rises|rising|reached|climbed|increased|jumped|stands|stood|hit|to|at|is|was|of)\s*$"
@@ -255,6 +255,8 @@ def _predicate(
     died and 1,034 were injured"), else the nearest verb before the number ("killing 45
     people, including 11 women"), else any later verb of the clause.
     """
+    if _BODIES_OF.search(text, max(lo, mention.start - 20), mention.start):
+        return (mention.start, mention.start, "deaths")  # "the deaths of seven injured people"
     inside = _verbs(text, lex, mention.end, noun_end)
     if inside and inside[-1][2] in _ADJECTIVAL_STATES:
         # "12,500 displaced people returned to their villages": what happened to them is the
@@ -345,6 +347,8 @@ _DISPLACEMENT_SETTING: Final = re.compile(
     r"|makeshift\s+(?:shelters?|camps?))",
     re.IGNORECASE,
 )
+# "displaced and living in 534 displacement sites": the state they are in now
+_LIVING_NOW: Final = re.compile(r"\b(?:living|staying|sheltering|sleeping)\b", re.IGNORECASE)
 _HOSTING: Final = frozenset({"hosts", "are hosted", "are being hosted"})
 # words of flight: whoever crosses in such a sentence is leaving, whatever the text is about
 _FLIGHT: Final = re.compile(
@@ -614,6 +618,8 @@ def _count(
             verb = after[0]
         elif before and counts_people(before[-1]):
             verb = before[-1]
+        elif _BODIES_OF.search(text, max(lo, mention.start - 20), mention.start):
+            verb = (mention.start, mention.start, "deaths")  # "the bodies of 97 victims"
         elif _TOLL.search(text, max(lo, mention.start - 20), mention.start):
             # "the number of people killed has risen to 9,061", "the number of injured has reached"
             earlier = [
@@ -631,8 +637,6 @@ def _count(
                     if (noun := lex.nouns.get(m.group().lower())) is not None and noun.metric
                 ][:1]
             verb = earlier[-1] if earlier else None
-        elif _BODIES_OF.search(text, max(lo, mention.start - 20), mention.start):
-            verb = (mention.start, mention.start, "deaths")  # "recovered the bodies of 232 people"
         partitive = _OF_THEM.match(text, mention.end)
         if partitive is not None:
             # "11 million of them children", "400 of them have been left homeless": a part of
@@ -773,8 +777,12 @@ def _count(
     ):
         metric, kind = "returnees", "flow"  # "376,000 people had crossed" in a text on returns
     if (
-        metric == "population"
+        metric in {"population", "displaced"}
         and verb is not None
+        and (
+            metric == "population"
+            or _LIVING_NOW.search(text, verb[1], min(len(text), verb[1] + 40))
+        )
         and (
             _DISPLACEMENT_SETTING.search(text, max(lo, mention.start - 80), min(hi, noun_end + 80))
             or _DISPLACEMENT_SETTING.search(text, verb[0], verb[1] + 60)

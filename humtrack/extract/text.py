@@ -27,7 +27,8 @@ _ABBREVIATION: Final = re.compile(
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$"
 )
 _CLAUSE_BREAK: Final = re.compile(
-    r"[;:](?=\s)\s*|[—–]\s*|,\s+(?=(?:while|but|whereas|although|though)\b)|\((?=\S)|\)\s*"
+    r"[;:](?=\s)\s*|(?<!\d)[—–]\s*|[—–](?!\d)\s*|,\s+(?=(?:while|but|whereas|although|though)\b)"
+    r"|\((?=\S)|\)\s*"
 )
 
 
