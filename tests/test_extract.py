@@ -732,8 +732,8 @@ def test_one_person_and_a_part_set_off_by_commas(
         ("The bodies of 97 victims have been handed over.", [(97, "killed")]),
         ("Doctors reported the deaths of seven injured people in hospital.", [(7, "killed")]),
         ("Two police officers were among the dead.", [(2, "killed")]),
-        ("DTM Displacement Flash Report 2 says 563,602 people (127,140 households) are displaced "
-         "and living in 534 displacement sites.",
+        (("DTM Displacement Flash Report 2 says 563,602 people (127,140 households) are displaced "
+         "and living in 534 displacement sites."),
          [(563_602, "idps"), (127_140, "idps"), (534, "other")]),
         ("The death toll from two landslides rose to 229.", [(2, "other"), (229, "killed")]),
         ("Some 70,000 pre-emptive evacuations were ordered.", [(70_000, "displaced")]),
