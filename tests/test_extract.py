@@ -17,6 +17,12 @@ from tests.conftest import SEEDS
 PUBLISHED = ht.Source("s1", published=date(2019, 5, 28))  # a Tuesday
 
 
+def figures(text: str, *columns: str) -> list[tuple[object, ...]]:
+    """The value and the given columns of every candidate in ``text``, in order."""
+    found = ht.extract(text, source=PUBLISHED).frame
+    return list(zip(*(found[c] for c in ("value", *columns)), strict=True))
+
+
 def one(text: str, source: ht.Source = PUBLISHED) -> ht.Claim:
     found = ht.extract(text, source=source)
     assert len(found) == 1, found.frame[["quote", "metric", "value"]]
@@ -607,8 +613,7 @@ def test_hosting_evacuating_and_crossing_are_read_only_where_they_mean_it(
 def test_what_a_figure_counts_from_the_words_around_it(
     text: str, expected: list[tuple[float, str, str]]
 ) -> None:
-    found = ht.extract(text, source=PUBLISHED).frame
-    assert list(zip(found["value"], found["metric"], found["group"], strict=True)) == expected
+    assert figures(text, "metric", "group") == expected
 
 
 @pytest.mark.parametrize(
@@ -640,8 +645,7 @@ def test_what_a_figure_counts_from_the_words_around_it(
 def test_what_a_figure_counts_in_disaster_and_displacement_reports(
     text: str, expected: list[tuple[float, str, str]]
 ) -> None:
-    found = ht.extract(text, source=PUBLISHED).frame
-    assert list(zip(found["value"], found["metric"], found["group"], strict=True)) == expected
+    assert figures(text, "metric", "group") == expected
 
 
 @pytest.mark.parametrize(
@@ -663,8 +667,7 @@ def test_what_a_figure_counts_in_disaster_and_displacement_reports(
 def test_parts_restatements_and_things_given_are_read_for_what_they_count(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
-    found = ht.extract(text, source=PUBLISHED).frame
-    assert list(zip(found["value"], found["metric"], strict=True)) == expected
+    assert figures(text, "metric") == expected
 
 
 def test_a_window_between_two_dates_of_different_years_is_read_whole() -> None:
@@ -703,8 +706,7 @@ def test_a_table_written_as_text_counts_what_its_header_names() -> None:
 def test_detention_injury_lists_and_entrapment(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
-    found = ht.extract(text, source=PUBLISHED).frame
-    assert list(zip(found["value"], found["metric"], strict=True)) == expected
+    assert figures(text, "metric") == expected
 
 
 @pytest.mark.parametrize(
@@ -721,8 +723,7 @@ def test_detention_injury_lists_and_entrapment(
 def test_one_person_and_a_part_set_off_by_commas(
     text: str, expected: list[tuple[float, str, str]]
 ) -> None:
-    found = ht.extract(text, source=PUBLISHED).frame
-    assert list(zip(found["value"], found["metric"], found["group"], strict=True)) == expected
+    assert figures(text, "metric", "group") == expected
 
 
 @pytest.mark.parametrize(
@@ -742,5 +743,4 @@ def test_one_person_and_a_part_set_off_by_commas(
 def test_dashes_bodies_the_dead_and_document_numbers(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
-    found = ht.extract(text, source=PUBLISHED).frame
-    assert list(zip(found["value"], found["metric"], strict=True)) == expected
+    assert figures(text, "metric") == expected
