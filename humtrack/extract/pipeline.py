@@ -60,6 +60,17 @@ def _word_list(name: str) -> re.Pattern[str]:
     )
 
 
+def _phrases(name: str) -> str:
+    """The phrases of a data file, one per line, as a regular-expression alternation."""
+    phrases = [
+        line.strip()
+        for line in read_data_text(name).splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered) + ")"
+
+
 _EVENT_CUES: Final = _word_list("extract_event_cues.txt")
 _REPORT_CUES: Final = _word_list("extract_report_cues.txt")
 #: Between a day and an event word after it, words that make the event another day's.
@@ -334,36 +345,24 @@ _REFUGEE_WORDS: Final = re.compile(r"\b(?:refugees?|asylum)\b", re.IGNORECASE)
 # from rooftops or water by rescuers, the wounded taken to hospital, and visitors are not
 _EVACUATION: Final = frozenset({"evacuated", "pre-emptively evacuated"})
 _RESCUE_OR_TRANSFER: Final = re.compile(
-    r"\b(?:rooftops?|roofs?|trees?|rubble|rescue[ds]?|rescuers|hospitals?|wounded|injured|"
-    r"medical(?:ly)?|tourists?|visitors?|foreign(?:ers|\s+nationals)?|diplomats?|staff|"
-    r"nationals|embassy|by\s+air)\b",
-    re.IGNORECASE,
+    rf"\b{_phrases('extract_rescue_words.txt')}\b", re.IGNORECASE
 )
 _IDP_WORDS: Final = re.compile(r"\b(?:IDPs?|internally\s+displaced)\b", re.IGNORECASE)
 # where displaced people live: who lives there counts as displaced, not as the population
 _DISPLACEMENT_SETTING: Final = re.compile(
-    r"\b(?:IDP\s+(?:camps?|sites?|settlements?)|displacement\s+(?:camps?|sites?)"
-    r"|tents\b|in\s+the\s+open\b|collective\s+(?:centres?|centers?|shelters?)"
-    r"|makeshift\s+(?:shelters?|camps?))",
-    re.IGNORECASE,
+    rf"\b{_phrases('extract_displacement_settings.txt')}\b", re.IGNORECASE
 )
 # "displaced and living in 534 displacement sites": the state they are in now
 _LIVING_NOW: Final = re.compile(r"\b(?:living|staying|sheltering|sleeping)\b", re.IGNORECASE)
 _HOSTING: Final = frozenset({"hosts", "are hosted", "are being hosted"})
 # words of flight: whoever crosses in such a sentence is leaving, whatever the text is about
-_FLIGHT: Final = re.compile(
-    r"\b(?:flee(?:ing)?|fled|escap(?:e|ing)|refugees?|asylum|seeking\s+safety)\b", re.IGNORECASE
-)
+_FLIGHT: Final = re.compile(rf"\b{_phrases('extract_flight_words.txt')}\b", re.IGNORECASE)
 _CROSSING: Final = re.compile(r"\s*(?:had\s+|have\s+|has\s+)?(?:crossed|crossing|cross)\b")
 _EVENT_METRICS: Final = frozenset(
     {"killed", "injured", "missing", "detained", "displaced", "returnees"}
 )
 _THE_BEFORE: Final = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
-_AREA_AFTER: Final = re.compile(
-    r"\s+(?:regions|districts|provinces|states|countries|towns|villages|municipalities|"
-    r"departments|counties|governorates|oblasts|camps|sites|cities|areas|zones|islands)\b",
-    re.IGNORECASE,
-)
+_AREA_AFTER: Final = re.compile(rf"\s+{_phrases('extract_area_nouns.txt')}\b", re.IGNORECASE)
 _RATIO_BEFORE: Final = re.compile(r"\b(?:one|1)\s+(?:[a-z]+\s+)?in\s+(?:every\s+)?$", re.IGNORECASE)
 _RATIO: Final = re.compile(r"\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b")
 
