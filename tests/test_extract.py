@@ -744,3 +744,17 @@ def test_dashes_bodies_the_dead_and_document_numbers(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("About 1.9 million people, roughly 90 per cent of Gaza's population, were displaced.",
+         [(1_900_000, "idps", "stock")]),
+        ("Some 200 people were displaced by floods on Sunday.", [(200, "displaced", "flow")]),
+    ],
+)  # fmt: skip
+def test_a_share_of_a_population_displaced_is_a_state(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert figures(text, "metric", "kind") == expected

@@ -354,6 +354,10 @@ _DISPLACEMENT_SETTING: Final = re.compile(
 )
 # "displaced and living in 534 displacement sites": the state they are in now
 _LIVING_NOW: Final = re.compile(r"\b(?:living|staying|sheltering|sleeping)\b", re.IGNORECASE)
+_SHARE_OF_POPULATION: Final = re.compile(
+    r"(?:per\s*cent|percent|%)\s+of\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w’']+\s+){0,2}?population\b",
+    re.IGNORECASE,
+)
 _HOSTING: Final = frozenset({"hosts", "are hosted", "are being hosted"})
 # words of flight: whoever crosses in such a sentence is leaving, whatever the text is about
 _FLIGHT: Final = re.compile(rf"\b{_phrases('extract_flight_words.txt')}\b", re.IGNORECASE)
@@ -788,6 +792,10 @@ def _count(
         )
     ):
         metric, kind = "idps", "stock"  # "the Bentiu IDP camp, home to some 110,000 people"
+    if metric == "displaced" and _SHARE_OF_POPULATION.search(text, lo, hi):
+        # "1.9 million people, roughly 90 per cent of Gaza's population, were displaced": a share
+        # of a population is the state it is in, not a movement
+        metric, kind = "idps", "stock"
     if metric == "idps" and verb is not None and verb[2] in _HOSTING and origin is not None:
         metric, kind = "refugees", "stock"  # "Colombia hosts about 2.8 million Venezuelans"
     if (
