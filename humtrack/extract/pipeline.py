@@ -574,9 +574,9 @@ def _count(
         written = text[mention.start : mention.end].lower()
         if (written.endswith((" one", " a", " an")) or written in {"one", "a", "an"}) and not (
             written == "one"
-            and _ONE_PERSON.match(text, mention.end)
+            and (person := _ONE_PERSON.match(text, mention.end)) is not None
             and (
-                _CASUALTY_AFTER.match(text, _ONE_PERSON.match(text, mention.end).end())  # type: ignore[union-attr]
+                _CASUALTY_AFTER.match(text, person.end())
                 or _CASUALTY_BEFORE.search(text, max(0, mention.start - 12), mention.start)
             )
         ):
