@@ -758,3 +758,63 @@ def test_a_share_of_a_population_displaced_is_a_state(
     text: str, expected: list[tuple[float, str, str]]
 ) -> None:
     assert figures(text, "metric", "kind") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what happened to them decides, not who they are
+        ("On 28 September, 119 prisoners died in clashes between gangs.", [(119, "killed", "flow")]),
+        ("Between 33 and 150 civilians, most of them displaced people, were killed in the strike.",
+         [(91.5, "killed", "flow")]),
+        # refugees arriving are still refugees; refugees made homeless are displaced again
+        ("So far 33,104 refugees from Ethiopia arrived in eastern Sudan.",
+         [(33_104, "refugees", "flow")]),
+        ("Around 12,000 refugees were left without a roof over their heads.",
+         [(12_000, "displaced", "flow")]),
+        # where displaced people live, and who cannot go home, are the stock of IDPs
+        ("In all, 44,350 people were still living in 571 shelters.",
+         [(44_350, "idps", "stock"), (571, "other", "stock")]),
+        ("By 31 December, an estimated 10,000 of them were living in informal sites.",
+         [(10_000, "idps", "stock")]),
+        ("An estimated 540,000 others had not yet been able to return home.",
+         [(540_000, "idps", "stock")]),
+        ("About 30,000 people live in the town.", [(30_000, "population", "stock")]),
+        # a part of a stock of IDPs is part of the stock; "since" makes the same words a flow
+        (("In 2023, 6.8 million people were living in internal displacement, about 3.9 million "
+          "of them displaced by conflict."),
+         [(6_800_000, "idps", "stock"), (3_900_000, "idps", "stock")]),
+        ("Some 5.4 million people have been internally displaced since the conflict began.",
+         [(5_400_000, "displaced", "flow")]),
+        ("About 2 million people have been internally displaced.", [(2_000_000, "idps", "stock")]),
+        # places counted as they stand are a stock, unless the text counts them over time
+        ("By 10 March, 2,512 schools had closed because of insecurity.", [(2512, "other", "stock")]),
+        ("Since November our teams have trucked water to 45 villages.", [(45, "other", "flow")]),
+    ],
+)  # fmt: skip
+def test_who_they_are_and_what_happened_to_them(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert figures(text, "metric", "kind") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Since April 2023, more than half a million people have fled West Darfur into Chad.",
+         ("refugees", "TD", "SD")),
+        ("About 3,000 people fled Sudan into Egypt last week.", ("refugees", "EG", "SD")),
+        ("Some 20,000 people fled into Kharkiv city.", ("displaced", "UA63", None)),
+    ],
+)  # fmt: skip
+def test_flight_into_another_country_makes_refugees_where_they_arrive(
+    text: str, expected: tuple[str, str, str | None]
+) -> None:
+    claim = one(text)
+    assert (claim.metric, claim.location_code, claim.origin_code) == expected
+
+
+def test_a_stock_before_a_day_is_dated_the_day_before() -> None:
+    claim = one("Jenin camp, home to roughly 20,000 people before 21 January, is empty.")
+    assert (claim.period_start, claim.period_end) == (date(2019, 1, 20), date(2019, 1, 20))
+    assert "day before" in str(claim.notes)

@@ -210,6 +210,25 @@ _AS_OF: Final = re.compile(r"as\s+(?:of|at)\b", re.IGNORECASE)
 _TOLL: Final = re.compile(
     r"(?:rose|risen|rises|rising|reached|climbed|increased|jumped|stands|stood|hit|to|at|is|was|of)\s*$"
 )
+_INTO: Final = re.compile(r"\binto\s+((?:[A-Z][\w'’-]+\s*){1,3})")
+
+
+def _into_country(text: str, gaz: Gazetteer, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` says "into" a country: a flight that crosses a border."""
+    into = _INTO.search(text, lo, hi)
+    if into is None:
+        return False
+    words = into.group(1).split()
+    for n in range(len(words), 0, -1):
+        found = gaz.lookup(" ".join(words[:n]))
+        if found is not None:
+            return found[1] == "country"
+    return False
+
+
+_MOVING: Final = re.compile(r"(?:arriv|cross)")
+_BEFORE_DAY: Final = re.compile(r"\b(?:before|prior\s+to)\s+(?:on\s+)?$", re.IGNORECASE)
+_HAVE_BEEN: Final = re.compile(r"\b(?:have|has|had)\s+been\s+$")
 _STOCK_BEFORE: Final = re.compile(
     r"\b(?:are|is|remain|remains|remained|still|now|currently|were living|living)\s+"
     r"(?:(?:now|still|currently|internally)\s+)*$"
@@ -292,6 +311,11 @@ def _predicate(
     ):
         return given[-1]  # "provided hot meals to 152,000 people"
     noun_end, next_start = _past_restatement(text, noun_end, next_start, hi)
+    aside = _ASIDE.match(text, noun_end)
+    if aside is not None and aside.end() < hi:
+        # "33 civilians, most of them displaced people, were killed": the aside says who
+        # they are; the predicate after it says what happened to them
+        noun_end = aside.end()
     after = [
         v
         for v in _verbs(text, lex, noun_end, next_start if noun_end > hi else min(hi, next_start))
@@ -322,6 +346,10 @@ _PAREN_AFTER: Final = re.compile(
     r"|,\s+(?:among\s+them|including)\s+[^,;.()\n]{1,40},"
     r"|\s+or\s+(?:(?:about|some|around|nearly)\s+)?\d[\d,. ]*\s+(?:persons|people|individuals)\b"
 )
+_ASIDE: Final = re.compile(
+    r",\s+(?:most|many|some|all|half|several|nearly\s+all|almost\s+all)\s+of\s+(?:them|whom)"
+    r"\s+[^,;.()\n\d]{1,50},"
+)
 _NEXT_FIGURE_OR_END: Final = re.compile(r"\d|[.;:!?\n]")
 
 
@@ -337,7 +365,7 @@ _GIVEN_TO: Final = re.compile(
 _LEADING_OF: Final = re.compile(r"^(?:of\s+(?:the\s+)?)")
 _ARRIVALS_LABEL: Final = re.compile(r"\b(?:[Aa]rrivals?|[Ss]ince)\b")
 _THING_METRICS: Final = frozenset({"other", "facilities_damaged"})
-_POPULATION_NOUN_METRICS: Final = frozenset({"refugees", "idps", "returnees"})
+_POPULATION_NOUN_METRICS: Final = frozenset({"refugees", "idps", "returnees", "detained"})
 # a text about people going home: who "crossed" are coming back, not leaving
 _RETURN_WORDS: Final = re.compile(r"\breturn(?:s|ed|ees?|ing)?\b", re.IGNORECASE)
 _REFUGEE_WORDS: Final = re.compile(r"\b(?:refugees?|asylum)\b", re.IGNORECASE)
@@ -656,6 +684,17 @@ def _count(
             origin_code = previous.origin if previous is not None else origin
             if after_part:
                 part_metric, part_kind = lex.verb_metric[after_part[0][2]]
+                if (
+                    part_metric == "displaced"
+                    and previous is not None
+                    and previous.metric == "idps"
+                ):
+                    # "3.9 million of them displaced by conflict": a part of a stock of IDPs
+                    part_metric, part_kind = "idps", "stock"
+                if part_metric == "population" and _DISPLACEMENT_SETTING.search(
+                    text, after_part[0][0], min(hi, after_part[0][1] + 60)
+                ):
+                    part_metric = "idps"  # "10,000 of them were living in informal sites"
                 return _Counted(part_metric, group, unit, part_kind, None, origin_code, notes)
             if previous is not None:
                 return _Counted(
@@ -718,7 +757,11 @@ def _count(
             if lex.verb_metric[v[2]][0] in _EVENT_METRICS
         ]
         if event and not text[noun_end : event[0][0]].count(","):
-            metric, kind = lex.verb_metric[event[0][2]]
+            event_metric, event_kind = lex.verb_metric[event[0][2]]
+            if metric == "refugees" and _MOVING.match(event[0][2]):
+                kind = "flow"  # "33,104 refugees from Ethiopia arrived": refugees, arriving
+            elif not (metric == "detained" and event_metric in {"detained", "displaced"}):
+                metric, kind = event_metric, event_kind
     if not metric and _BODIES_OF.search(text, max(lo, mention.start - 20), mention.start):
         metric, kind = "killed", "flow"  # "recovered the bodies of 232 people"
     if not metric:
@@ -731,10 +774,20 @@ def _count(
                 text, max(lo, mention.start - 60), min(hi, verb[1] + 60)
             ):
                 metric, kind = "displaced", "flow"  # "632,000 were pre-emptively evacuated"
+            if (
+                metric == "idps"
+                and _HAVE_BEEN.search(text, max(lo, verb[0] - 20), verb[0])
+                and _SINCE.search(text, verb[1], hi)
+            ):
+                metric, kind = "displaced", "flow"  # "have been internally displaced since April"
             if metric == "displaced" and _STOCK_BEFORE.search(text, max(lo, verb[0] - 30), verb[0]):
                 metric, kind = "idps", "stock"  # "remain displaced", "are now displaced"
-            if metric == "displaced" and _CROSS_BORDER.search(text, verb[1], min(hi, verb[1] + 60)):
-                metric, kind = "refugees", "flow"  # "fled Sudan to neighbouring countries"
+            if metric == "displaced" and (
+                _CROSS_BORDER.search(text, verb[1], min(hi, verb[1] + 60))
+                or _into_country(text, gaz, verb[1], min(hi, verb[1] + 60))
+            ):
+                # "fled Sudan to neighbouring countries", "have fled West Darfur into Chad"
+                metric, kind = "refugees", "flow"
             if metric == "displaced":
                 metric, kind = _state_after_flight(text, lex, gaz, verb, min(hi, next_start), kind)
         elif _POPULATION_OF.search(text, max(lo, mention.start - 40), mention.start):
@@ -771,6 +824,9 @@ def _count(
     kind = kind or default
     if metric in _STOCK_DEFAULT and kind == "flow" and metric != "refugees":
         kind = default
+    if metric == "other" and cue.unit in {"facility", "site"} and "flow" not in cues:
+        # "24 collective shelters", "2,512 schools had closed": places counted as they stand
+        kind = "stock"
     if (
         about_returns
         and metric in {"refugees", "idps", "displaced"}
@@ -1033,6 +1089,16 @@ def _period(
     if kind == "stock":
         if (
             chosen is not None
+            and chosen.role == "point"
+            and chosen.start is not None
+            and _BEFORE_DAY.search(segs.text, max(0, chosen.start_offset - 12), chosen.start_offset)
+        ):
+            # "home to roughly 20,000 people before 21 January": the day before
+            day = chosen.start - timedelta(days=1)
+            notes.append("a stock said to hold before a day is dated on the day before it")
+            return day, day
+        if (
+            chosen is not None
             and chosen.role in {"point", "window", "by"}
             and chosen.start is not None
         ):
@@ -1140,7 +1206,7 @@ def _place(
             if excluded[0] <= p.start < excluded[1]:
                 continue
             before = segs.text[max(0, p.start - 6) : p.start].lower()
-            if counted.metric == "refugees" and before.endswith("from "):
+            if counted.metric == "refugees" and before.endswith(("from ", "fled ")):
                 origin = origin or p.code[:2]
                 continue
             distance = abs(p.start - mention.start)
