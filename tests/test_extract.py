@@ -818,3 +818,26 @@ def test_a_stock_before_a_day_is_dated_the_day_before() -> None:
     claim = one("Jenin camp, home to roughly 20,000 people before 21 January, is empty.")
     assert (claim.period_start, claim.period_end) == (date(2019, 1, 20), date(2019, 1, 20))
     assert "day before" in str(claim.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # a weekday before a full date is the date, not the last such weekday before publication
+        ("The quake struck on Saturday 25 April 2015, killing 12 people.", "2015-04-25"),
+        # "Sunday evening's strike" names the day of the event
+        ("At least 249 people were wounded in Sunday evening's strike on the camp.", "2019-05-26"),
+        # the day a dam gave way or a bomber blew himself up is the day of the event
+        ("The dam gave way early on Sunday. Officials said 30 people were killed.", "2019-05-26"),
+        ("The bomber blew himself up on Friday. Officials said 59 people were killed.",
+         "2019-05-24"),
+        # "as of" a day is when a toll was counted, not when the event happened
+        (("The earthquake struck on 25 April. As of 10:00 today, the number of people who died "
+         "in the earthquake has reached 7,276."), "2019-04-25"),
+        # "since the war began" runs from the event the text dated to publication
+        (("The war began with the attack of 7 October 2018.\n\nThe offensive has killed at least "
+         "36,050 people since the war began."), "2018-10-07/2019-05-28"),
+    ],
+)  # fmt: skip
+def test_events_and_the_days_their_tolls_take(text: str, period: str) -> None:
+    assert str(one(text).period) == period

@@ -66,7 +66,8 @@ _PATTERN: Final = re.compile(
     rf"|(?P<rel>\b(?:today|yesterday|this\s+week|last\s+week|this\s+month|last\s+month|this\s+year|"
     rf"last\s+year|(?:over|in)\s+the\s+(?:past|last)\s+(?:(?P<pastn>\d+|two|three|four|five|six|seven|"
     rf"ten)\s+)?(?P<pastu>days?|weeks?|months?|hours?|years?)|(?:on|last|since|by|as\s+of)\s+"
-    rf"(?P<wd>{_WEEKDAY})|(?P<wdp>{_WEEKDAY})(?=['’]s\b))\b)",
+    rf"(?P<wd>{_WEEKDAY})(?!,?\s+(?:the\s+)?{_D}\s+{_M}|,?\s+{_M}\s+{_D})"
+    rf"|(?P<wdp>{_WEEKDAY})(?=(?:\s+(?:morning|afternoon|evening|night))?['’]s\b))\b)",
     re.IGNORECASE,
 )
 _SMALL: Final = {

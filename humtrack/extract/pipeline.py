@@ -50,14 +50,15 @@ _STOCK_DEFAULT: Final = frozenset(m for m, v in METRICS.items() if v.default_kin
 
 def _word_list(name: str) -> re.Pattern[str]:
     words = [
-        word
+        word.replace("_", " ")  # "gave_way": a phrase of two words
         for line in read_data_text(name).splitlines()
         if not line.startswith("#")
         for word in line.split()
     ]
-    return re.compile(
-        rf"\b(?:{'|'.join(sorted(map(re.escape, words), key=len, reverse=True))})\b", re.I
+    alternatives = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
     )
+    return re.compile(rf"\b(?:{alternatives})\b", re.I)
 
 
 def _phrases(name: str) -> str:
@@ -207,6 +208,7 @@ _COMPARED_WITH: Final = re.compile(
 )
 _BODIES_OF: Final = re.compile(r"\b(?:bodies|remains|deaths)\s+of\s+$")
 _AS_OF: Final = re.compile(r"as\s+(?:of|at)\b", re.IGNORECASE)
+_AS_OF_BEFORE: Final = re.compile(r"\bas\s+(?:of|at)\s+(?:\d\d?[:.]\d\d\s+)?$", re.IGNORECASE)
 _TOLL: Final = re.compile(
     r"(?:rose|risen|rises|rising|reached|climbed|increased|jumped|stands|stood|hit|to|at|is|was|of)\s*$"
 )
@@ -227,6 +229,37 @@ def _into_country(text: str, gaz: Gazetteer, lo: int, hi: int) -> bool:
 
 
 _MOVING: Final = re.compile(r"(?:arriv|cross)")
+# "since the war began", "since the fighting started": since an event named but not dated here
+_SINCE_UNDATED: Final = re.compile(
+    r"\bsince\s+(?:the\s+|its\s+|their\s+)?(?:start\s+of\s+the\s+|beginning\s+of\s+the\s+)?"
+    r"(?:war|conflict|fighting|clashes|offensive|escalation|hostilities|attack|attacks|violence"
+    r"|crisis|outbreak|strikes?|bombardment|siege|invasion|earthquake|floods?|storm|cyclone)\b",
+    re.IGNORECASE,
+)
+_NUMBER_OF: Final = re.compile(r"\b(?:number|toll|tally|count)\s+of\s+", re.IGNORECASE)
+_NUMBER_OF_COMMA: Final = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+$")
+
+
+def _number_of(text: str, lex: Lexicon, position: int) -> tuple[int, int, str] | None:
+    """What "the number of ..." counts, when its figure comes at the end of a long sentence:
+    "the number of deaths from the fire that broke out ... (Qaraqosh) ... has risen to 107"."""
+    start = max(0, position - 250)
+    cut = max(text.rfind(mark, start, position) for mark in (". ", ";", "\n"))
+    found = _last(_NUMBER_OF, text[max(start, cut + 1) : position])
+    if found is None:
+        return None
+    lo = max(start, cut + 1) + found.end()
+    hi = min(position, lo + 40)
+    verbs = [v for v in _verbs(text, lex, lo, hi) if lex.verb_metric[v[2]][0] != "other"]
+    if verbs:
+        return verbs[0]
+    for word in _WORD.finditer(text, lo, hi):
+        noun = lex.nouns.get(word.group().lower())
+        if noun is not None and noun.metric:
+            return (word.start(), word.end(), word.group().lower())
+    return None
+
+
 _BEFORE_DAY: Final = re.compile(r"\b(?:before|prior\s+to)\s+(?:on\s+)?$", re.IGNORECASE)
 _HAVE_BEEN: Final = re.compile(r"\b(?:have|has|had)\s+been\s+$")
 _STOCK_BEFORE: Final = re.compile(
@@ -668,6 +701,10 @@ def _count(
                     if (noun := lex.nouns.get(m.group().lower())) is not None and noun.metric
                 ][:1]
             verb = earlier[-1] if earlier else None
+            if verb is None and _RISEN_TO.search(text, max(lo, mention.start - 60), mention.start):
+                verb = _number_of(text, lex, mention.start)
+        elif _NUMBER_OF_COMMA.search(text, max(lo, mention.start - 80), mention.start):
+            verb = _number_of(text, lex, mention.start)  # "the highest number of new cases, 1 022"
         partitive = _OF_THEM.match(text, mention.end)
         if partitive is not None:
             # "11 million of them children", "400 of them have been left homeless": a part of
@@ -913,7 +950,10 @@ class _Dating:
             lo, hi = segs.sentence(d.start_offset)
             if _DATELINE.match(text, d.end_offset):
                 continue
-            before = text[max(lo, d.start_offset - 70) : d.start_offset]
+            if _AS_OF_BEFORE.search(text, max(lo, d.start_offset - 12), d.start_offset):
+                reported.add(d.start_offset)  # "As of 10:00 today": the day of the count
+                continue
+            before = text[max(lo, d.start_offset - 100) : d.start_offset]
             after = text[d.end_offset : min(hi, d.end_offset + 40)]
             event = _last(_EVENT_CUES, before)
             report = _last(_REPORT_CUES, before)
@@ -1044,6 +1084,18 @@ def _period(
             notes.append(f"start taken from the text's '{words}'")
             end_day = chosen.end if is_report and chosen is not None else published
             return since.start, end_day
+        if (
+            event is not None
+            and event.start is not None
+            and undated
+            and event.start_offset < sentence[0]
+            and _SINCE_UNDATED.search(segs.text, *sentence)
+        ):
+            # "has killed 36,050 people ... since the war began": from the event the text dated
+            # earlier to publication, not the event's day alone
+            words = segs.text[event.start_offset : event.end_offset]
+            notes.append(f"start taken from the event the text dated earlier ('{words}')")
+            return event.start, published
         if (
             event is not None
             and undated
