@@ -841,3 +841,44 @@ def test_a_stock_before_a_day_is_dated_the_day_before() -> None:
 )  # fmt: skip
 def test_events_and_the_days_their_tolls_take(text: str, period: str) -> None:
     assert str(one(text).period) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a figure right after a date is still found
+        ("This raises the number of aid seekers killed since 27 May 2018 to 1,239.",
+         [(1239, "killed")]),
+        ("Niamey, 23 March 2019 – Forty-four civilians were killed.", [(44, "killed")]),
+        # a noun before a comma counts the figure before it, not the next one
+        ("The agency had recorded 2,256 deaths, 1,309 people missing and 4,612 injured.",
+         [(2256, "killed"), (1309, "missing"), (4612, "injured")]),
+        ("The hospitals received 113 martyrs, including 14 recovered from under the rubble.",
+         [(113, "killed"), (14, "killed")]),
+        # "in 24 settlements" is where, not a ratio; "one child in four" is a ratio
+        ("Some 1,850 homes in 24 settlements are under water.",
+         [(1850, "facilities_damaged"), (24, "facilities_damaged")]),
+        ("One child in four is malnourished.", []),
+        ("The whereabouts of 112 foreigners remain unknown.", [(112, "missing")]),
+        ("As of 21 October, 223,751 people were displaced in 122 sites.",
+         [(223_751, "idps"), (122, "other")]),
+        ("Flash Report 1 counted 183,159 people in 165 sites.", [(183_159, "idps"), (165, "other")]),
+        ("The town, where an estimated 400,000 people live, is besieged.", [(400_000, "population")]),
+        ("More than 100,000 have sought refuge abroad since 2014.", [(100_000, "refugees")]),
+    ],
+)  # fmt: skip
+def test_figures_after_dates_lists_and_places_counted(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected
+
+
+def test_a_people_named_in_a_text_about_refugees_are_refugees_where_they_are() -> None:
+    text = (
+        "Refugee emergency update. UNHCR counts new arrivals of refugees every day.\n\n"
+        "Before the influx, 212,000 Rohingya were already in Cox's Bazar."
+    )
+    claim = one(text)
+    assert (claim.metric, claim.kind, claim.location_code, claim.origin_code) == (
+        "refugees", "stock", "BD", "MM",
+    )  # fmt: skip

@@ -145,12 +145,16 @@ _ANCHOR: Final = re.compile(
 )
 
 
-def _anchored(text: str) -> Iterator[re.Match[str]]:
+def _anchored(text: str, masked: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
     """Run the mention expression only where a mention can start: digits and number-ish words.
 
     Trying a long alternation at every position of a text is what makes naive
     scanning slow; anchoring keeps it to the few places where it can match.
+    A match that overlaps a masked span (a date) is dropped, and scanning goes on
+    right after that span: in "since 27 May 2025 to 1,239" the figure after the
+    date is still found.
     """
+    mask_starts = [s for s, _ in masked]
     last_end = 0
     for anchor in _ANCHOR.finditer(text):
         position = anchor.start()
@@ -158,6 +162,13 @@ def _anchored(text: str) -> Iterator[re.Match[str]]:
             continue
         m = _MENTION.match(text, position)
         if m is None or m.end() == position:
+            continue
+        i = bisect.bisect_right(mask_starts, m.end()) - 1
+        if i >= 0 and masked[i][1] > position:
+            # resume after the first mask the match runs into
+            j = bisect.bisect_right(mask_starts, position) - 1
+            first = j if j >= 0 and masked[j][1] > position else j + 1
+            last_end = max(position + 1, masked[first][1])
             continue
         last_end = m.end()
         yield m
@@ -203,13 +214,8 @@ def find_mentions(text: str, masked: list[tuple[int, int]]) -> list[Mention]:
 
 
 def _numbers(text: str, masked: list[tuple[int, int]]) -> Iterator[Mention]:
-    mask_starts = [s for s, _ in masked]
-    for m in _anchored(text):
+    for m in _anchored(text, masked):
         start, end = m.span()
-        i = bisect.bisect_right(mask_starts, end) - 1
-        if i >= 0 and masked[i][1] > start:
-            # a date or other masked span overlaps: keep only the part before it, if any
-            continue
         core_start = m.start("qual") if m.group("qual") else start
         number_start = m.start("a") if m.group("a") else (m.start("x") if m.group("x") else start)
         if m.group("vague") and _TIMES.match(text, end):

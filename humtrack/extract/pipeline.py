@@ -260,6 +260,25 @@ def _number_of(text: str, lex: Lexicon, position: int) -> tuple[int, int, str] |
     return None
 
 
+_INCLUDING_BEFORE: Final = re.compile(
+    r"\b(?:including|among\s+them|among\s+whom)\s+"
+    r"(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?$"
+)
+
+
+def _small(mention: Mention, text: str) -> bool:
+    """Whether the figure is small enough to be the first term of a ratio ("two in five")."""
+    estimate = mention.estimate(text)
+    return estimate is None or estimate.value is None or estimate.value <= 20
+
+
+_WHEREABOUTS: Final = re.compile(r"\bwhereabouts\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?$", re.I)
+_WERE_BEFORE: Final = re.compile(r"\b(?:were|are)\s+(?:still\s+)?$")
+_IN_SITES: Final = re.compile(
+    r"\s+in\s+(?:some\s+|about\s+|more\s+than\s+)?(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)\s+"
+    rf"(?:sites|{_phrases('extract_displacement_settings.txt')})\b",
+    re.IGNORECASE,
+)
 _BEFORE_DAY: Final = re.compile(r"\b(?:before|prior\s+to)\s+(?:on\s+)?$", re.IGNORECASE)
 _HAVE_BEEN: Final = re.compile(r"\b(?:have|has|had)\s+been\s+$")
 _STOCK_BEFORE: Final = re.compile(
@@ -334,8 +353,12 @@ def _predicate(
     if inside:
         return inside[-1]  # "injured people", "wounded civilians"
     adjacent = _verbs(text, lex, max(lo, mention.start - 14), mention.start)
-    if adjacent and not text[adjacent[-1][1] : mention.start].strip(" ,"):
-        return adjacent[-1]  # "killed 26 people", "killing at least 30"
+    if adjacent and not text[adjacent[-1][1] : mention.start].strip(
+        " " if adjacent[-1][2] in lex.nouns else " ,"
+    ):
+        # "killed 26 people", "killing at least 30"; but in "2,256 deaths, 1,309 people
+        # missing" the noun before the comma counts the figure before it
+        return adjacent[-1]
     given = _verbs(text, lex, max(lo, mention.start - 40), mention.start)
     if (
         given
@@ -408,6 +431,7 @@ _EVACUATION: Final = frozenset({"evacuated", "pre-emptively evacuated"})
 _RESCUE_OR_TRANSFER: Final = re.compile(
     rf"\b{_phrases('extract_rescue_words.txt')}\b", re.IGNORECASE
 )
+_DISPLACEMENT_WORDS: Final = re.compile(r"\b(?:IDPs?|(?:internal(?:ly)?\s+)?displace\w*)", re.I)
 _IDP_WORDS: Final = re.compile(r"\b(?:IDPs?|internally\s+displaced)\b", re.IGNORECASE)
 # where displaced people live: who lives there counts as displaced, not as the population
 _DISPLACEMENT_SETTING: Final = re.compile(
@@ -651,6 +675,22 @@ def _count(
         part_of = _partitive_head(text, mention, lex, previous)
         if part_of is not None:
             return part_of
+        if previous is not None and _INCLUDING_BEFORE.search(
+            text, max(lo, mention.start - 30), mention.start
+        ):
+            stop = _CLAUSE_STOP.search(text, mention.end, min(hi, mention.end + 60))
+            own = [
+                v
+                for v in _verbs(text, lex, mention.end, stop.start() if stop else hi)
+                if lex.verb_metric[v[2]][0] not in _THING_METRICS
+            ]
+            if not own:
+                # "113 martyrs, including 14 recovered from under the rubble": a part
+                notes.append("a part of the figure before it")
+                return _Counted(
+                    previous.metric, previous.group, previous.unit, previous.kind, None,
+                    previous.origin, notes,
+                )  # fmt: skip
         if previous is not None and _COMPARED_WITH.search(
             text, max(lo, mention.start - 30), mention.start
         ):
@@ -778,8 +818,8 @@ def _count(
                 part_of.notes,
             )  # fmt: skip
         verb = _predicate(text, lex, mention, noun_end, lo, hi, next_start)
-    if _RATIO.match(text, noun_end):
-        return None  # "one child in four": a ratio, not a count
+    if _RATIO.match(text, noun_end) and _small(mention, text):
+        return None  # "one child in four": a ratio, not a count ("1,850 homes in 24 towns" is)
     subject = _LEADING_OF.sub("", text[mention.end : noun_end].strip(" ,")) or None
     metric = cue.metric
     kind: str | None = None
@@ -799,6 +839,12 @@ def _count(
                 kind = "flow"  # "33,104 refugees from Ethiopia arrived": refugees, arriving
             elif not (metric == "detained" and event_metric in {"detained", "displaced"}):
                 metric, kind = event_metric, event_kind
+    if (
+        metric in {"", "displaced", "population"}
+        and cue.unit in {"person", "household"}
+        and _IN_SITES.match(text, noun_end)
+    ):
+        metric, kind = "idps", "stock"  # "183,159 people in 165 sites": where the displaced live
     if not metric and _BODIES_OF.search(text, max(lo, mention.start - 20), mention.start):
         metric, kind = "killed", "flow"  # "recovered the bodies of 232 people"
     if not metric:
@@ -838,8 +884,24 @@ def _count(
             metric = "idps"
         elif cue.group == "civilians" or "residents" in (subject or "").lower():
             metric = "population"
+        elif origin is not None and about_refugees:
+            # "212,000 Rohingya in Cox's Bazar", in a text about refugees: refugees where they are
+            metric, kind = "refugees", "stock"
         else:
             return None
+    if _WHEREABOUTS.search(text, max(0, mention.start - 30), mention.start):
+        metric, kind = "missing", "flow"  # "the whereabouts of 112 foreigners remain unknown"
+    if (
+        metric == "displaced"
+        and verb is not None
+        and _WERE_BEFORE.search(text, max(lo, verb[0] - 12), verb[0])
+        and _AS_OF.search(text, lo, hi)
+        and not _SINCE.search(text, lo, hi)
+    ):
+        metric, kind = (
+            "idps",
+            "stock",
+        )  # "223,751 people were displaced in 122 sites as of 21 October"
     if metric == "displaced" and subject and "displaced" in subject.lower():
         metric = (
             "idps"  # "displaced Syrians": people in displacement, unless the wording says a flow
@@ -895,9 +957,10 @@ def _count(
         about_refugees
         and metric == "idps"
         and verb is not None
-        and verb[2] in _HOSTING
+        and (verb[2] in _HOSTING or _LIVING_NOW.search(verb[2]) or verb[2].startswith("live"))
         and cue.unit in {"person", "household"}
         and not cue.metric
+        and not _DISPLACEMENT_WORDS.search(text, lo, hi)
     ):
         metric, kind = "refugees", "stock"  # "the Caribbean hosts 230,000 of them" (refugees)
     return _Counted(metric, cue.group, cue.unit, kind, subject, origin, notes)
