@@ -882,3 +882,27 @@ def test_a_people_named_in_a_text_about_refugees_are_refugees_where_they_are() -
     assert (claim.metric, claim.kind, claim.location_code, claim.origin_code) == (
         "refugees", "stock", "BD", "MM",
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The state would pay compensation of ₹10 lakh to the family of each person killed.",
+        "Each returning family was offered a grant of 4 million Iraqi dinars.",
+        "Rs 500 was paid for each tent.",
+        "It ended four and a half months of clashes.",
+        "The camps were closed with little notice and few guarantees of safe return.",
+        "There is on average one latrine for 140 people.",
+        "There is a doctor for every 10,000 people.",
+    ],
+)
+def test_money_durations_ratios_and_few_are_not_figures(text: str) -> None:
+    assert figures(text, "metric") == []
+
+
+def test_lakh_and_crore_scale_figures_and_a_day_after_a_month_is_a_date() -> None:
+    assert figures("Some 2 lakh people were displaced.", "metric") == [(200_000, "displaced")]
+    assert figures("About 1.2 crore people were affected.", "metric") == [(12_000_000, "affected")]
+    assert figures("Some 810,000 people had fled the city by May 20.", "metric") == [
+        (810_000, "displaced")
+    ]

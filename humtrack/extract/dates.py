@@ -59,7 +59,7 @@ _PATTERN: Final = re.compile(
     rf"|(?P<day>\b{_ONE_DAY})"
     rf"|(?P<iso>\b(?P<iy>{_Y})-(?P<im>\d\d)-(?P<id>\d\d)\b)"
     rf"|(?P<month>\b(?:(?:in|during|by|until|through|throughout|early|late|mid-?|of|since|last|this)\s+)"
-    rf"(?P<mm>{_M})(?:\s+(?P<my>{_Y}))?\b|\b(?P<mm2>{_M})\s+(?P<my2>{_Y})\b)"
+    rf"(?P<mm>{_M})(?:\s+(?P<my>{_Y}))?\b(?!\s+{_D}\b)|\b(?P<mm2>{_M})\s+(?P<my2>{_Y})\b)"
     rf"|(?P<year>\b(?:in|during|since|throughout|of)\s+(?P<yy>{_Y})\b)"
     rf"|(?P<later>\b(?P<ln>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<lu>days?|weeks?)"
     rf"\s+later\b)"

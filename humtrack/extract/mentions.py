@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
-from humtrack._data import read_data_csv
+from humtrack._data import read_data_csv, read_data_text
 from humtrack.errors import ParseError
 from humtrack.estimate import Estimate
 from humtrack.extract._trie import trie_pattern
@@ -40,7 +40,7 @@ _FRACTION: Final = (
 )
 _DIGITS: Final = (
     r"(?<![\w.,$€£])(?:\d{1,3}(?:(?:,|[ \u00a0\u202f])\d{3}|,\s000)+(?!\d)(?:\.\d+)?|\d+(?:[.,]\d+)?)"
-    r"(?:\s?(?:million|billion|thousand|mn|bn)\b|(?:m|k|b)\b)?"
+    r"(?:\s?(?:million|billion|thousand|mn|bn|lakhs?|crores?)\b|(?:m|k|b)\b)?"
 )
 _NUMBER: Final = rf"(?:{_FRACTION}|{_DIGITS}|\b{_WORDS}\b)"
 _QUALIFIER: Final = "|".join(
@@ -55,9 +55,32 @@ _MENTION: Final = re.compile(
     re.IGNORECASE,
 )
 
+
+def _money_words() -> tuple[list[str], list[str]]:
+    before, after = [], []
+    for line in read_data_text("extract_money_words.txt").splitlines():
+        word = line.strip()
+        if not word or word.startswith("#"):
+            continue
+        if word.startswith("before:"):
+            before.append(word.removeprefix("before:"))
+        else:
+            after.append(word)
+            before.append(word)
+    return before, after
+
+
+_MONEY_BEFORE, _MONEY_AFTER = _money_words()
+_MONEY_BEFORE_WORDS: Final = "|".join(
+    re.escape(w) + (r"\s?" if w[-1].isalpha() or w[-1] == "." else "")
+    for w in sorted(_MONEY_BEFORE, key=len, reverse=True)
+)
 _AFTER_NOT_FIGURE: Final = re.compile(
     r"\s*(?:%|per\s?cent\b|percent\b|pc\b|-?years?[- ]old\b|-?(?:year|month|week|day|hour|minute|decade)s?\b"
-    r"|-?magnitude\b|(?:us\s)?dollars\b|euros?\b|pounds\b|usd\b|eur\b|francs\b|a\.m\.|p\.m\.|am\b|pm\b"
+    r"|and\s+a\s+half\s+(?:year|month|week|day|hour|decade)s?\b"
+    r"|(?:(?:lakh|crore|million|billion)\s+)?(?:[A-Z][a-z]+\s+)?(?:us\s)?"
+    rf"(?:{'|'.join(sorted(map(re.escape, _MONEY_AFTER), key=len, reverse=True))})\b"
+    r"|-?magnitude\b|a\.m\.|p\.m\.|am\b|pm\b"
     r"|gmt\b|utc\b|hrs\b|(?:st|nd|rd|th)\b|times\b|[:/]\d|\.\d"
     # speeds and rainfall; shares of a whole ("two thirds of the refugees")
     r"|km/h|kph\b|mph\b|knots\b|mm\b|millimet|cm\b|centimet"
@@ -73,8 +96,8 @@ _YEAR_RANGE: Final = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_NOT_FIGURE: Final = re.compile(
-    r"(?:[$€£¥]|\bage\s+of\s?|\b(?:children|child|boys|girls|those|people|aged)\s+(?:under|over|below|above)\s"
-    r"|\bday\s|\b(?:usd|us\$|eur|gbp|chf|aged|age|ages|magnitude|resolution|route|article|section|"
+    rf"(?:(?<![a-z])(?:{_MONEY_BEFORE_WORDS})|\bage\s+of\s?|\b(?:children|child|boys|girls|those|people|aged)\s+(?:under|over|below|above)\s"
+    r"|\bday\s|\b(?:aged|age|ages|magnitude|resolution|route|article|section|"
     r"chapter|no\.|number|phase|level|category|flight|highway|decree|law|version|grade|page|para|"
     r"paragraph|annex|item|rule|model|unit|line|hotline|helpline|phone|tel\.?|telephone|fax|whatsapp)"
     r"\s?|[a-z]-|:|/)$",
@@ -114,7 +137,7 @@ _KM_AFTER: Final = re.compile(r"[a-zA-Z]*km\b")
 def not_a_figure(text: str, start: int, end: int) -> bool:
     """Tell whether the number at ``text[start:end]`` is a date part, money, an age, a duration ..."""
     before = text[max(0, start - 18) : start]
-    after = text[end : end + 16]
+    after = text[end : end + 24]
     if _BEFORE_NOT_FIGURE.search(before) or _AFTER_NOT_FIGURE.match(after):
         return True
     if _TITLE_NUMBER.search(before):
@@ -220,6 +243,8 @@ def _numbers(text: str, masked: list[tuple[int, int]]) -> Iterator[Mention]:
         number_start = m.start("a") if m.group("a") else (m.start("x") if m.group("x") else start)
         if m.group("vague") and _TIMES.match(text, end):
             continue  # "displaced several times"
+        if m.group("vague") and m.group("vague").lower() == "few":
+            continue  # "few guarantees": not many, not a count ("a few" is one)
         if not m.group("vague") and not_a_figure(
             text, number_start, end - (1 if m.group("plus") else 0)
         ):

@@ -452,7 +452,9 @@ _EVENT_METRICS: Final = frozenset(
 )
 _THE_BEFORE: Final = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
 _AREA_AFTER: Final = re.compile(rf"\s+{_phrases('extract_area_nouns.txt')}\b", re.IGNORECASE)
-_RATIO_BEFORE: Final = re.compile(r"\b(?:one|1)\s+(?:[a-z]+\s+)?in\s+(?:every\s+)?$", re.IGNORECASE)
+_RATIO_BEFORE: Final = re.compile(
+    r"\b(?:one|1|an?)\s+(?:[a-z]+\s+)?(?:in|for|per)\s+(?:every\s+)?$", re.IGNORECASE
+)
 _RATIO: Final = re.compile(r"\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b")
 
 
