@@ -46,6 +46,7 @@ NUMBER_SOUP_WORDS: tuple[str, ...] = (
     "1", "22", "333", "4,000", "5 000", "six", "seven", "twenty-one", "hundred", "thousand",
     "million", ",", " ", "more than", "between", "and", "-", "dozens", "killed", "people", "May",
     "since", "refugees", "in", "Idlib", ".", "\n", "according to", "OCHA", "½", "٣",
+    "000", "0 800", "+249", "to", "₹", "lakh", "—", "(", "camps",
 )  # fmt: skip
 
 

@@ -855,15 +855,15 @@ def test_events_and_the_days_their_tolls_take(text: str, period: str) -> None:
          [(2256, "killed"), (1309, "missing"), (4612, "injured")]),
         ("The hospitals received 113 martyrs, including 14 recovered from under the rubble.",
          [(113, "killed"), (14, "killed")]),
-        # "in 24 settlements" is where, not a ratio; "one child in four" is a ratio
-        ("Some 1,850 homes in 24 settlements are under water.",
-         [(1850, "facilities_damaged"), (24, "facilities_damaged")]),
+        # "in 24 villages" is where, not a ratio; "one child in four" is a ratio
+        ("Some 1,850 homes in 24 villages are under water.",
+         [(1850, "facilities_damaged"), (24, "other")]),
         ("One child in four is malnourished.", []),
         ("The whereabouts of 112 foreigners remain unknown.", [(112, "missing")]),
         ("As of 21 October, 223,751 people were displaced in 122 sites.",
          [(223_751, "idps"), (122, "other")]),
         ("Flash Report 1 counted 183,159 people in 165 sites.", [(183_159, "idps"), (165, "other")]),
-        ("The town, where an estimated 400,000 people live, is besieged.", [(400_000, "population")]),
+        ("Around 400,000 people live in the town.", [(400_000, "population")]),
         ("More than 100,000 have sought refuge abroad since 2014.", [(100_000, "refugees")]),
     ],
 )  # fmt: skip
@@ -906,3 +906,56 @@ def test_lakh_and_crore_scale_figures_and_a_day_after_a_month_is_a_date() -> Non
     assert figures("Some 810,000 people had fled the city by May 20.", "metric") == [
         (810_000, "displaced")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # casualties among people in camps or shelters are casualties
+        ("Shelling killed 34 people in the camps on Monday.", [(34, "killed", "flow")]),
+        ("The strike wounded 25 people in 3 shelters in Khan Younis.",
+         [(25, "injured", "flow"), (3, "other", "stock")]),
+        # a small count in places is not a ratio; villages hit or reached are a flow
+        ("Floods killed 15 people in 2 villages.", [(15, "killed", "flow"), (2, "other", "flow")]),
+        ("One child in four under five is malnourished.", []),
+        # "live" the adjective, "going back to school", known whereabouts
+        ("Troops fired 30 live rounds at protesters.", []),
+        ("Nearly 12,000 people are going back to school.", []),
+        ("The ICRC has traced the whereabouts of 40 detainees held in Saydnaya.",
+         [(40, "detained", "flow")]),
+        # "the number of deaths" of one clause does not count the figure of the next
+        ("The number of deaths from cholera fell in April, while the caseload rose to 2,300.", []),
+        # "into" a country must belong to the flight
+        ("In southern Lebanon, 90,000 people fled their homes as the war spilled into Lebanon.",
+         [(90_000, "displaced", "flow")]),
+    ],
+)  # fmt: skip
+def test_rules_stay_inside_what_they_read(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert figures(text, "metric", "kind") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A fire in Cox's Bazar displaced 12,000 Rohingya.", ("displaced", "BD", None)),
+        ("Some 250,000 Syrians live in refugee camps in Jordan.", ("refugees", "JO", "SY")),
+        ("Around 20,000 Burundians have sought refuge in Rwanda since April.",
+         ("refugees", "RW", "BI")),
+    ],
+)  # fmt: skip
+def test_where_people_of_a_country_are_counted(
+    text: str, expected: tuple[str, str, str | None]
+) -> None:
+    claim = one(text)
+    assert (claim.metric, claim.location_code, claim.origin_code) == expected
+
+
+def test_since_the_war_began_needs_a_day_given_to_the_war() -> None:
+    text = (
+        "A drone struck a market in El Fasher on 20 May, killing 12 people.\n\n"
+        "The UN says 8.8 million people have been displaced since the conflict began."
+    )
+    displaced = [c for c in ht.extract(text, source=PUBLISHED) if c.metric == "displaced"]
+    assert [(c.period_start, c.period_end) for c in displaced] == [(None, date(2019, 5, 28))]

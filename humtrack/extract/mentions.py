@@ -84,7 +84,7 @@ _AFTER_NOT_FIGURE: Final = re.compile(
     r"|gmt\b|utc\b|hrs\b|(?:st|nd|rd|th)\b|times\b|[:/]\d|\.\d"
     # speeds and rainfall; shares of a whole ("two thirds of the refugees")
     r"|km/h|kph\b|mph\b|knots\b|mm\b|millimet|cm\b|centimet"
-    r"|(?:thirds?|quarters?|fifths?|tenths?)\s+of\b)",
+    r"|-?(?:thirds?|quarters?|fifths?|tenths?)\b)",
     re.IGNORECASE,
 )
 # "between 2014 and 2017", "2014-2017": years, not a range of figures
@@ -186,12 +186,11 @@ def _anchored(text: str, masked: list[tuple[int, int]]) -> Iterator[re.Match[str
         m = _MENTION.match(text, position)
         if m is None or m.end() == position:
             continue
-        i = bisect.bisect_right(mask_starts, m.end()) - 1
+        i = bisect.bisect_right(mask_starts, m.end() - 1) - 1
         if i >= 0 and masked[i][1] > position:
-            # resume after the first mask the match runs into
-            j = bisect.bisect_right(mask_starts, position) - 1
-            first = j if j >= 0 and masked[j][1] > position else j + 1
-            last_end = max(position + 1, masked[first][1])
+            # resume after the last mask the match runs into: what follows it is free of
+            # masks, so each character is scanned a bounded number of times
+            last_end = max(position + 1, masked[i][1])
             continue
         last_end = m.end()
         yield m
@@ -209,6 +208,8 @@ def _list_articles(text: str, mentions: list[Mention]) -> list[Mention]:
         i = bisect.bisect_left(starts, m.start(1))
         before = mentions[i - 1] if i > 0 else None
         after = mentions[i] if i < len(mentions) else None
+        if after is not None and after.start <= m.start(1) < after.end:
+            continue  # the article begins a figure of its own: "a dozen shops"
         near_before = before is not None and 0 <= m.start(1) - before.end <= 40
         near_after = after is not None and 0 <= after.start - m.end(1) <= 40
         if near_before or near_after:

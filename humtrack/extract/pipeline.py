@@ -203,7 +203,7 @@ _RISEN_TO: Final = re.compile(
 )
 # "up from about 47,000", "compared with 4,000 in December": the same count at another time
 _COMPARED_WITH: Final = re.compile(
-    r"\b(?:up|down)\s+from\s+(?:\w+\s+){0,2}?$|\bcompared\s+(?:with|to)\s+(?:\w+\s+){0,2}?$"
+    r"\b(?:up|down)\s+from\s+(?:\w+\s+){0,2}?$|\bcompare[sd]?\s+(?:with|to)\s+(?:\w+\s+){0,2}?$"
     r"|\bfrom\s+$"
 )
 _BODIES_OF: Final = re.compile(r"\b(?:bodies|remains|deaths)\s+of\s+$")
@@ -212,12 +212,15 @@ _AS_OF_BEFORE: Final = re.compile(r"\bas\s+(?:of|at)\s+(?:\d\d?[:.]\d\d\s+)?$", 
 _TOLL: Final = re.compile(
     r"(?:rose|risen|rises|rising|reached|climbed|increased|jumped|stands|stood|hit|to|at|is|was|of)\s*$"
 )
-_INTO: Final = re.compile(r"\binto\s+((?:[A-Z][\w'’-]+\s*){1,3})")
+_INTO: Final = re.compile(
+    r"(?:\s+(?!(?:as|when|while|after|before|because|and|but)\b)[\w'’-]+){0,4}?\s+"
+    r"(?:into|(?<=refuge )in)\s+((?:[A-Z][\w'’-]+\s*){1,3})"
+)
 
 
 def _into_country(text: str, gaz: Gazetteer, lo: int, hi: int) -> bool:
     """Whether ``text[lo:hi]`` says "into" a country: a flight that crosses a border."""
-    into = _INTO.search(text, lo, hi)
+    into = _INTO.match(text, lo, hi)
     if into is None:
         return False
     words = into.group(1).split()
@@ -228,15 +231,39 @@ def _into_country(text: str, gaz: Gazetteer, lo: int, hi: int) -> bool:
     return False
 
 
+_RELEASE: Final = frozenset({"escaped", "freeing", "freed", "released"})
 _MOVING: Final = re.compile(r"(?:arriv|cross)")
 # "since the war began", "since the fighting started": since an event named but not dated here
 _SINCE_UNDATED: Final = re.compile(
     r"\bsince\s+(?:the\s+|its\s+|their\s+)?(?:start\s+of\s+the\s+|beginning\s+of\s+the\s+)?"
-    r"(?:war|conflict|fighting|clashes|offensive|escalation|hostilities|attack|attacks|violence"
-    r"|crisis|outbreak|strikes?|bombardment|siege|invasion|earthquake|floods?|storm|cyclone)\b",
+    r"(?P<what>war|conflict|fighting|clashes|offensive|escalation|hostilities|violence"
+    r"|crisis|outbreak|bombardment|siege|invasion|earthquake|floods?|storm|cyclone)\b",
     re.IGNORECASE,
 )
-_NUMBER_OF: Final = re.compile(r"\b(?:number|toll|tally|count)\s+of\s+", re.IGNORECASE)
+
+
+def _began(segs: Segments, dating: _Dating, what: str, own: tuple[int, int]) -> DateExpr | None:
+    """The day another sentence of the text gives to ``what`` ("The war was sparked by the
+    October 7 attack", "fighting erupted on 15 April"): the first such day, if any."""
+    word = re.compile(rf"\b{re.escape(what.lower().rstrip('s'))}s?\b", re.IGNORECASE)
+    for d in dating.dates:
+        if d.role not in {"point", "window"} or d.start is None:
+            continue
+        if d.start_offset in dating.reported or _DATELINE.match(segs.text, d.end_offset):
+            continue
+        lo, hi = segs.sentence(d.start_offset)
+        if (lo, hi) != own and word.search(segs.text, lo, hi):
+            return d
+    return None
+
+
+_AMONG_THE: Final = re.compile(
+    r"[^.;:!?\d]*?\bwere\s+among\s+the\s+(dead|killed|injured|wounded)\b"
+)
+_TO_BEFORE: Final = re.compile(
+    r"\bto\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?$"
+)
+_NUMBER_OF: Final = re.compile(r"\b(?:number|toll|tally|count)(?:\s+of)?\s+", re.IGNORECASE)
 _NUMBER_OF_COMMA: Final = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+$")
 
 
@@ -244,10 +271,16 @@ def _number_of(text: str, lex: Lexicon, position: int) -> tuple[int, int, str] |
     """What "the number of ..." counts, when its figure comes at the end of a long sentence:
     "the number of deaths from the fire that broke out ... (Qaraqosh) ... has risen to 107"."""
     start = max(0, position - 250)
-    cut = max(text.rfind(mark, start, position) for mark in (". ", ";", "\n"))
+    cut = max(
+        text.rfind(mark, start, position)
+        for mark in (". ", ";", "\n", ", while", ", but", ", whereas", ", although")
+    )
     found = _last(_NUMBER_OF, text[max(start, cut + 1) : position])
     if found is None:
         return None
+    if found.group().lower().startswith("toll"):
+        # "the death toll from two landslides rose to 229": a toll counts the dead
+        return (position, position, "deaths")
     lo = max(start, cut + 1) + found.end()
     hi = min(position, lo + 40)
     verbs = [v for v in _verbs(text, lex, lo, hi) if lex.verb_metric[v[2]][0] != "other"]
@@ -266,6 +299,30 @@ _INCLUDING_BEFORE: Final = re.compile(
 )
 
 
+# after "one child in four": the clause goes on with a verb or ends; "in 2 villages" counts places
+_NOTHING_AFTER: Final = re.compile(
+    r"\s*(?:[,.;:)!?]|$|(?:is|are|was|were|has|have|had|suffer|suffers|live|lives|die|dies|"
+    r"under|over|below|above|aged|"
+    r"faces?|needs?|remains?|go|goes|went)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Places:
+    """The places a text names (not demonyms), in order, for lookups by span."""
+
+    found: list[PlaceMatch]
+    starts: list[int]
+
+    def abroad(self, origin: str, lo: int, hi: int) -> bool:
+        """Whether ``text[lo:hi]`` names a place outside the country ``origin``."""
+        i = bisect.bisect_left(self.starts, lo)
+        return any(
+            p.code[:2] != origin for p in self.found[i : bisect.bisect_left(self.starts, hi)]
+        )
+
+
 def _small(mention: Mention, text: str) -> bool:
     """Whether the figure is small enough to be the first term of a ratio ("two in five")."""
     estimate = mention.estimate(text)
@@ -273,9 +330,11 @@ def _small(mention: Mention, text: str) -> bool:
 
 
 _WHEREABOUTS: Final = re.compile(r"\bwhereabouts\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?$", re.I)
+_UNKNOWN: Final = re.compile(r"\b(?:unknown|not\s+known|unaccounted|unclear)\b", re.IGNORECASE)
 _WERE_BEFORE: Final = re.compile(r"\b(?:were|are)\s+(?:still\s+)?$")
 _IN_SITES: Final = re.compile(
-    r"\s+in\s+(?:some\s+|about\s+|more\s+than\s+)?(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)\s+"
+    r"\s+in\s+(?:some\s+|about\s+|more\s+than\s+)?(?:\d[\d,.]*|dozens\s+of|hundreds\s+of"
+    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\s+"
     rf"(?:sites|{_phrases('extract_displacement_settings.txt')})\b",
     re.IGNORECASE,
 )
@@ -405,6 +464,7 @@ _PAREN_AFTER: Final = re.compile(
 _ASIDE: Final = re.compile(
     r",\s+(?:most|many|some|all|half|several|nearly\s+all|almost\s+all)\s+of\s+(?:them|whom)"
     r"\s+[^,;.()\n\d]{1,50},"
+    r"|\s+([—–])\s[^—–\n.;:!?\d]{1,80}?\s\1"
 )
 _NEXT_FIGURE_OR_END: Final = re.compile(r"\d|[.;:!?\n]")
 
@@ -451,6 +511,7 @@ _EVENT_METRICS: Final = frozenset(
     {"killed", "injured", "missing", "detained", "displaced", "returnees"}
 )
 _THE_BEFORE: Final = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
+_INHABITED: Final = re.compile(rf"\b{_phrases('extract_inhabited_places.txt')}$", re.IGNORECASE)
 _AREA_AFTER: Final = re.compile(rf"\s+{_phrases('extract_area_nouns.txt')}\b", re.IGNORECASE)
 _RATIO_BEFORE: Final = re.compile(
     r"\b(?:one|1|an?)\s+(?:[a-z]+\s+)?(?:in|for|per)\s+(?:every\s+)?$", re.IGNORECASE
@@ -616,6 +677,7 @@ _OF_THE_HEAD: Final = re.compile(
 _CHAINED_PART: Final = re.compile(
     r"(?:\bof\s+(?:which|whom|them|these|those)|\band|\bfollowed\s+by\s+[^.;:,\d]{1,40}\s+with)\s+"
     r"(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least|another|a\s+further)\s+)?$"
+    r"|,\s+(?:another|a\s+further)\s+$"
 )
 # the part names nothing of its own: "and 313,473 partially damaged", not "and 120 ambulances"
 _NO_NOUN_AFTER: Final = re.compile(
@@ -650,6 +712,7 @@ def _count(
     about_returns: bool = False,
     about_refugees: bool = False,
     last_figure: _Counted | None = None,
+    named: _Places = _Places([], []),
 ) -> _Counted | None:
     cue, noun_end, origin = _noun_phrase(text, mention, clause[1], lex, gaz)
     notes: list[str] = []
@@ -710,6 +773,11 @@ def _count(
         after = _not_adjectival(
             text, _verbs(text, lex, mention.end, min(hi, next_start, mention.end + 45))
         )
+        if not after and (
+            among := _AMONG_THE.match(text, mention.end, min(hi, next_start, mention.end + 100))
+        ):
+            # "Two police officers guarding the mosque were among the dead"
+            after = _verbs(text, lex, mention.end, among.end())[-1:]
         before = _not_adjectival(
             text, _verbs(text, lex, max(lo, mention.start - 30), mention.start)
         )
@@ -718,7 +786,16 @@ def _count(
             return v[2] in _PERSON_VERBS or lex.verb_metric[v[2]][0] not in _THING_METRICS
 
         adjacent = bool(before) and not text[before[-1][1] : mention.start].strip()
-        if adjacent and counts_people(before[-1]):
+        toll = (
+            _number_of(text, lex, mention.start)
+            if _TO_BEFORE.search(text, max(lo, mention.start - 30), mention.start)
+            else None
+        )
+        if toll is not None:
+            # "raises the number of aid seekers killed since 27 May to 1,239, and the number
+            # injured to 8,152": what the number counts, not the verb of the next clause
+            verb = toll
+        elif adjacent and counts_people(before[-1]):
             verb = before[-1]  # "killing two and wounding nine", "kills at least 30, displaces"
         elif after and counts_people(after[0]):
             verb = after[0]
@@ -820,7 +897,11 @@ def _count(
                 part_of.notes,
             )  # fmt: skip
         verb = _predicate(text, lex, mention, noun_end, lo, hi, next_start)
-    if _RATIO.match(text, noun_end) and _small(mention, text):
+    if (
+        (ratio := _RATIO.match(text, noun_end))
+        and _small(mention, text)
+        and _NOTHING_AFTER.match(text, ratio.end())
+    ):
         return None  # "one child in four": a ratio, not a count ("1,850 homes in 24 towns" is)
     subject = _LEADING_OF.sub("", text[mention.end : noun_end].strip(" ,")) or None
     metric = cue.metric
@@ -834,8 +915,17 @@ def _count(
             v
             for v in _verbs(text, lex, noun_end, min(hi, next_start, noun_end + 60))
             if lex.verb_metric[v[2]][0] in _EVENT_METRICS
+            or (metric == "detained" and v[2] in _RELEASE)
         ]
-        if event and not text[noun_end : event[0][0]].count(","):
+        freed = _verbs(text, lex, max(lo, mention.start - 14), mention.start)
+        if (
+            metric == "detained"
+            and freed
+            and freed[-1][2] in _RELEASE
+            and not text[freed[-1][1] : mention.start].strip()
+        ):
+            event = [freed[-1]]  # "freeing 529 inmates": a release, not a detention
+        if event and not text[noun_end : max(noun_end, event[0][0])].count(","):
             event_metric, event_kind = lex.verb_metric[event[0][2]]
             if metric == "refugees" and _MOVING.match(event[0][2]):
                 kind = "flow"  # "33,104 refugees from Ethiopia arrived": refugees, arriving
@@ -845,6 +935,11 @@ def _count(
         metric in {"", "displaced", "population"}
         and cue.unit in {"person", "household"}
         and _IN_SITES.match(text, noun_end)
+        and (
+            verb is None
+            or lex.verb_metric.get(verb[2], ("", ""))[0]
+            not in {"killed", "injured", "missing", "detained"}
+        )
     ):
         metric, kind = "idps", "stock"  # "183,159 people in 165 sites": where the displaced live
     if not metric and _BODIES_OF.search(text, max(lo, mention.start - 20), mention.start):
@@ -886,12 +981,14 @@ def _count(
             metric = "idps"
         elif cue.group == "civilians" or "residents" in (subject or "").lower():
             metric = "population"
-        elif origin is not None and about_refugees:
+        elif origin is not None and about_refugees and named.abroad(origin, noun_end, hi):
             # "212,000 Rohingya in Cox's Bazar", in a text about refugees: refugees where they are
             metric, kind = "refugees", "stock"
         else:
             return None
-    if _WHEREABOUTS.search(text, max(0, mention.start - 30), mention.start):
+    if _WHEREABOUTS.search(text, max(0, mention.start - 30), mention.start) and _UNKNOWN.search(
+        text, mention.end, hi
+    ):
         metric, kind = "missing", "flow"  # "the whereabouts of 112 foreigners remain unknown"
     if (
         metric == "displaced"
@@ -922,10 +1019,21 @@ def _count(
             metric = "displaced"
     elif metric == "population":
         kind = "stock"
+        if (
+            origin is not None
+            and _REFUGEE_WORDS.search(text, lo, hi)
+            and named.abroad(origin, noun_end, hi)
+        ):
+            metric = "refugees"  # "Some 250,000 Syrians live in refugee camps in Jordan"
     kind = kind or default
     if metric in _STOCK_DEFAULT and kind == "flow" and metric != "refugees":
         kind = default
-    if metric == "other" and cue.unit in {"facility", "site"} and "flow" not in cues:
+    if (
+        metric == "other"
+        and cue.unit in {"facility", "site"}
+        and "flow" not in cues
+        and not _INHABITED.search(subject or "")
+    ):
         # "24 collective shelters", "2,512 schools had closed": places counted as they stand
         kind = "stock"
     if (
@@ -1149,18 +1257,15 @@ def _period(
             notes.append(f"start taken from the text's '{words}'")
             end_day = chosen.end if is_report and chosen is not None else published
             return since.start, end_day
-        if (
-            event is not None
-            and event.start is not None
-            and undated
-            and event.start_offset < sentence[0]
-            and _SINCE_UNDATED.search(segs.text, *sentence)
-        ):
-            # "has killed 36,050 people ... since the war began": from the event the text dated
-            # earlier to publication, not the event's day alone
-            words = segs.text[event.start_offset : event.end_offset]
-            notes.append(f"start taken from the event the text dated earlier ('{words}')")
-            return event.start, published
+        since_what = _SINCE_UNDATED.search(segs.text, *sentence) if undated else None
+        what = since_what.group("what") if since_what is not None else ""
+        began = _began(segs, dating, what, sentence) if what else None
+        if began is not None and began.start is not None:
+            # "has killed 36,050 people ... since the war began", in a text that says elsewhere
+            # "the war was sparked by Hamas's October 7 attack": from that day to publication
+            words = segs.text[began.start_offset : began.end_offset]
+            notes.append(f"start taken from the day the text gives the {what} ('{words}')")
+            return began.start, published
         if (
             event is not None
             and undated
@@ -1307,10 +1412,8 @@ def _place(
     origin = counted.origin
     candidates = places
     starts = place_starts
-    for lo, hi in (
-        segs.clause(mention.start),
-        segs.sentence(mention.start),
-        segs.paragraph(mention.start),
+    for level, (lo, hi) in enumerate(
+        (segs.clause(mention.start), segs.sentence(mention.start), segs.paragraph(mention.start))
     ):
         i0 = bisect.bisect_left(starts, lo)
         best: PlaceMatch | None = None
@@ -1334,11 +1437,8 @@ def _place(
                 best, best_distance = p, distance
         best = best or best_country
         if best is not None:
-            if (
-                counted.metric in {"idps", "displaced"}
-                and origin
-                and lo == segs.paragraph(mention.start)[0]
-            ):
+            if counted.metric in {"idps", "displaced"} and origin and level == 2:
+                # "displaced Syrians", with a place only in the paragraph: in their own country
                 return None, origin, None
             return best.written, best.code, origin if counted.metric == "refugees" else None
         if counted.metric in {"idps", "displaced"} and origin:
@@ -1391,6 +1491,7 @@ def extract(
     masked = [(d.start_offset, d.end_offset) for d in dates if d.role != "then"]
     places = [p for p in gaz.find(text) if not p.demonym]
     place_starts = [p.start for p in places]
+    named = _Places(places, place_starts)
     countries = Counter(p.code[:2] for p in places)
     default_country = countries.most_common(1)[0][0] if countries else None
     rows: list[dict[str, Any]] = []
@@ -1422,6 +1523,7 @@ def extract(
             about_returns=about_returns,
             about_refugees=about_refugees,
             last_figure=last_figure,
+            named=named,
         )
         if previous_counted is not None:
             counted = _restated(text, mention, counted, previous_counted[1], previous_counted[2])

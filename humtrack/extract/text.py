@@ -32,6 +32,9 @@ _CLAUSE_BREAK: Final = re.compile(
 )
 
 
+_DASH_ASIDE: Final = re.compile(r"\s([—–])\s[^—–\n.;:!?\d]{1,80}?\s(\1)\s")
+
+
 def _cut_long(starts: list[int], text_len: int, text: str, span: int = MAX_SPAN) -> list[int]:
     """Insert extra boundaries so that no span exceeds ``span`` (cut at a space when possible)."""
     out: list[int] = []
@@ -75,8 +78,12 @@ class Segments:
             sentence_starts.add(end)
         sentences = _cut_long(sorted(s for s in sentence_starts if s < n or s == 0), n, text)
         clause_starts = set(sentences)
+        # "231,000 people — the refugees and their hosts — need support": an aside between two
+        # dashes does not end the clause that carries on after it
+        asides = {m.start(i) for m in _DASH_ASIDE.finditer(text) for i in (1, 2)}
         for m in _CLAUSE_BREAK.finditer(text):
-            clause_starts.add(m.end())
+            if m.start() not in asides:
+                clause_starts.add(m.end())
         clauses = _cut_long(sorted(c for c in clause_starts if c < n or c == 0), n, text)
         return cls(text, paragraphs, sentences, clauses)
 
