@@ -959,3 +959,34 @@ def test_since_the_war_began_needs_a_day_given_to_the_war() -> None:
     )
     displaced = [c for c in ht.extract(text, source=PUBLISHED) if c.metric == "displaced"]
     assert [(c.period_start, c.period_end) for c in displaced] == [(None, date(2019, 5, 28))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # items of a list count what the first item counts, each in its own place
+        (("UNHCR counts some 55,000 refugees from Burkina Faso in northern Côte d'Ivoire, about "
+          "38,000 in Togo's Savanes region, nearly 18,000 in Benin and just over 12,000 in Ghana."),
+         [(55_000, "refugees", "CI"), (38_000, "refugees", "TG"), (18_000, "refugees", "BJ"),
+          (12_000, "refugees", "GH")]),
+        # "N of the <noun>" counts the noun
+        ("At least three of the town's health facilities in Aleppo have been damaged.",
+         [(3, "facilities_damaged", "SY02")]),
+        ("In Idlib, 4,600 of the displaced women are in need of maternal health care.",
+         [(4600, "in_need", "SY07")]),
+        # what the people counted are described as decides over the noun
+        ("The hospital in Hama received more than 600 wounded patients.",
+         [(600, "injured", "SY05")]),
+        # ages, and the numbers of sections, are not figures
+        ("In Idlib, two brothers, aged 9 and 12, were wounded by a shell.",
+         [(2, "injured", "SY07")]),
+        ("1. SEARCH AND RESCUE\nIn Aleppo, 40 people were killed.", [(40, "killed", "SY02")]),
+        # a heading names what the lines of a table under it count
+        (("DISPLACEMENT BY PROVINCE (since September)\nAleppo — 46,120 individuals\n"
+         "Idlib — 17,935 individuals"), [(46_120, "displaced", "SY02"), (17_935, "displaced", "SY07")]),
+    ],
+)  # fmt: skip
+def test_lists_tables_and_parts_named_by_a_noun(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert figures(text, "metric", "location_code") == expected

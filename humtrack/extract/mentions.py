@@ -111,6 +111,10 @@ _AGE_LIMIT_BEFORE: Final = re.compile(
 )
 
 
+_AGES_BEFORE: Final = re.compile(r"\baged?\s+\d{1,3}\s*(?:,|and|to|-|–)\s*$", re.IGNORECASE)
+_ENUMERATION_AFTER: Final = re.compile(r"[.)]\s")
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A number in the text that reads as a figure, with its span in code points."""
@@ -147,6 +151,10 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
     number = text[start:end]
     if _AGE_LIMIT_BEFORE.search(text, max(0, start - 30), start):
         return True  # "one child in four under five": an age, not a count
+    if _AGES_BEFORE.search(text, max(0, start - 24), start):
+        return True  # "two brothers, aged 9 and 12"
+    if (start == 0 or text[start - 1] == "\n") and _ENUMERATION_AFTER.match(text, end):
+        return True  # "1. SEARCH AND RESCUE": the number of a section or a list item
     if _YEAR_RANGE.fullmatch(number):
         return not _COUNTED_AFTER_YEAR.match(after)
     if _YEAR.fullmatch(number):  # a year, unless a counted noun follows

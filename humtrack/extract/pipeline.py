@@ -260,6 +260,13 @@ def _began(segs: Segments, dating: _Dating, what: str, own: tuple[int, int]) -> 
 _AMONG_THE: Final = re.compile(
     r"[^.;:!?\d]*?\bwere\s+among\s+the\s+(dead|killed|injured|wounded)\b"
 )
+_IN_THE: Final = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
+_LIST_ITEM_IN: Final = re.compile(
+    r"(?:,|\band)\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|just|"
+    r"at\s+least|another|a\s+further)\s+)?$"
+)
+_IN_PLACE_AFTER: Final = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
+_OF_THE_AFTER: Final = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+(?:[\w-]+['’]s?\s+)?")
 _TO_BEFORE: Final = re.compile(
     r"\bto\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?$"
 )
@@ -405,7 +412,8 @@ def _predicate(
         event = [
             v
             for v in _verbs(text, lex, noun_end, min(hi, next_start, noun_end + 60))
-            if lex.verb_metric[v[2]][0] in {"returnees", "killed", "injured", "missing", "detained"}
+            if lex.verb_metric[v[2]][0]
+            in {"returnees", "killed", "injured", "missing", "detained", "in_need"}
         ]
         if event:
             return event[0]
@@ -481,7 +489,9 @@ _GIVEN_TO: Final = re.compile(
 _LEADING_OF: Final = re.compile(r"^(?:of\s+(?:the\s+)?)")
 _ARRIVALS_LABEL: Final = re.compile(r"\b(?:[Aa]rrivals?|[Ss]ince)\b")
 _THING_METRICS: Final = frozenset({"other", "facilities_damaged"})
-_POPULATION_NOUN_METRICS: Final = frozenset({"refugees", "idps", "returnees", "detained"})
+_POPULATION_NOUN_METRICS: Final = frozenset(
+    {"refugees", "idps", "returnees", "detained", "population"}
+)
 # a text about people going home: who "crossed" are coming back, not leaving
 _RETURN_WORDS: Final = re.compile(r"\breturn(?:s|ed|ees?|ing)?\b", re.IGNORECASE)
 _REFUGEE_WORDS: Final = re.compile(r"\b(?:refugees?|asylum)\b", re.IGNORECASE)
@@ -553,7 +563,7 @@ def _label_cue(
     whose label names no metric ("Colombia: 2.86 million", "Of whom deported: 302,000",
     "Households: about 61,500"), what the line above it counts."""
     label_start, label_end = label
-    cues = _verbs(text, lex, label_start, label_end)
+    cues = _not_adjectival(text, _verbs(text, lex, label_start, label_end))
     if cues:
         return cues[-1]
     words = re.findall(r"[A-Za-z]+", text[label_start:label_end].lower())
@@ -582,6 +592,11 @@ def _label_cue(
             return None
         if line.strip() and (headings or not _HEADING.match(_PARENTHESES.sub("", line))):
             return None
+        if line.strip():
+            # "DISPLACEMENT BY PROVINCE (since September 2023)" over "Rumonge — 14,307 individuals"
+            heading = _not_adjectival(text, _verbs(text, lex, previous_start, previous_end))
+            if heading and lex.verb_metric[heading[-1][2]][0] != "other":
+                return heading[-1]
         headings += bool(line.strip())
         previous_end = previous_start - 1
     else:
@@ -715,6 +730,17 @@ def _count(
     named: _Places = _Places([], []),
 ) -> _Counted | None:
     cue, noun_end, origin = _noun_phrase(text, mention, clause[1], lex, gaz)
+    if (
+        cue is None
+        and text[mention.start : mention.end].lower() not in {"one", "1", "a", "an"}
+        and (of_the := _OF_THE_AFTER.match(text, mention.end, clause[1]))
+    ):
+        # "at least three of the town's health facilities", "4,600 of the displaced women"
+        inner, inner_end, inner_origin = _noun_phrase(
+            text, Mention(of_the.end(), of_the.end(), False), clause[1], lex, gaz
+        )
+        if inner is not None:
+            cue, noun_end, origin = inner, inner_end, inner_origin or origin
     notes: list[str] = []
     lo, hi = max(clause[0], mention.start - 160), min(clause[1], mention.end + 160)
     verb: tuple[int, int, str] | None = None
@@ -883,6 +909,19 @@ def _count(
                 last_figure.metric, last_figure.group, last_figure.unit, last_figure.kind, None,
                 last_figure.origin, notes,
             )  # fmt: skip
+        if (
+            verb is None
+            and previous is not None
+            and _LIST_ITEM_IN.search(text, max(lo, mention.start - 40), mention.start)
+            and _IN_PLACE_AFTER.match(text, mention.end)
+        ):
+            # "55,000 refugees in Côte d'Ivoire, about 38,000 in Togo's Savanes region and
+            # nearly 18,000 in Benin": each item of the list counts what the first counts
+            notes.append("an item of a list: counts what the figure before it counts")
+            return _Counted(
+                previous.metric, previous.group, previous.unit, previous.kind, None,
+                previous.origin, notes,
+            )  # fmt: skip
         if verb is None:
             return None
         cue = NounCue("", "all", "person")
@@ -908,6 +947,10 @@ def _count(
     kind: str | None = None
     if metric == "facilities_damaged" and not lex.damage.search(text, lo, hi):
         metric = "other"
+    if metric == "other" and cue.unit == "person":
+        described = _verbs(text, lex, mention.end, noun_end)
+        if described and lex.verb_metric[described[-1][2]][0] not in _THING_METRICS:
+            metric = lex.verb_metric[described[-1][2]][0]  # "600 wounded patients"
     if metric in _POPULATION_NOUN_METRICS:
         # "12 refugees were killed", "12,000 refugees were left without a roof": what happened
         # to them is the figure; the noun only says who they are
@@ -1001,7 +1044,12 @@ def _count(
             "idps",
             "stock",
         )  # "223,751 people were displaced in 122 sites as of 21 October"
-    if metric == "displaced" and subject and "displaced" in subject.lower():
+    if (
+        metric == "displaced"
+        and subject
+        and "displaced" in subject.lower()
+        and "newly" not in subject.lower()
+    ):
         metric = (
             "idps"  # "displaced Syrians": people in displacement, unless the wording says a flow
         )
@@ -1429,7 +1477,11 @@ def _place(
             if counted.metric == "refugees" and before.endswith(("from ", "fled ")):
                 origin = origin or p.code[:2]
                 continue
-            distance = abs(p.start - mention.start)
+            # the gap between the place and the figure, on whichever side of it the place is;
+            # "38,000 in Togo's Savanes region" is where the figure is, whatever came before
+            distance = p.start - mention.end if p.start >= mention.end else mention.start - p.end
+            if p.start >= mention.end and _IN_THE.fullmatch(segs.text, mention.end, p.start):
+                distance = -1
             if p.level == "country":
                 if distance < country_distance:
                     best_country, country_distance = p, distance

@@ -26,7 +26,7 @@ __all__ = ["Gazetteer", "PlaceMatch", "default_gazetteer"]
 
 _CAPITALISED: Final = re.compile(
     r"[A-ZÀ-ÖØ-Þ][\w’'\-]*(?:(?:\s+|-)(?:(?:al|el|ar|as|ad|an|ash|ez|az|es|ul|of|the|de|du|des|and|upon)"
-    r"(?:\s+|-))?[A-ZÀ-ÖØ-Þ][\w’'\-]*){0,5}"
+    r"(?:\s+|-)|[dl][’'])?[A-ZÀ-ÖØ-Þ][\w’'\-]*){0,5}"
 )
 _CAPITAL_WORD: Final = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'\-]*")
 _EVENT_NAME: Final = re.compile(
