@@ -1,0 +1,897 @@
+"""What a figure counts: the counted noun and the verb that says what happened, read into
+a metric, group, unit and kind (stock or flow), with the rules for parts, lists and restatements."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from itertools import islice
+from typing import Final
+
+from humtrack.extract._cues import (
+    _ADJECTIVAL,
+    _EVENT_METRICS,
+    _PERSON_VERBS,
+    _REFUGEE_WORDS,
+    _SINCE,
+    _STOCK_DEFAULT,
+    _THING_METRICS,
+    _TOKEN,
+    _WORD,
+    _not_adjectival,
+    _phrases,
+    _verbs,
+)
+from humtrack.extract._labels import _label_or_parenthesis
+from humtrack.extract._periods import _AS_OF, _last
+from humtrack.extract.lexicon import STOP_WORDS, Lexicon, NounCue
+from humtrack.extract.mentions import Mention
+from humtrack.extract.places import Gazetteer, PlaceMatch
+from humtrack.vocab import METRICS
+
+
+@dataclass(frozen=True, slots=True)
+class _Counted:
+    metric: str
+    group: str
+    unit: str
+    kind: str
+    subject: str | None
+    origin: str | None
+    notes: list[str]
+
+
+def _noun_phrase(
+    text: str, mention: Mention, clause_end: int, lex: Lexicon, gaz: Gazetteer
+) -> tuple[NounCue | None, int, str | None]:
+    """Find the counted noun after a number: (cue, end offset, origin code from a demonym)."""
+    window_end = min(clause_end, mention.end + 90)
+    first = _FIRST_WORD.match(text, mention.end, window_end)
+    if first is None:
+        return None, mention.end, None  # a digit or punctuation follows: no noun
+    tokens = [
+        (m.start(), m.end(), m.group())
+        for m in islice(_TOKEN.finditer(text, mention.end, window_end), 4 + lex.max_noun_words)
+    ]
+    origin: str | None = None
+    skipped = 0
+    allow_of = mention.vague
+    i = 0
+    while i < len(tokens) and skipped <= 3:
+        _start, end, word = tokens[i]
+        low = word.lower()
+        if word[:2] == "km" or low in {"km", "kilometres", "kilometers"}:
+            return lex.nouns["km"], end, origin
+        for n in (
+            range(min(lex.max_noun_words, len(tokens) - i), 0, -1) if low in lex.noun_starts else ()
+        ):
+            phrase = " ".join(t[2].lower() for t in tokens[i : i + n]) if n > 1 else low
+            cue = lex.nouns.get(phrase)
+            if cue is not None:
+                # "Rohingya refugees", "civilian deaths": the last noun of a compound is its head
+                if i + n < len(tokens):
+                    head = lex.nouns.get(tokens[i + n][2].lower())
+                    if head is not None and head.metric:
+                        return head, tokens[i + n][1], origin
+                return cue, tokens[i + n - 1][1], origin
+        demonym = gaz.demonyms.get(low.replace("’", "'"))
+        if demonym is not None:
+            origin = demonym
+            following = tokens[i + 1][2].lower() if i + 1 < len(tokens) else ""
+            ends_phrase = not following or following in STOP_WORDS or not following[0].isalpha()
+            if word[0].isupper() and (low.endswith("s") or ends_phrase):
+                return (
+                    NounCue("", "all", "person"),
+                    end,
+                    origin,
+                )  # "displaced Syrians", "2 million Sudanese"
+            skipped += 1
+            i += 1
+            continue
+        if low in {"of", "the"} and allow_of:
+            i += 1
+            continue
+        if low in STOP_WORDS or not word[0].isalpha():
+            return None, end, origin
+        skipped += 1
+        i += 1
+    return None, mention.end, origin
+
+
+_FIRST_WORD: Final = re.compile(r"\s*[A-Za-zÀ-ÿ’']")
+_OF_THEM: Final = re.compile(r"\s+of\s+(?:them|whom)\b\s*(?:(?:were|are|was|being)\s+)?")
+_POPULATION_OF: Final = re.compile(
+    r"\b(?:population|city|town|village|camp|area|district|governorate|province)\s+"
+    r"(?:of|was|is|stands\s+at)\s+$"
+)
+_CROSS_BORDER: Final = re.compile(
+    r"\b(?:to|into)\s+(?:neighbou?ring|other)\s+countr|\babroad\b|\bacross\s+(?:the\s+)?borders?\b"
+)
+_RISEN_TO: Final = re.compile(
+    r"\b(?:rose|risen|rises|reached|climbed|increased|jumped|stands|stood)\s+(?:to\s+|at\s+)?$"
+    r"|\b(?:doubled|tripled|grown|grew|fallen|fell|dropped|declined)\b[^.;:]{0,30}\s+to\s+$"
+)
+# "up from about 47,000", "compared with 4,000 in December": the same count at another time
+_COMPARED_WITH: Final = re.compile(
+    r"\b(?:up|down)\s+from\s+(?:\w+\s+){0,2}?$|\bcompare[sd]?\s+(?:with|to)\s+(?:\w+\s+){0,2}?$"
+    r"|\bfrom\s+$"
+)
+_BODIES_OF: Final = re.compile(r"\b(?:bodies|remains|deaths)\s+of\s+$")
+_TOLL: Final = re.compile(
+    r"(?:rose|risen|rises|rising|reached|climbed|increased|jumped|stands|stood|hit|to|at|is|was|of)\s*$"
+)
+_INTO: Final = re.compile(
+    r"(?:\s+(?!(?:as|when|while|after|before|because|and|but)\b)[\w'’-]+){0,4}?\s+"
+    r"(?:into|(?<=refuge )in)\s+((?:[A-Z][\w'’-]+\s*){1,3})"
+)
+
+
+def _into_country(text: str, gaz: Gazetteer, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` says "into" a country: a flight that crosses a border."""
+    into = _INTO.match(text, lo, hi)
+    if into is None:
+        return False
+    words = into.group(1).split()
+    for n in range(len(words), 0, -1):
+        found = gaz.lookup(" ".join(words[:n]))
+        if found is not None:
+            return found[1] == "country"
+    return False
+
+
+_RELEASE: Final = frozenset({"escaped", "freeing", "freed", "released"})
+_MOVING: Final = re.compile(r"(?:arriv|cross)")
+
+
+_AMONG_THE: Final = re.compile(
+    r"[^.;:!?\d]*?\bwere\s+among\s+the\s+(dead|killed|injured|wounded)\b"
+)
+_LIST_ITEM_IN: Final = re.compile(
+    r"(?:,|\band)\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|just|"
+    r"at\s+least|another|a\s+further)\s+)?$"
+)
+_IN_PLACE_AFTER: Final = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
+_OF_THE_AFTER: Final = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+(?:[\w-]+['’]s?\s+)?")
+_TO_BEFORE: Final = re.compile(
+    r"\bto\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?$"
+)
+_NUMBER_OF: Final = re.compile(r"\b(?:number|toll|tally|count)(?:\s+of)?\s+", re.IGNORECASE)
+_NUMBER_OF_COMMA: Final = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+$")
+
+
+def _number_of(text: str, lex: Lexicon, position: int) -> tuple[int, int, str] | None:
+    """What "the number of ..." counts, when its figure comes at the end of a long sentence:
+    "the number of deaths from the fire that broke out ... (Qaraqosh) ... has risen to 107"."""
+    start = max(0, position - 250)
+    cut = max(
+        text.rfind(mark, start, position)
+        for mark in (". ", ";", "\n", ", while", ", but", ", whereas", ", although")
+    )
+    found = _last(_NUMBER_OF, text[max(start, cut + 1) : position])
+    if found is None:
+        return None
+    if found.group().lower().startswith("toll"):
+        # "the death toll from two landslides rose to 229": a toll counts the dead
+        return (position, position, "deaths")
+    lo = max(start, cut + 1) + found.end()
+    hi = min(position, lo + 40)
+    verbs = [v for v in _verbs(text, lex, lo, hi) if lex.verb_metric[v[2]][0] != "other"]
+    if verbs:
+        return verbs[0]
+    for word in _WORD.finditer(text, lo, hi):
+        noun = lex.nouns.get(word.group().lower())
+        if noun is not None and noun.metric:
+            return (word.start(), word.end(), word.group().lower())
+    return None
+
+
+_INCLUDING_BEFORE: Final = re.compile(
+    r"\b(?:including|among\s+them|among\s+whom)\s+"
+    r"(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?$"
+)
+
+
+# after "one child in four": the clause goes on with a verb or ends; "in 2 villages" counts places
+_NOTHING_AFTER: Final = re.compile(
+    r"\s*(?:[,.;:)!?]|$|(?:is|are|was|were|has|have|had|suffer|suffers|live|lives|die|dies|"
+    r"under|over|below|above|aged|"
+    r"faces?|needs?|remains?|go|goes|went)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Places:
+    """The places a text names (not demonyms), in order, for lookups by span."""
+
+    found: list[PlaceMatch]
+    starts: list[int]
+
+    def abroad(self, origin: str, lo: int, hi: int) -> bool:
+        """Whether ``text[lo:hi]`` names a place outside the country ``origin``."""
+        i = bisect.bisect_left(self.starts, lo)
+        return any(
+            p.code[:2] != origin for p in self.found[i : bisect.bisect_left(self.starts, hi)]
+        )
+
+
+def _small(mention: Mention, text: str) -> bool:
+    """Whether the figure is small enough to be the first term of a ratio ("two in five")."""
+    estimate = mention.estimate(text)
+    return estimate is None or estimate.value is None or estimate.value <= 20
+
+
+_WHEREABOUTS: Final = re.compile(r"\bwhereabouts\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?$", re.I)
+_UNKNOWN: Final = re.compile(r"\b(?:unknown|not\s+known|unaccounted|unclear)\b", re.IGNORECASE)
+_WERE_BEFORE: Final = re.compile(r"\b(?:were|are)\s+(?:still\s+)?$")
+_IN_SITES: Final = re.compile(
+    r"\s+in\s+(?:some\s+|about\s+|more\s+than\s+)?(?:\d[\d,.]*|dozens\s+of|hundreds\s+of"
+    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\s+"
+    rf"(?:sites|{_phrases('extract_displacement_settings.txt')})\b",
+    re.IGNORECASE,
+)
+_HAVE_BEEN: Final = re.compile(r"\b(?:have|has|had)\s+been\s+$")
+_STOCK_BEFORE: Final = re.compile(
+    r"\b(?:are|is|remain|remains|remained|still|now|currently|were living|living)\s+"
+    r"(?:(?:now|still|currently|internally)\s+)*$"
+)
+
+
+def _predicate(
+    text: str, lex: Lexicon, mention: Mention, noun_end: int, lo: int, hi: int, next_start: int
+) -> tuple[int, int, str] | None:
+    """The verb that says what happened to what is counted.
+
+    First the predicate after the counted noun and before the next number ("818 people
+    died and 1,034 were injured"), else the nearest verb before the number ("killing 45
+    people, including 11 women"), else any later verb of the clause.
+    """
+    if _BODIES_OF.search(text, max(lo, mention.start - 20), mention.start):
+        return (mention.start, mention.start, "deaths")  # "the deaths of seven injured people"
+    inside = _verbs(text, lex, mention.end, noun_end)
+    if inside and inside[-1][2] in _ADJECTIVAL_STATES:
+        # "12,500 displaced people returned to their villages": what happened to them is the
+        # figure, the adjective only says who they are
+        event = [
+            v
+            for v in _verbs(text, lex, noun_end, min(hi, next_start, noun_end + 60))
+            if lex.verb_metric[v[2]][0]
+            in {"returnees", "killed", "injured", "missing", "detained", "in_need"}
+        ]
+        if event:
+            return event[0]
+    if inside:
+        return inside[-1]  # "injured people", "wounded civilians"
+    adjacent = _verbs(text, lex, max(lo, mention.start - 14), mention.start)
+    if adjacent and not text[adjacent[-1][1] : mention.start].strip(
+        " " if adjacent[-1][2] in lex.nouns else " ,"
+    ):
+        # "killed 26 people", "killing at least 30"; but in "2,256 deaths, 1,309 people
+        # missing" the noun before the comma counts the figure before it
+        return adjacent[-1]
+    given = _verbs(text, lex, max(lo, mention.start - 40), mention.start)
+    if (
+        given
+        and lex.verb_metric[given[-1][2]][0] == "other"
+        and _GIVEN_TO.match(text, given[-1][1], mention.start)
+    ):
+        return given[-1]  # "provided hot meals to 152,000 people"
+    noun_end, next_start = _past_restatement(text, noun_end, next_start, hi)
+    aside = _ASIDE.match(text, noun_end)
+    if aside is not None and aside.end() < hi:
+        # "33 civilians, most of them displaced people, were killed": the aside says who
+        # they are; the predicate after it says what happened to them
+        noun_end = aside.end()
+    after = [
+        v
+        for v in _verbs(text, lex, noun_end, next_start if noun_end > hi else min(hi, next_start))
+        if not (v[2] == "affected" and _ADJECTIVAL.match(text, v[1]))
+    ]
+    if after:
+        return after[0]
+    before = _verbs(text, lex, lo, mention.start)
+    if before:
+        return before[-1]
+    later = _verbs(text, lex, noun_end, hi)
+    return later[0] if later else None
+
+
+def _past_restatement(text: str, noun_end: int, next_start: int, hi: int) -> tuple[int, int]:
+    """Skip a parenthesis that restates the figure ("2,300 households (about 11,500 people)
+    crossed"): the predicate after it is the predicate of both; returns where to look for it."""
+    paren = _PAREN_AFTER.match(text, noun_end)
+    if paren is None or not noun_end <= next_start < paren.end():
+        return noun_end, next_start
+    # the clause may end at the parenthesis: look on to the next number or the sentence's end
+    following = _NEXT_FIGURE_OR_END.search(text, paren.end(), paren.end() + 160)
+    return paren.end(), following.start() if following else max(hi, paren.end())
+
+
+_PAREN_AFTER: Final = re.compile(
+    r"\s*\([^()\n]{1,60}\)"
+    r"|,\s+(?:among\s+them|including)\s+[^,;.()\n]{1,40},"
+    r"|\s+or\s+(?:(?:about|some|around|nearly)\s+)?\d[\d,. ]*\s+(?:persons|people|individuals)\b"
+)
+_ASIDE: Final = re.compile(
+    r",\s+(?:most|many|some|all|half|several|nearly\s+all|almost\s+all)\s+of\s+(?:them|whom)"
+    r"\s+[^,;.()\n\d]{1,50},"
+    r"|\s+([—–])\s[^—–\n.;:!?\d]{1,80}?\s\1"
+)
+_NEXT_FIGURE_OR_END: Final = re.compile(r"\d|[.;:!?\n]")
+
+
+_ADJECTIVAL_STATES: Final = frozenset({"displaced", "internally displaced", "uprooted"})
+_GIVEN_TO: Final = re.compile(
+    r"[\w\s,-]{0,30}\bto\s+(?:(?:some|about|around|over|more\s+than|nearly)\s+)?$"
+)
+_LEADING_OF: Final = re.compile(r"^(?:of\s+(?:the\s+)?)")
+_ARRIVALS_LABEL: Final = re.compile(r"\b(?:[Aa]rrivals?|[Ss]ince)\b")
+_POPULATION_NOUN_METRICS: Final = frozenset(
+    {"refugees", "idps", "returnees", "detained", "population"}
+)
+# people evacuated are displaced, as IDMC counts evacuations among displacements; people taken
+# from rooftops or water by rescuers, the wounded taken to hospital, and visitors are not
+_EVACUATION: Final = frozenset({"evacuated", "pre-emptively evacuated"})
+_RESCUE_OR_TRANSFER: Final = re.compile(
+    rf"\b{_phrases('extract_rescue_words.txt')}\b", re.IGNORECASE
+)
+_DISPLACEMENT_WORDS: Final = re.compile(r"\b(?:IDPs?|(?:internal(?:ly)?\s+)?displace\w*)", re.I)
+# where displaced people live: who lives there counts as displaced, not as the population
+_DISPLACEMENT_SETTING: Final = re.compile(
+    rf"\b{_phrases('extract_displacement_settings.txt')}\b", re.IGNORECASE
+)
+# "displaced and living in 534 displacement sites": the state they are in now
+_LIVING_NOW: Final = re.compile(r"\b(?:living|staying|sheltering|sleeping)\b", re.IGNORECASE)
+_SHARE_OF_POPULATION: Final = re.compile(
+    r"(?:per\s*cent|percent|%)\s+of\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w’']+\s+){0,2}?population\b",
+    re.IGNORECASE,
+)
+_HOSTING: Final = frozenset({"hosts", "are hosted", "are being hosted"})
+# words of flight: whoever crosses in such a sentence is leaving, whatever the text is about
+_FLIGHT: Final = re.compile(rf"\b{_phrases('extract_flight_words.txt')}\b", re.IGNORECASE)
+_CROSSING: Final = re.compile(r"\s*(?:had\s+|have\s+|has\s+)?(?:crossed|crossing|cross)\b")
+_THE_BEFORE: Final = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
+_INHABITED: Final = re.compile(rf"\b{_phrases('extract_inhabited_places.txt')}$", re.IGNORECASE)
+_AREA_AFTER: Final = re.compile(rf"\s+{_phrases('extract_area_nouns.txt')}\b", re.IGNORECASE)
+_RATIO_BEFORE: Final = re.compile(
+    r"\b(?:one|1|an?)\s+(?:[a-z]+\s+)?(?:in|for|per)\s+(?:every\s+)?$", re.IGNORECASE
+)
+_RATIO: Final = re.compile(r"\s+in\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b")
+
+
+def _state_after_flight(
+    text: str,
+    lex: Lexicon,
+    gaz: Gazetteer,
+    verb: tuple[int, int, str],
+    hi: int,
+    kind: str | None,
+) -> tuple[str, str | None]:
+    """ "forced from their homes and remain displaced", "who fled Ukraine are present": where
+    the people who fled are now is the figure (a stock), not their flight."""
+    state = [
+        v
+        for v in _verbs(text, lex, verb[1], hi)
+        if lex.verb_metric[v[2]][1] == "stock"
+        and lex.verb_metric[v[2]][0] in {"idps", "population"}
+    ]
+    if not state:
+        return "displaced", kind
+    abroad = any(
+        p.level == "country" and not p.demonym for p in gaz.find(text[verb[1] : state[0][0]])
+    )
+    return ("refugees" if abroad else "idps"), "stock"
+
+
+def _partitive_head(
+    text: str, mention: Mention, lex: Lexicon, previous: _Counted | None
+) -> _Counted | None:
+    """A part of a whole the sentence opened with: "Of the 1.8 million refugees registered,
+    some 1 million come from South Sudan and 560,000 from the DRC"; "Of the injured admitted
+    to hospitals, 1,150 are children". The part counts what the whole counts."""
+    window = text[max(0, mention.start - 240) : mention.start]
+    head = _OF_THE_HEAD.search(window)
+    if head is None:
+        return None
+    stop = _CLAUSE_STOP.search(text, mention.end, mention.end + 60)
+    if _verbs(text, lex, mention.end, stop.start() if stop else mention.end + 60):
+        return None  # the part's own verb says what it counts: "1.4 million are sheltering"
+    group_word = _PART_GROUP.match(text, mention.end)
+    group = group_word.group(1).lower() if group_word else None
+    if previous is not None:
+        return _Counted(
+            previous.metric, group or previous.group, previous.unit, previous.kind, None,
+            previous.origin, ["a part of the figure the sentence opens with"],
+        )  # fmt: skip
+    if head.group("rest") is None:
+        return None
+    for cue in _verbs(text, lex, mention.start - len(window) + head.start("rest"), mention.start):
+        metric, kind = lex.verb_metric[cue[2]]
+        if metric != "other":
+            return _Counted(
+                metric, group or "all", "person", kind, None, None,
+                ["a part of the count the sentence opens with"],
+            )  # fmt: skip
+    return None
+
+
+# "Of the ..., " opening the sentence, the number right after its first comma or after "and"
+_OF_THE_HEAD: Final = re.compile(
+    r"(?:^|[.;!?]\s+|\n)(?:Of|Among)\s+(?:the|these|those|them)(?:\s+(?P<rest>(?:[^.;:!?\n,]|[.,]\d)+))?,?"
+    r"[^.;:!?\n]*?(?:^|,|\band)?\s+(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?$"
+)
+_CHAINED_PART: Final = re.compile(
+    r"(?:\bof\s+(?:which|whom|them|these|those)|\band|\bfollowed\s+by\s+[^.;:,\d]{1,40}\s+with)\s+"
+    r"(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least|another|a\s+further)\s+)?$"
+    r"|,\s+(?:another|a\s+further)\s+$"
+)
+# the part names nothing of its own: "and 313,473 partially damaged", not "and 120 ambulances"
+_NO_NOUN_AFTER: Final = re.compile(
+    r"\s*(?:[,.;:)]|$|(?:were|was|are|is|had|have|has|partially|totally|completely|fully|more|"
+    r"others?|in|on|at|along|across|from|damaged|destroyed)\b)",
+    re.IGNORECASE,
+)
+_THE_FIGURE: Final = re.compile(
+    r"\b(?:the|a)\s+(?:figure|number|total|count|tally)\b[^.;:!?\n]{0,40}?\b(?:stood\s+at|stands\s+at|"
+    r"(?:projected|expected|forecast)\s+to\s+(?:rise|grow|reach)\s+(?:to\s+)?|"
+    r"was|is|rose\s+to|fell\s+to|reached|dropped\s+to|(?:has|had)\s+(?:risen|fallen|dropped|grown)"
+    r"\s+to)\s*(?:(?:some|about|around|nearly|almost|over|more\s+than|just\s+over|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
+_OF_THE_BEFORE: Final = re.compile(r"(?:^|[.;!?]\s+|\n)(?:Of|Among)\s+the\s+$")
+_PART_OF_LAST: Final = re.compile(
+    r"\s*(?:Of|Among)\s+(?:these|them|those|whom|the\s+\d[\d,.]*\s*,)"
+)
+_CLAUSE_STOP: Final = re.compile(r"[,;:.!?](?=\s|$)|\n")
+_PART_GROUP: Final = re.compile(r"\s+(?:are|were)\s+(children|women|men)\b", re.IGNORECASE)
+
+
+def _count(
+    text: str,
+    mention: Mention,
+    clause: tuple[int, int],
+    lex: Lexicon,
+    gaz: Gazetteer,
+    next_start: int,
+    previous: _Counted | None = None,
+    *,
+    about_returns: bool = False,
+    about_refugees: bool = False,
+    last_figure: _Counted | None = None,
+    named: _Places = _Places([], []),
+) -> _Counted | None:
+    cue, noun_end, origin = _noun_phrase(text, mention, clause[1], lex, gaz)
+    if (
+        cue is None
+        and text[mention.start : mention.end].lower() not in {"one", "1", "a", "an"}
+        and (of_the := _OF_THE_AFTER.match(text, mention.end, clause[1]))
+    ):
+        # "at least three of the town's health facilities", "4,600 of the displaced women"
+        inner, inner_end, inner_origin = _noun_phrase(
+            text, Mention(of_the.end(), of_the.end(), False), clause[1], lex, gaz
+        )
+        if inner is not None:
+            cue, noun_end, origin = inner, inner_end, inner_origin or origin
+    notes: list[str] = []
+    lo, hi = max(clause[0], mention.start - 160), min(clause[1], mention.end + 160)
+    verb: tuple[int, int, str] | None = None
+    if _RATIO_BEFORE.search(text, max(lo, mention.start - 30), mention.start):
+        return None  # "one child in four", "one in five cases": a ratio's, not a count
+    if cue is None:
+        written = text[mention.start : mention.end].lower()
+        if (written.endswith((" one", " a", " an")) or written in {"one", "a", "an"}) and not (
+            written == "one"
+            and (person := _ONE_PERSON.match(text, mention.end)) is not None
+            and (
+                _CASUALTY_AFTER.match(text, person.end())
+                or _CASUALTY_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+            )
+        ):
+            return None
+        if _POPULATION_OF.search(text, max(lo, mention.start - 40), mention.start):
+            return _Counted("population", "all", "person", "stock", None, origin, notes)
+        if _OF_THE_BEFORE.search(
+            text, max(0, mention.start - 12), mention.start
+        ) and text.startswith(",", mention.end):
+            return None  # "Of the 834, 127 were children": the 834 names the whole given before
+        part_of = _partitive_head(text, mention, lex, previous)
+        if part_of is not None:
+            return part_of
+        if previous is not None and _INCLUDING_BEFORE.search(
+            text, max(lo, mention.start - 30), mention.start
+        ):
+            stop = _CLAUSE_STOP.search(text, mention.end, min(hi, mention.end + 60))
+            own = [
+                v
+                for v in _verbs(text, lex, mention.end, stop.start() if stop else hi)
+                if lex.verb_metric[v[2]][0] not in _THING_METRICS
+            ]
+            if not own:
+                # "113 martyrs, including 14 recovered from under the rubble": a part
+                notes.append("a part of the figure before it")
+                return _Counted(
+                    previous.metric, previous.group, previous.unit, previous.kind, None,
+                    previous.origin, notes,
+                )  # fmt: skip
+        if previous is not None and _COMPARED_WITH.search(
+            text, max(lo, mention.start - 30), mention.start
+        ):
+            notes.append("the same count as the figure before it, at another time")
+            return _Counted(
+                previous.metric, previous.group, previous.unit, previous.kind, None,
+                previous.origin, notes,
+            )  # fmt: skip
+        if _THE_BEFORE.search(
+            text, max(lo, mention.start - 6), mention.start
+        ) and _AREA_AFTER.match(text, mention.end):
+            return None  # "in the two regions": which places, not how many
+
+        # "killing 45 and wounding 60", "hundreds were injured": a verb beside the number
+        after = _not_adjectival(
+            text, _verbs(text, lex, mention.end, min(hi, next_start, mention.end + 45))
+        )
+        if not after and (
+            among := _AMONG_THE.match(text, mention.end, min(hi, next_start, mention.end + 100))
+        ):
+            # "Two police officers guarding the mosque were among the dead"
+            after = _verbs(text, lex, mention.end, among.end())[-1:]
+        before = _not_adjectival(
+            text, _verbs(text, lex, max(lo, mention.start - 30), mention.start)
+        )
+
+        def counts_people(v: tuple[int, int, str]) -> bool:
+            return v[2] in _PERSON_VERBS or lex.verb_metric[v[2]][0] not in _THING_METRICS
+
+        adjacent = bool(before) and not text[before[-1][1] : mention.start].strip()
+        toll = (
+            _number_of(text, lex, mention.start)
+            if _TO_BEFORE.search(text, max(lo, mention.start - 30), mention.start)
+            else None
+        )
+        if toll is not None:
+            # "raises the number of aid seekers killed since 27 May to 1,239, and the number
+            # injured to 8,152": what the number counts, not the verb of the next clause
+            verb = toll
+        elif adjacent and counts_people(before[-1]):
+            verb = before[-1]  # "killing two and wounding nine", "kills at least 30, displaces"
+        elif after and counts_people(after[0]):
+            verb = after[0]
+        elif before and counts_people(before[-1]):
+            verb = before[-1]
+        elif _BODIES_OF.search(text, max(lo, mention.start - 20), mention.start):
+            verb = (mention.start, mention.start, "deaths")  # "the bodies of 97 victims"
+        elif _TOLL.search(text, max(lo, mention.start - 20), mention.start):
+            # "the number of people killed has risen to 9,061", "the number of injured has reached"
+            earlier = [
+                v
+                for v in _verbs(text, lex, lo, mention.start)
+                if lex.verb_metric[v[2]][0] != "other"
+            ]
+            if not earlier and _RISEN_TO.search(text, max(lo, mention.start - 60), mention.start):
+                # "the number of cholera cases ... has risen to 11 327"
+                # the first counted noun is the subject: "Admissions of children to health
+                # facilities rose to 2,300" counts admissions, not facilities
+                earlier = [
+                    (m.start(), m.end(), m.group().lower())
+                    for m in _WORD.finditer(text, lo, mention.start)
+                    if (noun := lex.nouns.get(m.group().lower())) is not None and noun.metric
+                ][:1]
+            verb = earlier[-1] if earlier else None
+            if verb is None and _RISEN_TO.search(text, max(lo, mention.start - 60), mention.start):
+                verb = _number_of(text, lex, mention.start)
+        elif _NUMBER_OF_COMMA.search(text, max(lo, mention.start - 80), mention.start):
+            verb = _number_of(text, lex, mention.start)  # "the highest number of new cases, 1 022"
+        partitive = _OF_THEM.match(text, mention.end)
+        if partitive is not None:
+            # "11 million of them children", "400 of them have been left homeless": a part of
+            # the figure before, counting what that figure counts unless its own verb says else
+            part, part_end, _ = _noun_phrase(
+                text, Mention(partitive.end(), partitive.end(), False), clause[1], lex, gaz
+            )
+            start = part_end if part else partitive.end()
+            comma = text.find(",", start, hi)
+            after_part = _verbs(text, lex, start, min(hi, next_start, comma if comma >= 0 else hi))
+            base_group = previous.group if previous is not None else "all"
+            group = part.group if part is not None and part.group != "all" else base_group
+            unit = previous.unit if previous is not None else "person"
+            origin_code = previous.origin if previous is not None else origin
+            if after_part:
+                part_metric, part_kind = lex.verb_metric[after_part[0][2]]
+                if (
+                    part_metric == "displaced"
+                    and previous is not None
+                    and previous.metric == "idps"
+                ):
+                    # "3.9 million of them displaced by conflict": a part of a stock of IDPs
+                    part_metric, part_kind = "idps", "stock"
+                if part_metric == "population" and _DISPLACEMENT_SETTING.search(
+                    text, after_part[0][0], min(hi, after_part[0][1] + 60)
+                ):
+                    part_metric = "idps"  # "10,000 of them were living in informal sites"
+                return _Counted(part_metric, group, unit, part_kind, None, origin_code, notes)
+            if previous is not None:
+                return _Counted(
+                    previous.metric, group, unit, previous.kind, None, origin_code, notes
+                )
+        if verb is None:
+            verb = _label_or_parenthesis(text, lex, mention, clause)
+        if (
+            verb is None
+            and previous is not None
+            and _CHAINED_PART.search(text, max(lo, mention.start - 40), mention.start)
+            and _NO_NOUN_AFTER.match(text, mention.end)
+        ):
+            # "425,873 houses were damaged, of which 112,400 were totally destroyed and 313,473
+            # partially damaged": each part counts what the figure before it counts
+            notes.append("counts what the figure before it counts")
+            return _Counted(
+                previous.metric, previous.group, previous.unit, previous.kind, None,
+                previous.origin, notes,
+            )  # fmt: skip
+        if (
+            verb is None
+            and last_figure is not None
+            and _THE_FIGURE.search(text, max(0, mention.start - 70), mention.start)
+        ):
+            # "On Thursday, BNPB counted 397,171 people in evacuation posts; by Friday evening
+            # the figure stood at 173 064": the figure named before, at another time
+            notes.append("the figure named before, at another time")
+            return _Counted(
+                last_figure.metric, last_figure.group, last_figure.unit, last_figure.kind, None,
+                last_figure.origin, notes,
+            )  # fmt: skip
+        if (
+            verb is None
+            and previous is not None
+            and _LIST_ITEM_IN.search(text, max(lo, mention.start - 40), mention.start)
+            and _IN_PLACE_AFTER.match(text, mention.end)
+        ):
+            # "55,000 refugees in Côte d'Ivoire, about 38,000 in Togo's Savanes region and
+            # nearly 18,000 in Benin": each item of the list counts what the first counts
+            notes.append("an item of a list: counts what the figure before it counts")
+            return _Counted(
+                previous.metric, previous.group, previous.unit, previous.kind, None,
+                previous.origin, notes,
+            )  # fmt: skip
+        if verb is None:
+            return None
+        cue = NounCue("", "all", "person")
+        noun_end = mention.end
+    elif not cue.metric:
+        part_of = _partitive_head(text, mention, lex, previous)
+        if part_of is not None:
+            # "Among them are some 30,000 children": a part, in its own group
+            group = cue.group if cue.group != "all" else part_of.group
+            return _Counted(
+                part_of.metric, group, cue.unit, part_of.kind, None, part_of.origin,
+                part_of.notes,
+            )  # fmt: skip
+        verb = _predicate(text, lex, mention, noun_end, lo, hi, next_start)
+    if (
+        (ratio := _RATIO.match(text, noun_end))
+        and _small(mention, text)
+        and _NOTHING_AFTER.match(text, ratio.end())
+    ):
+        return None  # "one child in four": a ratio, not a count ("1,850 homes in 24 towns" is)
+    subject = _LEADING_OF.sub("", text[mention.end : noun_end].strip(" ,")) or None
+    metric = cue.metric
+    kind: str | None = None
+    if metric == "facilities_damaged" and not lex.damage.search(text, lo, hi):
+        metric = "other"
+    if metric == "other" and cue.unit == "person":
+        described = _verbs(text, lex, mention.end, noun_end)
+        if described and lex.verb_metric[described[-1][2]][0] not in _THING_METRICS:
+            metric = lex.verb_metric[described[-1][2]][0]  # "600 wounded patients"
+    if metric in _POPULATION_NOUN_METRICS:
+        # "12 refugees were killed", "12,000 refugees were left without a roof": what happened
+        # to them is the figure; the noun only says who they are
+        event = [
+            v
+            for v in _verbs(text, lex, noun_end, min(hi, next_start, noun_end + 60))
+            if lex.verb_metric[v[2]][0] in _EVENT_METRICS
+            or (metric == "detained" and v[2] in _RELEASE)
+        ]
+        freed = _verbs(text, lex, max(lo, mention.start - 14), mention.start)
+        if (
+            metric == "detained"
+            and freed
+            and freed[-1][2] in _RELEASE
+            and not text[freed[-1][1] : mention.start].strip()
+        ):
+            event = [freed[-1]]  # "freeing 529 inmates": a release, not a detention
+        if event and not text[noun_end : max(noun_end, event[0][0])].count(","):
+            event_metric, event_kind = lex.verb_metric[event[0][2]]
+            if metric == "refugees" and _MOVING.match(event[0][2]):
+                kind = "flow"  # "33,104 refugees from Ethiopia arrived": refugees, arriving
+            elif not (metric == "detained" and event_metric in {"detained", "displaced"}):
+                metric, kind = event_metric, event_kind
+    if (
+        metric in {"", "displaced", "population"}
+        and cue.unit in {"person", "household"}
+        and _IN_SITES.match(text, noun_end)
+        and (
+            verb is None
+            or lex.verb_metric.get(verb[2], ("", ""))[0]
+            not in {"killed", "injured", "missing", "detained"}
+        )
+    ):
+        metric, kind = "idps", "stock"  # "183,159 people in 165 sites": where the displaced live
+    if not metric and _BODIES_OF.search(text, max(lo, mention.start - 20), mention.start):
+        metric, kind = "killed", "flow"  # "recovered the bodies of 232 people"
+    if not metric:
+        if verb is not None:
+            if verb[2] in lex.verb_metric:
+                metric, kind = lex.verb_metric[verb[2]]
+            else:  # a counted noun named by a label or before a parenthesis
+                metric, kind = lex.nouns[verb[2]].metric, None
+            if verb[2] in _EVACUATION and not _RESCUE_OR_TRANSFER.search(
+                text, max(lo, mention.start - 60), min(hi, verb[1] + 60)
+            ):
+                metric, kind = "displaced", "flow"  # "632,000 were pre-emptively evacuated"
+            if (
+                metric == "idps"
+                and _HAVE_BEEN.search(text, max(lo, verb[0] - 20), verb[0])
+                and _SINCE.search(text, verb[1], hi)
+            ):
+                metric, kind = "displaced", "flow"  # "have been internally displaced since April"
+            if metric == "displaced" and _STOCK_BEFORE.search(text, max(lo, verb[0] - 30), verb[0]):
+                metric, kind = "idps", "stock"  # "remain displaced", "are now displaced"
+            if metric == "displaced" and (
+                _CROSS_BORDER.search(text, verb[1], min(hi, verb[1] + 60))
+                or _into_country(text, gaz, verb[1], min(hi, verb[1] + 60))
+            ):
+                # "fled Sudan to neighbouring countries", "have fled West Darfur into Chad"
+                metric, kind = "refugees", "flow"
+            if metric == "displaced":
+                metric, kind = _state_after_flight(text, lex, gaz, verb, min(hi, next_start), kind)
+        elif _POPULATION_OF.search(text, max(lo, mention.start - 40), mention.start):
+            metric, kind = "population", "stock"  # "a coastal city of about 100,000 people"
+        elif (labelled := _label_or_parenthesis(text, lex, mention, clause)) is not None:
+            if labelled[2] in lex.verb_metric:
+                metric, kind = lex.verb_metric[labelled[2]]
+            else:
+                metric = lex.nouns[labelled[2]].metric
+        elif subject and "displaced" in subject.lower():
+            metric = "idps"
+        elif cue.group == "civilians" or "residents" in (subject or "").lower():
+            metric = "population"
+        elif origin is not None and about_refugees and named.abroad(origin, noun_end, hi):
+            # "212,000 Rohingya in Cox's Bazar", in a text about refugees: refugees where they are
+            metric, kind = "refugees", "stock"
+        else:
+            return None
+    if _WHEREABOUTS.search(text, max(0, mention.start - 30), mention.start) and _UNKNOWN.search(
+        text, mention.end, hi
+    ):
+        metric, kind = "missing", "flow"  # "the whereabouts of 112 foreigners remain unknown"
+    if (
+        metric == "displaced"
+        and verb is not None
+        and _WERE_BEFORE.search(text, max(lo, verb[0] - 12), verb[0])
+        and _AS_OF.search(text, lo, hi)
+        and not _SINCE.search(text, lo, hi)
+    ):
+        metric, kind = (
+            "idps",
+            "stock",
+        )  # "223,751 people were displaced in 122 sites as of 21 October"
+    if (
+        metric == "displaced"
+        and subject
+        and "displaced" in subject.lower()
+        and "newly" not in subject.lower()
+    ):
+        metric = (
+            "idps"  # "displaced Syrians": people in displacement, unless the wording says a flow
+        )
+    cues = {lex.kind_of[m.group().lower()] for m in lex.kind_cues.finditer(text, lo, hi)}
+    default = METRICS[metric].default_kind
+    if metric in {"refugees", "idps"} and kind is None:
+        line_start = max(text.rfind("\n", 0, mention.start) + 1, mention.start - 100)
+        if (
+            _ARRIVALS_LABEL.search(text[line_start : mention.start])
+            and ":" in text[line_start : mention.start]
+        ):
+            cues.add("flow")  # "Arrivals since 15 April 2023: 551,000 people"
+        kind = "flow" if "flow" in cues and "stock" not in cues else "stock"
+        if metric == "idps" and kind == "flow":
+            metric = "displaced"
+    elif metric == "population":
+        kind = "stock"
+        if (
+            origin is not None
+            and _REFUGEE_WORDS.search(text, lo, hi)
+            and named.abroad(origin, noun_end, hi)
+        ):
+            metric = "refugees"  # "Some 250,000 Syrians live in refugee camps in Jordan"
+    kind = kind or default
+    if metric in _STOCK_DEFAULT and kind == "flow" and metric != "refugees":
+        kind = default
+    if (
+        metric == "other"
+        and cue.unit in {"facility", "site"}
+        and "flow" not in cues
+        and not _INHABITED.search(subject or "")
+    ):
+        # "24 collective shelters", "2,512 schools had closed": places counted as they stand
+        kind = "stock"
+    if (
+        about_returns
+        and metric in {"refugees", "idps", "displaced"}
+        and _CROSSING.match(text, _past_restatement(text, noun_end, next_start, hi)[0])
+        and not _FLIGHT.search(text, clause[0], clause[1])
+        and not _FLIGHT.search(text, mention.end, min(len(text), mention.end + 160))
+    ):
+        metric, kind = "returnees", "flow"  # "376,000 people had crossed" in a text on returns
+    if (
+        metric in {"population", "displaced"}
+        and verb is not None
+        and (
+            metric == "population"
+            or _LIVING_NOW.search(text, verb[1], min(len(text), verb[1] + 40))
+        )
+        and (
+            _DISPLACEMENT_SETTING.search(text, max(lo, mention.start - 80), min(hi, noun_end + 80))
+            or _DISPLACEMENT_SETTING.search(text, verb[0], verb[1] + 60)
+        )
+    ):
+        metric, kind = "idps", "stock"  # "the Bentiu IDP camp, home to some 110,000 people"
+    if metric == "displaced" and _SHARE_OF_POPULATION.search(text, lo, hi):
+        # "1.9 million people, roughly 90 per cent of Gaza's population, were displaced": a share
+        # of a population is the state it is in, not a movement
+        metric, kind = "idps", "stock"
+    if metric == "idps" and verb is not None and verb[2] in _HOSTING and origin is not None:
+        metric, kind = "refugees", "stock"  # "Colombia hosts about 2.8 million Venezuelans"
+    if (
+        about_refugees
+        and metric == "idps"
+        and verb is not None
+        and (verb[2] in _HOSTING or _LIVING_NOW.search(verb[2]) or verb[2].startswith("live"))
+        and cue.unit in {"person", "household"}
+        and not cue.metric
+        and not _DISPLACEMENT_WORDS.search(text, lo, hi)
+    ):
+        metric, kind = "refugees", "stock"  # "the Caribbean hosts 230,000 of them" (refugees)
+    return _Counted(metric, cue.group, cue.unit, kind, subject, origin, notes)
+
+
+# "one soldier was also killed", "killing one man": one person, counted
+_ONE_PERSON: Final = re.compile(
+    r"\s+(?:man|woman|child|boy|girl|person|civilian|soldier|policeman|officer|worker|journalist)\b",
+    re.IGNORECASE,
+)
+_CASUALTY_AFTER: Final = re.compile(
+    r"\s+(?:was|has\s+been|had\s+been)(?:\s+also)?\s+(?:killed|injured|wounded|shot\s+dead)\b"
+)
+_CASUALTY_BEFORE: Final = re.compile(r"\b(?:killing|wounding|injuring)\s+$")
+_HOUSEHOLD_NOUN_AFTER: Final = re.compile(r"\s+(?:households|families)\b")
+_PERSON_NOUN_AFTER: Final = re.compile(r"\s+(?:people|persons|individuals)\b")
+
+
+def _restated(
+    text: str, mention: Mention, counted: _Counted | None, previous: _Counted, previous_end: int
+) -> _Counted | None:
+    """A figure in parentheses right after another restates it in other units: "2,600
+    displaced families (about 12,000 people)" counts what the first figure counts."""
+    opening = text.rfind("(", previous_end, mention.start)
+    if (
+        opening < 0
+        or opening - previous_end > 40
+        or ")" in text[previous_end:opening]
+        or text[opening + 1 : mention.start].strip(" ~")
+        or (previous.unit == "person" and not _HOUSEHOLD_NOUN_AFTER.match(text, mention.end))
+    ):
+        return counted
+    unit = (
+        "person"
+        if _PERSON_NOUN_AFTER.match(text, mention.end)
+        else "household"
+        if _HOUSEHOLD_NOUN_AFTER.match(text, mention.end)
+        else previous.unit
+    )
+    subject = counted.subject if counted is not None else None
+    notes = [*(counted.notes if counted is not None else []), "restates the figure before it"]
+    return _Counted(
+        previous.metric, previous.group, unit, previous.kind, subject, previous.origin, notes
+    )

@@ -1,0 +1,113 @@
+"""The cue words of extraction, found once per text: verbs of each metric, event and report
+words, and the small expressions several stages share."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Final
+
+from humtrack._data import read_data_text
+from humtrack.extract.lexicon import Lexicon
+from humtrack.vocab import METRICS
+
+_TOKEN: Final = re.compile(r"[A-Za-zÀ-ÿ’'\-]+|\S")
+#: Verbs that, right beside a bare number, say it counts people ("60 were wounded").
+#: verbs whose "other" metric still counts people ("348 who died or went missing"), one a line
+_PERSON_VERBS: Final = frozenset(
+    line.strip() for line in read_data_text("extract_person_verbs.txt").splitlines() if line.strip()
+)
+_STOCK_DEFAULT: Final = frozenset(m for m, v in METRICS.items() if v.default_kind == "stock")
+
+
+def _word_list(name: str) -> re.Pattern[str]:
+    words = [
+        word.replace("_", " ")  # "gave_way": a phrase of two words
+        for line in read_data_text(name).splitlines()
+        if not line.startswith("#")
+        for word in line.split()
+    ]
+    alternatives = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+    return re.compile(rf"\b(?:{alternatives})\b", re.I)
+
+
+def _phrases(name: str) -> str:
+    """The phrases of a data file, one per line, as a regular-expression alternation."""
+    phrases = [
+        line.strip()
+        for line in read_data_text(name).splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered) + ")"
+
+
+_EVENT_CUES: Final = _word_list("extract_event_cues.txt")
+_REPORT_CUES: Final = _word_list("extract_report_cues.txt")
+#: "HERAT, Oct 9 (Wire) –": the day a story was filed, not of what it tells.
+_DATELINE: Final = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*[–—-]\s")
+_SINCE: Final = re.compile(r"\bsince\b", re.I)
+#: Metrics whose flows a single dated event produces: they take the event's day.
+_TOLL_METRICS: Final = frozenset({"killed", "injured", "missing", "facilities_damaged"})
+_ADJECTIVAL: Final = re.compile(
+    r"\s+(?:areas?|regions?|communities|districts?|provinces?|zones?|population)\b"
+)
+_WORD: Final = re.compile(r"[A-Za-z]+")
+
+
+class _VerbIndex:
+    """Every verb cue of one text, found in one pass and looked up by span.
+
+    A figure looks for verbs in several windows of its clause; scanning the text
+    once keeps text crowded with numbers as cheap per character as prose.
+    """
+
+    __slots__ = ("ends", "lex", "starts", "text", "verbs")
+
+    def __init__(self, text: str, lex: Lexicon) -> None:
+        self.text = text
+        self.lex = lex
+        # a cue that starts a hyphenated word is not the cue: "toll-free", "dead-end"
+        self.verbs = [
+            (m.start(), m.end(), m.group().lower())
+            for m in lex.verbs.finditer(text)
+            if not _HYPHENATED.match(text, m.end())
+        ]
+        self.starts = [v[0] for v in self.verbs]
+
+
+_HYPHENATED: Final = re.compile(r"-[A-Za-z]")
+_LAST_INDEX: list[_VerbIndex] = []
+
+
+def _verbs(text: str, lex: Lexicon, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """The verb cues that lie wholly inside ``text[lo:hi]``."""
+    if hi <= lo:
+        return []
+    index = _LAST_INDEX[0] if _LAST_INDEX else None
+    if index is None or index.text is not text or index.lex is not lex:
+        index = _VerbIndex(text, lex)
+        _LAST_INDEX[:] = [index]
+    i = bisect.bisect_left(index.starts, lo)
+    out = []
+    for v in index.verbs[i : bisect.bisect_left(index.starts, hi, i)]:
+        if v[1] <= hi:
+            out.append(v)
+    return out
+
+
+def _not_adjectival(text: str, verbs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Leave out "affected" that describes a place ("the affected regions")."""
+    return [v for v in verbs if not (v[2] == "affected" and _ADJECTIVAL.match(text, v[1]))]
+
+
+_THING_METRICS: Final = frozenset({"other", "facilities_damaged"})
+# a text about people going home: who "crossed" are coming back, not leaving
+_RETURN_WORDS: Final = re.compile(r"\breturn(?:s|ed|ees?|ing)?\b", re.IGNORECASE)
+_REFUGEE_WORDS: Final = re.compile(r"\b(?:refugees?|asylum)\b", re.IGNORECASE)
+_IDP_WORDS: Final = re.compile(r"\b(?:IDPs?|internally\s+displaced)\b", re.IGNORECASE)
+_EVENT_METRICS: Final = frozenset(
+    {"killed", "injured", "missing", "detained", "displaced", "returnees"}
+)

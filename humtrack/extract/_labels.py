@@ -1,0 +1,110 @@
+"""Figures named by a label rather than a sentence: key-figures lines ("Displaced: over 1
+million"), tables written as text ("Ménaka — 24,618") and the headings above them."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from humtrack.extract._cues import _not_adjectival, _verbs
+from humtrack.extract.lexicon import Lexicon
+from humtrack.extract.mentions import Mention
+
+
+def _label_before(text: str, position: int) -> tuple[int, int] | None:
+    """The span of a label ending in a colon (or a spaced dash, as in a table written as text)
+    right before ``position`` ("Displaced: ...", "Ménaka — 24,618")."""
+    line_start = max(text.rfind("\n", 0, position) + 1, position - 140)
+    head = text[line_start:position].rstrip()
+    separator = _LABEL_END.search(head)
+    if separator is None:
+        return None
+    body = head[: separator.start()]
+    cut = max(body.rfind(mark) for mark in ".;:")
+    start, end = line_start + cut + 1, line_start + len(body)
+    return (start, end) if 2 <= len(text[start:end].strip()) <= 120 else None
+
+
+_HEADING: Final = re.compile(r"^[^a-z\n]{3,80}$")  # "MAIN HOST COUNTRIES"
+_PARENTHESES: Final = re.compile(r"\([^()\n]*\)")
+_LABEL_LINE: Final = re.compile(
+    r"^[^\n:]{2,120}(?::|\s[—–])\s*[~≈]?\s*(?:about|some|over|nearly|almost)?\s*\d"
+)
+# a colon, or a spaced em or en dash (an ASCII hyphen between words is too common to mark one)
+_LABEL_SEPARATOR: Final = re.compile(r":|\s[—–]")
+_TABLE_HEADER_SPLIT: Final = re.compile(r"\s[—–]\s")
+_LABEL_END: Final = re.compile(r"(?::|\s[—–])$")
+# the header row of a table written as text: "Cercle — Internally displaced persons"
+_TABLE_HEADER: Final = re.compile(r"^[^\n\d:]{2,60}\s[—–]\s[^\n\d]{2,80}$")
+
+
+def _label_cue(
+    text: str, lex: Lexicon, label: tuple[int, int], depth: int = 0
+) -> tuple[int, int, str] | None:
+    """What a label counts: its own verb or noun, or, for a line of a key-figures list
+    whose label names no metric ("Colombia: 2.86 million", "Of whom deported: 302,000",
+    "Households: about 61,500"), what the line above it counts."""
+    label_start, label_end = label
+    cues = _not_adjectival(text, _verbs(text, lex, label_start, label_end))
+    if cues:
+        return cues[-1]
+    words = re.findall(r"[A-Za-z]+", text[label_start:label_end].lower())
+    for noun in reversed([w for w in words if w in lex.nouns]):
+        if lex.nouns[noun].metric:
+            return (label_start, label_end, noun)
+    if depth >= 8:
+        return None
+    # the line above, past blank lines and one heading ("MAIN HOST COUNTRIES (as of 31 May)")
+    previous_end = text.rfind("\n", 0, label_start)
+    headings = 0
+    while previous_end > 0:
+        previous_start = text.rfind("\n", 0, previous_end) + 1
+        line = text[previous_start:previous_end]
+        if _LABEL_LINE.match(line):
+            break
+        if _TABLE_HEADER.match(line.strip()):
+            column = line.strip()
+            cut = previous_start + line.index(column) + _TABLE_HEADER_SPLIT.search(column).end()  # type: ignore[union-attr]
+            header = _verbs(text, lex, cut, previous_end)
+            if header:
+                return header[-1]
+            words = re.findall(r"[A-Za-z]+", text[cut:previous_end].lower())
+            for noun in reversed([w for w in words if w in lex.nouns and lex.nouns[w].metric]):
+                return (cut, previous_end, noun)
+            return None
+        if line.strip() and (headings or not _HEADING.match(_PARENTHESES.sub("", line))):
+            return None
+        if line.strip():
+            # "DISPLACEMENT BY PROVINCE (since September 2023)" over "Rumonge — 14,307 individuals"
+            heading = _not_adjectival(text, _verbs(text, lex, previous_start, previous_end))
+            if heading and lex.verb_metric[heading[-1][2]][0] != "other":
+                return heading[-1]
+        headings += bool(line.strip())
+        previous_end = previous_start - 1
+    else:
+        return None
+    separator = _LABEL_SEPARATOR.search(line)
+    if separator is None:
+        return None
+    above = _label_before(text, previous_start + separator.end())
+    return _label_cue(text, lex, above, depth + 1) if above is not None else None
+
+
+def _label_or_parenthesis(
+    text: str, lex: Lexicon, mention: Mention, clause: tuple[int, int]
+) -> tuple[int, int, str] | None:
+    """What a bare number counts when a label or the words before a parenthesis say it.
+
+    "Displaced: over 1 million", "Individuals returned since 15 September: 471 926",
+    "Most returnees crossed at Torkham (about 344,000)".
+    """
+    label = _label_before(text, mention.start)
+    if label is not None and (cue := _label_cue(text, lex, label)) is not None:
+        return cue
+    opening = text.rfind("(", max(0, mention.start - 20), mention.start)
+    if opening >= 0 and not text[opening + 1 : mention.start].strip(" ~").isalpha():
+        window = text[max(0, opening - 120) : opening].lower()
+        nouns = [w for w in re.findall(r"[a-z]+", window) if w in lex.nouns and lex.nouns[w].metric]
+        if nouns:
+            return (opening, opening, nouns[-1])
+    return None

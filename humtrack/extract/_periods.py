@@ -1,0 +1,316 @@
+"""When a figure holds: the dates of a text told apart (events, reports, "as of" headings)
+and the period each figure takes from its clause, sentence, paragraph or event."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Final
+
+from humtrack.extract._cues import _DATELINE, _EVENT_CUES, _REPORT_CUES, _SINCE, _TOLL_METRICS
+from humtrack.extract.dates import DateExpr
+from humtrack.extract.mentions import Mention
+from humtrack.extract.text import Segments
+
+#: Between a day and an event word after it, words that make the event another day's.
+_NOT_THE_EVENT: Final = re.compile(r"\b(?:after|before|since|following|ago)\b", re.I)
+_SPEECH_AFTER: Final = re.compile(r"[ ,]*(?:said|told|reported|announced|confirmed)\b", re.I)
+#: A clause that counts since some start, or up to now ("have been hit"), is not one event's toll.
+_CUMULATIVE: Final = re.compile(r"\b(?:since|have|has|so\s+far|to\s+date|in\s+total)\b", re.I)
+_SINCE_BEFORE: Final = re.compile(r"\bsince\b(?:\s+[^\s.;]+){0,8}?\s+$")
+_AS_OF: Final = re.compile(r"as\s+(?:of|at)\b", re.IGNORECASE)
+_AS_OF_BEFORE: Final = re.compile(r"\bas\s+(?:of|at)\s+(?:\d\d?[:.]\d\d\s+)?$", re.IGNORECASE)
+# "since the war began", "since the fighting started": since an event named but not dated here
+_SINCE_UNDATED: Final = re.compile(
+    r"\bsince\s+(?:the\s+|its\s+|their\s+)?(?:start\s+of\s+the\s+|beginning\s+of\s+the\s+)?"
+    r"(?P<what>war|conflict|fighting|clashes|offensive|escalation|hostilities|violence"
+    r"|crisis|outbreak|bombardment|siege|invasion|earthquake|floods?|storm|cyclone)\b",
+    re.IGNORECASE,
+)
+
+
+def _began(segs: Segments, dating: _Dating, what: str, own: tuple[int, int]) -> DateExpr | None:
+    """The day another sentence of the text gives to ``what`` ("The war was sparked by the
+    October 7 attack", "fighting erupted on 15 April"): the first such day, if any."""
+    word = re.compile(rf"\b{re.escape(what.lower().rstrip('s'))}s?\b", re.IGNORECASE)
+    for d in dating.dates:
+        if d.role not in {"point", "window"} or d.start is None:
+            continue
+        if d.start_offset in dating.reported or _DATELINE.match(segs.text, d.end_offset):
+            continue
+        lo, hi = segs.sentence(d.start_offset)
+        if (lo, hi) != own and word.search(segs.text, lo, hi):
+            return d
+    return None
+
+
+_BEFORE_DAY: Final = re.compile(r"\b(?:before|prior\s+to)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the last match is wanted
+        pass
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Dating:
+    """The dates of a text, with the days of its events and of its reports told apart."""
+
+    dates: list[DateExpr]
+    starts: list[int]
+    events: list[DateExpr]
+    reported: frozenset[int]
+    since: DateExpr | None
+    #: "as of" days in headings ("KEY FIGURES (as of 31 May 2024)"), in text order
+    headings_as_of: tuple[DateExpr, ...] = ()
+
+    @classmethod
+    def of(cls, text: str, segs: Segments, dates: list[DateExpr]) -> _Dating:
+        events: list[DateExpr] = []
+        reported: set[int] = set()
+        for d in dates:
+            if d.role not in {"point", "window"} or d.start is None or d.end is None:
+                continue
+            if (d.end - d.start).days > 2:
+                continue
+            lo, hi = segs.sentence(d.start_offset)
+            if _DATELINE.match(text, d.end_offset):
+                continue
+            if _AS_OF_BEFORE.search(text, max(lo, d.start_offset - 12), d.start_offset):
+                reported.add(d.start_offset)  # "As of 10:00 today": the day of the count
+                continue
+            before = text[max(lo, d.start_offset - 100) : d.start_offset]
+            after = text[d.end_offset : min(hi, d.end_offset + 40)]
+            event = _last(_EVENT_CUES, before)
+            report = _last(_REPORT_CUES, before)
+            if report is not None and (event is None or report.start() > event.start()):
+                if len(before) - report.end() <= 30:
+                    reported.add(d.start_offset)
+                continue
+            if event is not None:
+                events.append(d)
+                continue
+            next_event = _EVENT_CUES.search(after)
+            if next_event is not None and not _NOT_THE_EVENT.search(after, 0, next_event.start()):
+                events.append(d)
+            elif _SPEECH_AFTER.match(after):
+                reported.add(d.start_offset)
+        starts = Counter(d.start for d in dates if d.role == "since" and d.start is not None)
+        common = starts.most_common(1)[0] if starts else None
+        since = (
+            next(d for d in dates if d.role == "since" and d.start == common[0])
+            if common and common[1] > 1
+            else None
+        )
+        as_of = []
+        for d in dates:
+            if d.start is None or not _AS_OF.match(text, d.start_offset):
+                continue
+            line_end = text.find("\n", d.end_offset)
+            line = text[
+                text.rfind("\n", 0, d.start_offset) + 1 : len(text) if line_end < 0 else line_end
+            ]
+            if not line.rstrip().endswith((".", ":", ";")):
+                as_of.append(d)
+        return cls(
+            dates,
+            [d.start_offset for d in dates],
+            events,
+            frozenset(reported),
+            since,
+            tuple(as_of),
+        )
+
+    def heading_as_of(self, position: int) -> DateExpr | None:
+        """The day the last heading before ``position`` says its figures stand at."""
+        before = [d for d in self.headings_as_of if d.start_offset < position]
+        return before[-1] if before else None
+
+    def event_for(self, position: int) -> DateExpr | None:
+        """The event a figure at ``position`` most likely counts: the last one before it, else the first."""
+        before = [d for d in self.events if d.start_offset < position]
+        if before:
+            return before[-1]
+        return self.events[0] if self.events else None
+
+
+def _period(
+    kind: str,
+    metric: str,
+    mention: Mention,
+    segs: Segments,
+    dating: _Dating,
+    published: date | None,
+    notes: list[str],
+) -> tuple[date | None, date | None]:
+    dates, date_starts = dating.dates, dating.starts
+    clause = segs.clause(mention.start)
+    sentence = segs.sentence(mention.start)
+    paragraph = segs.paragraph(mention.start)
+    chosen: DateExpr | None = None
+    chosen_level = -1
+    for level, (lo, hi) in enumerate((clause, sentence, paragraph)):
+        i0 = bisect.bisect_left(date_starts, lo)
+        in_window = [
+            d for d in dates[i0 : bisect.bisect_left(date_starts, hi)] if d.end_offset <= hi
+        ]
+        if level == 0 and any(d.role in {"since", "window"} for d in in_window):
+            in_window = [d for d in in_window if d.role in {"since", "window"}]
+        if any(d.start_offset not in dating.reported for d in in_window):
+            # "said on Monday it had confirmed 7,000 deaths since Feb. 24": not the day reported
+            in_window = [d for d in in_window if d.start_offset not in dating.reported]
+        if kind == "stock" and level > 0:
+            # a stock is dated by its own clause, or by a day its sentence names; else by publication
+            in_window = [d for d in in_window if d.role in {"point", "by"}] if level == 1 else []
+        if level == 2:
+            # from the paragraph, only a date given before the figure, the nearest one
+            in_window = [d for d in in_window if d.end_offset <= mention.start][-1:]
+        if in_window:
+            chosen = min(in_window, key=lambda d: abs(d.start_offset - mention.start))
+            chosen_level = level
+            break
+    if (
+        chosen is not None
+        and chosen.role in {"point", "window"}
+        and _SINCE_BEFORE.search(
+            segs.text,
+            max((clause, sentence, paragraph)[chosen_level][0], chosen.start_offset - 70),
+            chosen.start_offset,
+        )
+    ):
+        # "since the storm struck on 10 September"
+        chosen = DateExpr(
+            chosen.start_offset, chosen.end_offset, "since", chosen.start, None, chosen.exact_year
+        )
+    if kind == "flow" and (chosen is None or chosen.role in {"point", "by"}):
+        event = dating.event_for(mention.start)
+        own_event = _EVENT_CUES.search(segs.text, *clause) is not None
+        cumulative = _CUMULATIVE.search(segs.text, *clause) is not None
+        is_report = chosen is not None and (
+            chosen.start_offset in dating.reported or chosen.role == "by"
+        )
+        later = (
+            event is not None
+            and chosen is not None
+            and chosen_level > 0
+            and chosen.start is not None
+            and event.start is not None
+            and chosen.start > event.start
+        )
+        undated = (
+            chosen is None
+            or is_report
+            or later
+            or (chosen_level == 2 and (event is None or chosen is not event))
+        )
+        if undated and metric in _TOLL_METRICS and cumulative and dating.since is not None:
+            # "130 health workers have been killed" in a text that counts "since 7 October"
+            since = dating.since
+            words = segs.text[since.start_offset : since.end_offset]
+            notes.append(f"start taken from the text's '{words}'")
+            end_day = chosen.end if is_report and chosen is not None else published
+            return since.start, end_day
+        since_what = _SINCE_UNDATED.search(segs.text, *sentence) if undated else None
+        what = since_what.group("what") if since_what is not None else ""
+        began = _began(segs, dating, what, sentence) if what else None
+        if began is not None and began.start is not None:
+            # "has killed 36,050 people ... since the war began", in a text that says elsewhere
+            # "the war was sparked by Hamas's October 7 attack": from that day to publication
+            words = segs.text[began.start_offset : began.end_offset]
+            notes.append(f"start taken from the day the text gives the {what} ('{words}')")
+            return began.start, published
+        if (
+            event is not None
+            and undated
+            and (own_event or (metric in _TOLL_METRICS and not _SINCE.search(segs.text, *clause)))
+        ):
+            words = segs.text[event.start_offset : event.end_offset]
+            notes.append(f"dated on the day of the event the text names ('{words}')")
+            return event.start, event.end
+        if is_report and chosen is not None and chosen.role == "point":
+            # "the toll rose to 40 on Monday": the day it was counted, not the day it happened
+            chosen = DateExpr(
+                chosen.start_offset, chosen.end_offset, "by", None, chosen.end, chosen.exact_year
+            )
+    if chosen is not None and chosen_level > 0:
+        notes.append("date taken from the " + ("sentence" if chosen_level == 1 else "paragraph"))
+    if chosen is not None and chosen.role in {"then", "later"}:
+        i = bisect.bisect_left(date_starts, chosen.start_offset) - 1
+        while i >= 0 and dates[i].start is None:
+            i -= 1
+        paragraph_start = segs.paragraph(mention.start)[0]
+        previous = dates[i] if i >= 0 and dates[i].start_offset >= paragraph_start else None
+        if previous is None or previous.start is None:
+            words = segs.text[chosen.start_offset : chosen.end_offset]
+            notes.append(f"'{words}' refers to a date given earlier; none found")
+            chosen = None
+        elif chosen.role == "then":
+            chosen = DateExpr(
+                chosen.start_offset,
+                chosen.end_offset,
+                "since",
+                previous.start,
+                None,
+                previous.exact_year,
+            )
+        else:
+            day = previous.start + timedelta(days=chosen.offset_days)
+            chosen = DateExpr(
+                chosen.start_offset, chosen.end_offset, "point", day, day, previous.exact_year
+            )
+    if chosen is not None and chosen.start is None and chosen.end is None:
+        notes.append("date in the text could not be resolved without a publication date")
+        chosen = None
+    if kind == "stock":
+        if (
+            chosen is not None
+            and chosen.role == "point"
+            and chosen.start is not None
+            and _BEFORE_DAY.search(segs.text, max(0, chosen.start_offset - 12), chosen.start_offset)
+        ):
+            # "home to roughly 20,000 people before 21 January": the day before
+            day = chosen.start - timedelta(days=1)
+            notes.append("a stock said to hold before a day is dated on the day before it")
+            return day, day
+        if (
+            chosen is not None
+            and chosen.role in {"point", "window", "by"}
+            and chosen.start is not None
+        ):
+            return chosen.start, chosen.end or chosen.start
+        heading = dating.heading_as_of(mention.start)
+        line_end = segs.text.find("\n", mention.end)
+        in_list = (
+            not segs.text[mention.end : len(segs.text) if line_end < 0 else line_end]
+            .rstrip()
+            .endswith(".")
+        )
+        if heading is not None and heading.start is not None and in_list:
+            # a key-figures line under "KEY FIGURES (as of 31 May 2024)"
+            words = segs.text[heading.start_offset : heading.end_offset]
+            notes.append(f"stock dated by the heading's '{words}'")
+            return heading.start, heading.start
+        if published is None:
+            notes.append("no publication date: reference date unknown")
+            return None, None
+        notes.append("stock dated at publication")
+        return published, published
+    if chosen is None:
+        if published is None:
+            notes.append("no date in the text and no publication date")
+            return None, None
+        notes.append("start unknown; period ends at publication")
+        return None, published
+    if chosen.role == "by":
+        return None, chosen.end
+    if chosen.role == "since":
+        end = published if published is not None else None
+        if end is None:
+            notes.append("'since': end unknown without a publication date")
+        return chosen.start, end
+    return chosen.start, chosen.end
