@@ -990,3 +990,33 @@ def test_lists_tables_and_parts_named_by_a_noun(
     text: str, expected: list[tuple[float, str, str]]
 ) -> None:
     assert figures(text, "metric", "location_code") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # nothing after publication: a plan's year is cut at the day the text came out
+        ("Across Ukraine, 17.6 million people need humanitarian assistance in 2019.",
+         "2019-01-01/2019-05-28"),
+        # a stock holds on one day: the last day of its sentence's window the text can know
+        ("In 2019, some 5.1 million people are internally displaced.", "2019-05-28"),
+        # a toll counted after the event it counts takes the event's day
+        ("The earthquake struck on 16 May. The toll rose to 233 on Sunday.", "2019-05-16"),
+    ],
+)  # fmt: skip
+def test_periods_stay_within_what_the_text_can_know(text: str, period: str) -> None:
+    claims = [c for c in ht.extract(text, source=PUBLISHED) if c.metric != "other"]
+    assert [str(c.period) for c in claims] == [period]
+
+
+def test_key_figures_since_a_day_end_on_the_day_the_report_stands_at() -> None:
+    text = (
+        "KEY FIGURES (as of 20 May 2019)\n"
+        "257,000 people displaced from western Mosul since 19 February\n\n"
+        "More than 4,100 people have been injured since 19 February."
+    )
+    found = ht.extract(text, source=PUBLISHED)
+    assert [(c.value, str(c.period)) for c in found] == [
+        (257_000, "2019-02-19/2019-05-20"),
+        (4100, "2019-02-19/2019-05-28"),
+    ]

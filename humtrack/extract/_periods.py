@@ -139,7 +139,70 @@ class _Dating:
         return self.events[0] if self.events else None
 
 
+# "the toll rose to 229 on Wednesday", "233 on Sunday, up from 272": when a toll was counted
+_TOLL_COUNTED: Final = re.compile(
+    r"\b(?:toll|tally|count|rose|risen|rises|climbed|reached|stood|stands|up\s+from|put\s+the)\b",
+    re.IGNORECASE,
+)
+
+
+def _in_list(segs: Segments, mention: Mention) -> bool:
+    """Whether the figure is on a line of a list (a key-figures line), not in running prose."""
+    line_end = segs.text.find("\n", mention.end)
+    rest = segs.text[mention.end : len(segs.text) if line_end < 0 else line_end].rstrip()
+    return not rest.endswith(".")
+
+
 def _period(
+    kind: str,
+    metric: str,
+    mention: Mention,
+    segs: Segments,
+    dating: _Dating,
+    published: date | None,
+    notes: list[str],
+) -> tuple[date | None, date | None]:
+    """The period of a figure: from its clause, sentence, paragraph or event, then kept
+    within what the text can know (nothing after its publication; a stock at one day)."""
+    start, end = _period_of(kind, metric, mention, segs, dating, published, notes)
+    if (
+        kind == "flow"
+        and start is not None
+        and end is not None
+        and end == published
+        and _in_list(segs, mention)
+    ):
+        heading = dating.heading_as_of(mention.start)
+        if heading is not None and heading.start is not None and start <= heading.start < end:
+            # "257,000 people displaced since 19 February" in a report "as of 9 April"
+            words = segs.text[heading.start_offset : heading.end_offset]
+            notes.append(f"ends on the day the report's figures stand at ('{words}')")
+            end = heading.start
+    if (
+        published is not None
+        and start is not None
+        and end is not None
+        and start <= published < end
+        and (end - start).days > 31
+    ):
+        # "need humanitarian assistance in 2023", in June 2023 (a month named stays whole)
+        notes.append("period cut at publication: the text cannot report what is to come")
+        end = published
+    if (
+        kind == "stock"
+        and metric != "in_need"
+        and start is not None
+        and end is not None
+        and (end - start).days > 31
+    ):
+        # "some 5.1 million people are internally displaced" in a sentence about 2023:
+        # a stock holds on a day, the last of the window the text can know
+        notes.append("a stock dated at the end of the window its sentence names")
+        start = end
+    return start, end
+
+
+def _period_of(
     kind: str,
     metric: str,
     mention: Mention,
@@ -197,7 +260,14 @@ def _period(
         later = (
             event is not None
             and chosen is not None
-            and chosen_level > 0
+            and (
+                chosen_level > 0
+                or (
+                    metric in _TOLL_METRICS
+                    and event.start_offset < mention.start
+                    and _TOLL_COUNTED.search(segs.text, *clause)
+                )
+            )
             and chosen.start is not None
             and event.start is not None
             and chosen.start > event.start
@@ -284,13 +354,7 @@ def _period(
         ):
             return chosen.start, chosen.end or chosen.start
         heading = dating.heading_as_of(mention.start)
-        line_end = segs.text.find("\n", mention.end)
-        in_list = (
-            not segs.text[mention.end : len(segs.text) if line_end < 0 else line_end]
-            .rstrip()
-            .endswith(".")
-        )
-        if heading is not None and heading.start is not None and in_list:
+        if heading is not None and heading.start is not None and _in_list(segs, mention):
             # a key-figures line under "KEY FIGURES (as of 31 May 2024)"
             words = segs.text[heading.start_offset : heading.end_offset]
             notes.append(f"stock dated by the heading's '{words}'")
