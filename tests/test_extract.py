@@ -1020,3 +1020,16 @@ def test_key_figures_since_a_day_end_on_the_day_the_report_stands_at() -> None:
         (257_000, "2019-02-19/2019-05-20"),
         (4100, "2019-02-19/2019-05-28"),
     ]
+
+
+def test_a_day_before_an_event_noun_dates_the_event_whoever_speaks() -> None:
+    text = "The minister says the death toll from yesterday's explosion has risen to 135."
+    assert str(one(text).period) == "2019-05-27"
+
+
+def test_since_the_outbreak_began_starts_on_the_day_it_was_declared() -> None:
+    text = (
+        "The Ministry of Health declared the cholera outbreak on 14 October 2018.\n\n"
+        "Since the outbreak began, 326 deaths have been recorded."
+    )
+    assert str(one(text).period) == "2018-10-14/2019-05-28"

@@ -39,7 +39,7 @@ def _began(segs: Segments, dating: _Dating, what: str, own: tuple[int, int]) -> 
     for d in dating.dates:
         if d.role not in {"point", "window"} or d.start is None:
             continue
-        if d.start_offset in dating.reported or _DATELINE.match(segs.text, d.end_offset):
+        if _DATELINE.match(segs.text, d.end_offset):
             continue
         lo, hi = segs.sentence(d.start_offset)
         if (lo, hi) != own and word.search(segs.text, lo, hi):
@@ -86,6 +86,10 @@ class _Dating:
                 continue
             before = text[max(lo, d.start_offset - 100) : d.start_offset]
             after = text[d.end_offset : min(hi, d.end_offset + 40)]
+            possessive = _POSSESSIVE.match(after)
+            if possessive is not None and _EVENT_CUES.match(after, possessive.end()):
+                events.append(d)  # "the toll from yesterday's explosion", whoever says it
+                continue
             event = _last(_EVENT_CUES, before)
             report = _last(_REPORT_CUES, before)
             if report is not None and (event is None or report.start() > event.start()):
@@ -139,6 +143,7 @@ class _Dating:
         return self.events[0] if self.events else None
 
 
+_POSSESSIVE: Final = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}?")
 # "the toll rose to 229 on Wednesday", "233 on Sunday, up from 272": when a toll was counted
 _TOLL_COUNTED: Final = re.compile(
     r"\b(?:toll|tally|count|rose|risen|rises|climbed|reached|stood|stands|up\s+from|put\s+the)\b",
