@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -1033,3 +1034,49 @@ def test_since_the_outbreak_began_starts_on_the_day_it_was_declared() -> None:
         "Since the outbreak began, 326 deaths have been recorded."
     )
     assert str(one(text).period) == "2018-10-14/2019-05-28"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # aid given to people counts the reach of aid, not the people
+        ("WFP distributed food to 98,000 refugees in Mbera camp.", [(98_000, "other", None)]),
+        # fleeing a country named as such makes refugees, host unknown
+        ("More than 4.3 million people have fled Ukraine since 24 February.",
+         [(4_300_000, "refugees", None)]),
+        ("Some 20,000 people fled Kharkiv.", [(20_000, "displaced", "UA63")]),
+        # a toll and a list of the missing in one headline
+        ("Maui toll stands at 115 as list of missing shrinks to 850",
+         [(115, "killed", None), (850, "missing", None)]),
+        # what people were treated for says more than "treated"
+        ("Hospitals in Hama have treated more than 160 people for burns.",
+         [(160, "injured", "SY05")]),
+    ],
+)  # fmt: skip
+def test_aid_flight_tolls_and_treatment(
+    text: str, expected: list[tuple[float, str, str | None]]
+) -> None:
+    found = [
+        (v, m, None if pd.isna(code) else code)
+        for v, m, code in figures(text, "metric", "location_code")
+    ]
+    assert found == expected
+
+
+def test_the_count_named_later_is_the_last_count_of_people() -> None:
+    text = (
+        "The authorities counted 52,000 people living in 93 collective sites in Aleppo. "
+        "A month earlier, the count stood at nearly 70,000."
+    )
+    assert figures(text, "metric") == [(52_000, "idps"), (93, "other"), (70_000, "idps")]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["extract_nouns.csv", "extract_verbs.csv", "extract_damage.csv", "extract_kind_cues.csv"],
+)
+def test_cue_tables_name_each_cue_once(name: str) -> None:
+    from humtrack._data import read_data_csv
+
+    cues = [next(iter(row.values())).lower() for row in read_data_csv(name)]
+    assert sorted(c for c in set(cues) if cues.count(c) > 1) == []

@@ -127,6 +127,25 @@ _INTO: Final = re.compile(
 )
 
 
+_FLED: Final = frozenset({"fled", "have fled", "has fled", "had fled", "fleeing"})
+_COUNTRY_AFTER: Final = re.compile(r"\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*){1,3})")
+
+
+def _fled_country(text: str, gaz: Gazetteer, lo: int, hi: int) -> bool:
+    """Whether a flight at ``lo`` leaves a country named as such ("have fled Ukraine"), not
+    a town or region of it ("fled Kharkiv", "fled Syria's Idlib")."""
+    named = _COUNTRY_AFTER.match(text, lo, hi)
+    if named is None:
+        return False
+    words = named.group(1).split()
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(words[:n])
+        found = gaz.lookup(phrase)
+        if found is not None:
+            return found[1] == "country" and not phrase.endswith(("'s", "’s"))
+    return False
+
+
 def _into_country(text: str, gaz: Gazetteer, lo: int, hi: int) -> bool:
     """Whether ``text[lo:hi]`` says "into" a country: a flight that crosses a border."""
     into = _INTO.match(text, lo, hi)
@@ -154,9 +173,11 @@ _LIST_ITEM_IN: Final = re.compile(
 _IN_PLACE_AFTER: Final = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
 _OF_THE_AFTER: Final = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+(?:[\w-]+['’]s?\s+)?")
 _TO_BEFORE: Final = re.compile(
-    r"\bto\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?$"
+    r"\b(?:to|at)\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?$"
 )
-_NUMBER_OF: Final = re.compile(r"\b(?:number|toll|tally|count)(?:\s+of)?\s+", re.IGNORECASE)
+_NUMBER_OF: Final = re.compile(
+    r"\b(?:number|toll|tally|count|list|population)(?:\s+of)?\s+", re.IGNORECASE
+)
 _NUMBER_OF_COMMA: Final = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+$")
 
 
@@ -174,6 +195,9 @@ def _number_of(text: str, lex: Lexicon, position: int) -> tuple[int, int, str] |
     if found.group().lower().startswith("toll"):
         # "the death toll from two landslides rose to 229": a toll counts the dead
         return (position, position, "deaths")
+    if found.group().lower().startswith("population"):
+        # "whose population has almost doubled in a year to an estimated 170,000"
+        return (position, position, "living")
     lo = max(start, cut + 1) + found.end()
     hi = min(position, lo + 40)
     verbs = [v for v in _verbs(text, lex, lo, hi) if lex.verb_metric[v[2]][0] != "other"]
@@ -228,7 +252,7 @@ _WERE_BEFORE: Final = re.compile(r"\b(?:were|are)\s+(?:still\s+)?$")
 _IN_SITES: Final = re.compile(
     r"\s+in\s+(?:some\s+|about\s+|more\s+than\s+)?(?:\d[\d,.]*|dozens\s+of|hundreds\s+of"
     r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\s+"
-    rf"(?:sites|{_phrases('extract_displacement_settings.txt')})\b",
+    rf"(?:[a-z]+\s+)?(?:sites|{_phrases('extract_displacement_settings.txt')})\b",
     re.IGNORECASE,
 )
 _HAVE_BEEN: Final = re.compile(r"\b(?:have|has|had)\s+been\s+$")
@@ -269,6 +293,15 @@ def _predicate(
     ):
         # "killed 26 people", "killing at least 30"; but in "2,256 deaths, 1,309 people
         # missing" the noun before the comma counts the figure before it
+        if lex.verb_metric[adjacent[-1][2]][0] == "other":
+            # "treated more than 160 people for burns": what they were treated for says more
+            said = [
+                v
+                for v in _verbs(text, lex, noun_end, min(hi, next_start, noun_end + 30))
+                if lex.verb_metric[v[2]][0] in {"injured", "killed"}
+            ]
+            if said:
+                return said[0]
         return adjacent[-1]
     given = _verbs(text, lex, max(lo, mention.start - 40), mention.start)
     if (
@@ -679,6 +712,15 @@ def _count(
     kind: str | None = None
     if metric == "facilities_damaged" and not lex.damage.search(text, lo, hi):
         metric = "other"
+    given = _verbs(text, lex, max(lo, mention.start - 60), mention.start)
+    if (
+        metric in {"refugees", "idps", "displaced", "returnees"}
+        and given
+        and lex.verb_metric[given[-1][2]][0] == "other"
+        and _GIVEN_TO.match(text, given[-1][1], mention.start)
+    ):
+        # "WFP distributed food to 98,000 refugees": the reach of aid, not the refugees
+        metric, kind = "other", "flow"
     if metric == "other" and cue.unit == "person":
         described = _verbs(text, lex, mention.end, noun_end)
         if described and lex.verb_metric[described[-1][2]][0] not in _THING_METRICS:
@@ -744,7 +786,10 @@ def _count(
                 # "fled Sudan to neighbouring countries", "have fled West Darfur into Chad"
                 metric, kind = "refugees", "flow"
             if metric == "displaced":
+                abroad = verb[2] in _FLED and _fled_country(text, gaz, verb[1], hi)
                 metric, kind = _state_after_flight(text, lex, gaz, verb, min(hi, next_start), kind)
+                if abroad and metric == "displaced":
+                    metric, kind = "refugees", "flow"  # "4.3 million people have fled Ukraine"
         elif _POPULATION_OF.search(text, max(lo, mention.start - 40), mention.start):
             metric, kind = "population", "stock"  # "a coastal city of about 100,000 people"
         elif (labelled := _label_or_parenthesis(text, lex, mention, clause)) is not None:

@@ -136,7 +136,10 @@ def _place(
             return best.written, best.code, origin if counted.metric == "refugees" else None
         if counted.metric in {"idps", "displaced"} and origin:
             return None, origin, None
-    return None, default_country, origin if counted.metric == "refugees" else None
+    if counted.metric == "refugees":
+        # "4.3 million people have fled Ukraine": where they are is not said
+        return None, None if default_country == origin else default_country, origin
+    return None, default_country, None
 
 
 def extract(
@@ -223,7 +226,9 @@ def extract(
         if counted is None:
             continue
         previous_counted = (sentence_start, counted, mention.end)
-        last_figure = counted
+        if counted.unit in {"person", "household"} or last_figure is None:
+            # "the count stood at nearly 70,000" names the last count of people, not of sites
+            last_figure = counted
         e = mention.estimate(text)
         if e is None:
             continue
