@@ -941,6 +941,8 @@ def test_rules_stay_inside_what_they_read(
     ("text", "expected"),
     [
         ("A fire in Cox's Bazar displaced 12,000 Rohingya.", ("displaced", "BD", None)),
+        ("An estimated 507,000 people have crossed from Myanmar's Rakhine State into Bangladesh.",
+         ("refugees", "BD", "MM")),
         ("Some 250,000 Syrians live in refugee camps in Jordan.", ("refugees", "JO", "SY")),
         ("Around 20,000 Burundians have sought refuge in Rwanda since April.",
          ("refugees", "RW", "BI")),

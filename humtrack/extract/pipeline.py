@@ -69,6 +69,7 @@ def _publication(
     return source_id, published, precision
 
 
+_FROM_CHAIN: Final = re.compile(r"\b(?:from|fled)\s+(?:[A-Z][\w-]*(?:['’]s)?\s+){1,3}$")
 _IN_THE: Final = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
 
 
@@ -115,7 +116,11 @@ def _place(
             if excluded[0] <= p.start < excluded[1]:
                 continue
             before = segs.text[max(0, p.start - 6) : p.start].lower()
-            if counted.metric == "refugees" and before.endswith(("from ", "fled ")):
+            if counted.metric == "refugees" and (
+                before.endswith(("from ", "fled "))
+                or _FROM_CHAIN.search(segs.text, max(0, p.start - 40), p.start)
+            ):
+                # "crossed from Myanmar's Rakhine State into Bangladesh": where they came from
                 origin = origin or p.code[:2]
                 continue
             # the gap between the place and the figure, on whichever side of it the place is;
