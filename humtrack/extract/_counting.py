@@ -480,6 +480,192 @@ _CLAUSE_STOP: Final = re.compile(r"[,;:.!?](?=\s|$)|\n")
 _PART_GROUP: Final = re.compile(r"\s+(?:are|were)\s+(children|women|men)\b", re.IGNORECASE)
 
 
+def _bare(
+    text: str,
+    mention: Mention,
+    clause: tuple[int, int],
+    lex: Lexicon,
+    gaz: Gazetteer,
+    next_start: int,
+    previous: _Counted | None,
+    last_figure: _Counted | None,
+    origin: str | None,
+    notes: list[str],
+    window: tuple[int, int],
+) -> _Counted | tuple[int, int, str] | None:
+    """A figure with no counted noun after it ("killing 45", "Displaced: over 1 million",
+    "nine in Esmeraldas"): what it counts, when the words around say it outright; else the
+    verb that says what happened to what it counts; else nothing (not a figure)."""
+    lo, hi = window
+    verb: tuple[int, int, str] | None = None
+    written = text[mention.start : mention.end].lower()
+    if (written.endswith((" one", " a", " an")) or written in {"one", "a", "an"}) and not (
+        written == "one"
+        and (person := _ONE_PERSON.match(text, mention.end)) is not None
+        and (
+            _CASUALTY_AFTER.match(text, person.end())
+            or _CASUALTY_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+        )
+    ):
+        return None
+    if _POPULATION_OF.search(text, max(lo, mention.start - 40), mention.start):
+        return _Counted("population", "all", "person", "stock", None, origin, notes)
+    if _OF_THE_BEFORE.search(text, max(0, mention.start - 12), mention.start) and text.startswith(
+        ",", mention.end
+    ):
+        return None  # "Of the 834, 127 were children": the 834 names the whole given before
+    part_of = _partitive_head(text, mention, lex, previous)
+    if part_of is not None:
+        return part_of
+    if previous is not None and _INCLUDING_BEFORE.search(
+        text, max(lo, mention.start - 30), mention.start
+    ):
+        stop = _CLAUSE_STOP.search(text, mention.end, min(hi, mention.end + 60))
+        own = [
+            v
+            for v in _verbs(text, lex, mention.end, stop.start() if stop else hi)
+            if lex.verb_metric[v[2]][0] not in _THING_METRICS
+        ]
+        if not own:
+            # "113 martyrs, including 14 recovered from under the rubble": a part
+            notes.append("a part of the figure before it")
+            return _Counted(
+                previous.metric, previous.group, previous.unit, previous.kind, None,
+                previous.origin, notes,
+            )  # fmt: skip
+    if previous is not None and _COMPARED_WITH.search(
+        text, max(lo, mention.start - 30), mention.start
+    ):
+        notes.append("the same count as the figure before it, at another time")
+        return _Counted(
+            previous.metric, previous.group, previous.unit, previous.kind, None,
+            previous.origin, notes,
+        )  # fmt: skip
+    if _THE_BEFORE.search(text, max(lo, mention.start - 6), mention.start) and _AREA_AFTER.match(
+        text, mention.end
+    ):
+        return None  # "in the two regions": which places, not how many
+
+    # "killing 45 and wounding 60", "hundreds were injured": a verb beside the number
+    after = _not_adjectival(
+        text, _verbs(text, lex, mention.end, min(hi, next_start, mention.end + 45))
+    )
+    if not after and (
+        among := _AMONG_THE.match(text, mention.end, min(hi, next_start, mention.end + 100))
+    ):
+        # "Two police officers guarding the mosque were among the dead"
+        after = _verbs(text, lex, mention.end, among.end())[-1:]
+    before = _not_adjectival(text, _verbs(text, lex, max(lo, mention.start - 30), mention.start))
+
+    def counts_people(v: tuple[int, int, str]) -> bool:
+        return v[2] in _PERSON_VERBS or lex.verb_metric[v[2]][0] not in _THING_METRICS
+
+    adjacent = bool(before) and not text[before[-1][1] : mention.start].strip()
+    toll = (
+        _number_of(text, lex, mention.start)
+        if _TO_BEFORE.search(text, max(lo, mention.start - 30), mention.start)
+        else None
+    )
+    if toll is not None:
+        # "raises the number of aid seekers killed since 27 May to 1,239, and the number
+        # injured to 8,152": what the number counts, not the verb of the next clause
+        verb = toll
+    elif adjacent and counts_people(before[-1]):
+        verb = before[-1]  # "killing two and wounding nine", "kills at least 30, displaces"
+    elif after and counts_people(after[0]):
+        verb = after[0]
+    elif before and counts_people(before[-1]):
+        verb = before[-1]
+    elif _BODIES_OF.search(text, max(lo, mention.start - 20), mention.start):
+        verb = (mention.start, mention.start, "deaths")  # "the bodies of 97 victims"
+    elif _TOLL.search(text, max(lo, mention.start - 20), mention.start):
+        # "the number of people killed has risen to 9,061", "the number of injured has reached"
+        earlier = [
+            v for v in _verbs(text, lex, lo, mention.start) if lex.verb_metric[v[2]][0] != "other"
+        ]
+        if not earlier and _RISEN_TO.search(text, max(lo, mention.start - 60), mention.start):
+            # "the number of cholera cases ... has risen to 11 327"
+            # the first counted noun is the subject: "Admissions of children to health
+            # facilities rose to 2,300" counts admissions, not facilities
+            earlier = [
+                (m.start(), m.end(), m.group().lower())
+                for m in _WORD.finditer(text, lo, mention.start)
+                if (noun := lex.nouns.get(m.group().lower())) is not None and noun.metric
+            ][:1]
+        verb = earlier[-1] if earlier else None
+        if verb is None and _RISEN_TO.search(text, max(lo, mention.start - 60), mention.start):
+            verb = _number_of(text, lex, mention.start)
+    elif _NUMBER_OF_COMMA.search(text, max(lo, mention.start - 80), mention.start):
+        verb = _number_of(text, lex, mention.start)  # "the highest number of new cases, 1 022"
+    partitive = _OF_THEM.match(text, mention.end)
+    if partitive is not None:
+        # "11 million of them children", "400 of them have been left homeless": a part of
+        # the figure before, counting what that figure counts unless its own verb says else
+        part, part_end, _ = _noun_phrase(
+            text, Mention(partitive.end(), partitive.end(), False), clause[1], lex, gaz
+        )
+        start = part_end if part else partitive.end()
+        comma = text.find(",", start, hi)
+        after_part = _verbs(text, lex, start, min(hi, next_start, comma if comma >= 0 else hi))
+        base_group = previous.group if previous is not None else "all"
+        group = part.group if part is not None and part.group != "all" else base_group
+        unit = previous.unit if previous is not None else "person"
+        origin_code = previous.origin if previous is not None else origin
+        if after_part:
+            part_metric, part_kind = lex.verb_metric[after_part[0][2]]
+            if part_metric == "displaced" and previous is not None and previous.metric == "idps":
+                # "3.9 million of them displaced by conflict": a part of a stock of IDPs
+                part_metric, part_kind = "idps", "stock"
+            if part_metric == "population" and _DISPLACEMENT_SETTING.search(
+                text, after_part[0][0], min(hi, after_part[0][1] + 60)
+            ):
+                part_metric = "idps"  # "10,000 of them were living in informal sites"
+            return _Counted(part_metric, group, unit, part_kind, None, origin_code, notes)
+        if previous is not None:
+            return _Counted(previous.metric, group, unit, previous.kind, None, origin_code, notes)
+    if verb is None:
+        verb = _label_or_parenthesis(text, lex, mention, clause)
+    if (
+        verb is None
+        and previous is not None
+        and _CHAINED_PART.search(text, max(lo, mention.start - 40), mention.start)
+        and _NO_NOUN_AFTER.match(text, mention.end)
+    ):
+        # "425,873 houses were damaged, of which 112,400 were totally destroyed and 313,473
+        # partially damaged": each part counts what the figure before it counts
+        notes.append("counts what the figure before it counts")
+        return _Counted(
+            previous.metric, previous.group, previous.unit, previous.kind, None,
+            previous.origin, notes,
+        )  # fmt: skip
+    if (
+        verb is None
+        and last_figure is not None
+        and _THE_FIGURE.search(text, max(0, mention.start - 70), mention.start)
+    ):
+        # "On Thursday, BNPB counted 397,171 people in evacuation posts; by Friday evening
+        # the figure stood at 173 064": the figure named before, at another time
+        notes.append("the figure named before, at another time")
+        return _Counted(
+            last_figure.metric, last_figure.group, last_figure.unit, last_figure.kind, None,
+            last_figure.origin, notes,
+        )  # fmt: skip
+    if (
+        verb is None
+        and previous is not None
+        and _LIST_ITEM_IN.search(text, max(lo, mention.start - 40), mention.start)
+        and _IN_PLACE_AFTER.match(text, mention.end)
+    ):
+        # "55,000 refugees in Côte d'Ivoire, about 38,000 in Togo's Savanes region and
+        # nearly 18,000 in Benin": each item of the list counts what the first counts
+        notes.append("an item of a list: counts what the figure before it counts")
+        return _Counted(
+            previous.metric, previous.group, previous.unit, previous.kind, None,
+            previous.origin, notes,
+        )  # fmt: skip
+    return verb
+
+
 def _count(
     text: str,
     mention: Mention,
@@ -512,183 +698,13 @@ def _count(
     if _RATIO_BEFORE.search(text, max(lo, mention.start - 30), mention.start):
         return None  # "one child in four", "one in five cases": a ratio's, not a count
     if cue is None:
-        written = text[mention.start : mention.end].lower()
-        if (written.endswith((" one", " a", " an")) or written in {"one", "a", "an"}) and not (
-            written == "one"
-            and (person := _ONE_PERSON.match(text, mention.end)) is not None
-            and (
-                _CASUALTY_AFTER.match(text, person.end())
-                or _CASUALTY_BEFORE.search(text, max(0, mention.start - 12), mention.start)
-            )
-        ):
-            return None
-        if _POPULATION_OF.search(text, max(lo, mention.start - 40), mention.start):
-            return _Counted("population", "all", "person", "stock", None, origin, notes)
-        if _OF_THE_BEFORE.search(
-            text, max(0, mention.start - 12), mention.start
-        ) and text.startswith(",", mention.end):
-            return None  # "Of the 834, 127 were children": the 834 names the whole given before
-        part_of = _partitive_head(text, mention, lex, previous)
-        if part_of is not None:
-            return part_of
-        if previous is not None and _INCLUDING_BEFORE.search(
-            text, max(lo, mention.start - 30), mention.start
-        ):
-            stop = _CLAUSE_STOP.search(text, mention.end, min(hi, mention.end + 60))
-            own = [
-                v
-                for v in _verbs(text, lex, mention.end, stop.start() if stop else hi)
-                if lex.verb_metric[v[2]][0] not in _THING_METRICS
-            ]
-            if not own:
-                # "113 martyrs, including 14 recovered from under the rubble": a part
-                notes.append("a part of the figure before it")
-                return _Counted(
-                    previous.metric, previous.group, previous.unit, previous.kind, None,
-                    previous.origin, notes,
-                )  # fmt: skip
-        if previous is not None and _COMPARED_WITH.search(
-            text, max(lo, mention.start - 30), mention.start
-        ):
-            notes.append("the same count as the figure before it, at another time")
-            return _Counted(
-                previous.metric, previous.group, previous.unit, previous.kind, None,
-                previous.origin, notes,
-            )  # fmt: skip
-        if _THE_BEFORE.search(
-            text, max(lo, mention.start - 6), mention.start
-        ) and _AREA_AFTER.match(text, mention.end):
-            return None  # "in the two regions": which places, not how many
-
-        # "killing 45 and wounding 60", "hundreds were injured": a verb beside the number
-        after = _not_adjectival(
-            text, _verbs(text, lex, mention.end, min(hi, next_start, mention.end + 45))
-        )
-        if not after and (
-            among := _AMONG_THE.match(text, mention.end, min(hi, next_start, mention.end + 100))
-        ):
-            # "Two police officers guarding the mosque were among the dead"
-            after = _verbs(text, lex, mention.end, among.end())[-1:]
-        before = _not_adjectival(
-            text, _verbs(text, lex, max(lo, mention.start - 30), mention.start)
-        )
-
-        def counts_people(v: tuple[int, int, str]) -> bool:
-            return v[2] in _PERSON_VERBS or lex.verb_metric[v[2]][0] not in _THING_METRICS
-
-        adjacent = bool(before) and not text[before[-1][1] : mention.start].strip()
-        toll = (
-            _number_of(text, lex, mention.start)
-            if _TO_BEFORE.search(text, max(lo, mention.start - 30), mention.start)
-            else None
-        )
-        if toll is not None:
-            # "raises the number of aid seekers killed since 27 May to 1,239, and the number
-            # injured to 8,152": what the number counts, not the verb of the next clause
-            verb = toll
-        elif adjacent and counts_people(before[-1]):
-            verb = before[-1]  # "killing two and wounding nine", "kills at least 30, displaces"
-        elif after and counts_people(after[0]):
-            verb = after[0]
-        elif before and counts_people(before[-1]):
-            verb = before[-1]
-        elif _BODIES_OF.search(text, max(lo, mention.start - 20), mention.start):
-            verb = (mention.start, mention.start, "deaths")  # "the bodies of 97 victims"
-        elif _TOLL.search(text, max(lo, mention.start - 20), mention.start):
-            # "the number of people killed has risen to 9,061", "the number of injured has reached"
-            earlier = [
-                v
-                for v in _verbs(text, lex, lo, mention.start)
-                if lex.verb_metric[v[2]][0] != "other"
-            ]
-            if not earlier and _RISEN_TO.search(text, max(lo, mention.start - 60), mention.start):
-                # "the number of cholera cases ... has risen to 11 327"
-                # the first counted noun is the subject: "Admissions of children to health
-                # facilities rose to 2,300" counts admissions, not facilities
-                earlier = [
-                    (m.start(), m.end(), m.group().lower())
-                    for m in _WORD.finditer(text, lo, mention.start)
-                    if (noun := lex.nouns.get(m.group().lower())) is not None and noun.metric
-                ][:1]
-            verb = earlier[-1] if earlier else None
-            if verb is None and _RISEN_TO.search(text, max(lo, mention.start - 60), mention.start):
-                verb = _number_of(text, lex, mention.start)
-        elif _NUMBER_OF_COMMA.search(text, max(lo, mention.start - 80), mention.start):
-            verb = _number_of(text, lex, mention.start)  # "the highest number of new cases, 1 022"
-        partitive = _OF_THEM.match(text, mention.end)
-        if partitive is not None:
-            # "11 million of them children", "400 of them have been left homeless": a part of
-            # the figure before, counting what that figure counts unless its own verb says else
-            part, part_end, _ = _noun_phrase(
-                text, Mention(partitive.end(), partitive.end(), False), clause[1], lex, gaz
-            )
-            start = part_end if part else partitive.end()
-            comma = text.find(",", start, hi)
-            after_part = _verbs(text, lex, start, min(hi, next_start, comma if comma >= 0 else hi))
-            base_group = previous.group if previous is not None else "all"
-            group = part.group if part is not None and part.group != "all" else base_group
-            unit = previous.unit if previous is not None else "person"
-            origin_code = previous.origin if previous is not None else origin
-            if after_part:
-                part_metric, part_kind = lex.verb_metric[after_part[0][2]]
-                if (
-                    part_metric == "displaced"
-                    and previous is not None
-                    and previous.metric == "idps"
-                ):
-                    # "3.9 million of them displaced by conflict": a part of a stock of IDPs
-                    part_metric, part_kind = "idps", "stock"
-                if part_metric == "population" and _DISPLACEMENT_SETTING.search(
-                    text, after_part[0][0], min(hi, after_part[0][1] + 60)
-                ):
-                    part_metric = "idps"  # "10,000 of them were living in informal sites"
-                return _Counted(part_metric, group, unit, part_kind, None, origin_code, notes)
-            if previous is not None:
-                return _Counted(
-                    previous.metric, group, unit, previous.kind, None, origin_code, notes
-                )
-        if verb is None:
-            verb = _label_or_parenthesis(text, lex, mention, clause)
-        if (
-            verb is None
-            and previous is not None
-            and _CHAINED_PART.search(text, max(lo, mention.start - 40), mention.start)
-            and _NO_NOUN_AFTER.match(text, mention.end)
-        ):
-            # "425,873 houses were damaged, of which 112,400 were totally destroyed and 313,473
-            # partially damaged": each part counts what the figure before it counts
-            notes.append("counts what the figure before it counts")
-            return _Counted(
-                previous.metric, previous.group, previous.unit, previous.kind, None,
-                previous.origin, notes,
-            )  # fmt: skip
-        if (
-            verb is None
-            and last_figure is not None
-            and _THE_FIGURE.search(text, max(0, mention.start - 70), mention.start)
-        ):
-            # "On Thursday, BNPB counted 397,171 people in evacuation posts; by Friday evening
-            # the figure stood at 173 064": the figure named before, at another time
-            notes.append("the figure named before, at another time")
-            return _Counted(
-                last_figure.metric, last_figure.group, last_figure.unit, last_figure.kind, None,
-                last_figure.origin, notes,
-            )  # fmt: skip
-        if (
-            verb is None
-            and previous is not None
-            and _LIST_ITEM_IN.search(text, max(lo, mention.start - 40), mention.start)
-            and _IN_PLACE_AFTER.match(text, mention.end)
-        ):
-            # "55,000 refugees in Côte d'Ivoire, about 38,000 in Togo's Savanes region and
-            # nearly 18,000 in Benin": each item of the list counts what the first counts
-            notes.append("an item of a list: counts what the figure before it counts")
-            return _Counted(
-                previous.metric, previous.group, previous.unit, previous.kind, None,
-                previous.origin, notes,
-            )  # fmt: skip
-        if verb is None:
-            return None
+        bare = _bare(
+            text, mention, clause, lex, gaz, next_start, previous, last_figure, origin, notes,
+            (lo, hi),
+        )  # fmt: skip
+        if bare is None or isinstance(bare, _Counted):
+            return bare
+        verb = bare
         cue = NounCue("", "all", "person")
         noun_end = mention.end
     elif not cue.metric:
