@@ -1082,3 +1082,15 @@ def test_cue_tables_name_each_cue_once(name: str) -> None:
 
     cues = [next(iter(row.values())).lower() for row in read_data_csv(name)]
     assert sorted(c for c in set(cues) if cues.count(c) > 1) == []
+
+
+def test_the_wounded_still_in_hospital_are_counted_as_patients_not_new_injuries() -> None:
+    text = (
+        "About 500 people were wounded in the attacks, and some 170 of them are still being "
+        "treated in hospital, including 18 in intensive care."
+    )
+    assert figures(text, "metric", "kind") == [
+        (500, "injured", "flow"),
+        (170, "other", "stock"),
+        (18, "other", "stock"),
+    ]
