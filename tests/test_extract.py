@@ -1094,3 +1094,29 @@ def test_the_wounded_still_in_hospital_are_counted_as_patients_not_new_injuries(
         (170, "other", "stock"),
         (18, "other", "stock"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a table under a heading and a header row "Municipality: people confined"
+        (("TABLE 1. PEOPLE CONFINED, BY MUNICIPALITY\nMunicipality: people confined\n"
+          "Bojayá: 8,230\nAlto Baudó: 6,415\n"),
+         [(8230, "affected"), (6415, "affected")]),
+        # abductions, and the one killed beside them
+        (("Gunmen stormed the school, killing one student and abducting 42 people, including "
+         "27 students."), [(1, "killed"), (42, "detained"), (27, "detained")]),
+        ("The police said 317 girls had been taken.", [(317, "detained")]),
+        # refuge sought in a country, or in neighbouring countries
+        ("More than 70,000 Nigerians have sought refuge in Niger's Maradi region.",
+         [(70_000, "refugees")]),
+        ("More than 640,000 have sought refuge in neighbouring countries.", [(640_000, "refugees")]),
+        # peoples named after refugees are refugees; the size of an island is its population
+        ("Refugees of other nationalities include some 66,000 Iraqis and about 13,000 Yemenis.",
+         [(66_000, "refugees"), (13_000, "refugees")]),
+        ("Mango, an island of about 50 people, was flattened.", [(50, "population")]),
+        ("Before the violence, the site sheltered some 47,000 people.", [(47_000, "idps")]),
+    ],
+)  # fmt: skip
+def test_tables_abductions_refuge_and_peoples(text: str, expected: list[tuple[float, str]]) -> None:
+    assert figures(text, "metric") == expected

@@ -102,11 +102,12 @@ def _noun_phrase(
 _FIRST_WORD: Final = re.compile(r"\s*[A-Za-zÀ-ÿ’']")
 _OF_THEM: Final = re.compile(r"\s+of\s+(?:them|whom)\b\s*(?:(?:were|are|was|being)\s+)?")
 _POPULATION_OF: Final = re.compile(
-    r"\b(?:population|city|town|village|camp|area|district|governorate|province)\s+"
+    r"\b(?:population|city|town|village|camp|area|district|governorate|province|island|kingdom"
+    r"|country|nation|region|state|community)\s+"
     r"(?:of|was|is|stands\s+at)\s+$"
 )
 _CROSS_BORDER: Final = re.compile(
-    r"\b(?:to|into)\s+(?:neighbou?ring|other)\s+countr|\babroad\b|\bacross\s+(?:the\s+)?borders?\b"
+    r"\b(?:to|into|in)\s+(?:neighbou?ring|other)\s+countr|\babroad\b|\bacross\s+(?:the\s+)?borders?\b"
 )
 _RISEN_TO: Final = re.compile(
     r"\b(?:rose|risen|rises|reached|climbed|increased|jumped|stands|stood)\s+(?:to\s+|at\s+)?$"
@@ -153,7 +154,8 @@ def _into_country(text: str, gaz: Gazetteer, lo: int, hi: int) -> bool:
         return False
     words = into.group(1).split()
     for n in range(len(words), 0, -1):
-        found = gaz.lookup(" ".join(words[:n]))
+        # "into Niger's Maradi region": Niger, whose region it is
+        found = gaz.lookup(" ".join(words[:n]).removesuffix("'s").removesuffix("’s"))
         if found is not None:
             return found[1] == "country"
     return False
@@ -817,7 +819,10 @@ def _count(
             metric = "idps"
         elif cue.group == "civilians" or "residents" in (subject or "").lower():
             metric = "population"
-        elif origin is not None and about_refugees and named.abroad(origin, noun_end, hi):
+        elif origin is not None and (
+            (about_refugees and named.abroad(origin, noun_end, hi))
+            or _REFUGEE_WORDS.search(text, lo, mention.start)
+        ):
             # "212,000 Rohingya in Cox's Bazar", in a text about refugees: refugees where they are
             metric, kind = "refugees", "stock"
         else:
@@ -919,7 +924,8 @@ def _count(
 
 # "one soldier was also killed", "killing one man": one person, counted
 _ONE_PERSON: Final = re.compile(
-    r"\s+(?:man|woman|child|boy|girl|person|civilian|soldier|policeman|officer|worker|journalist)\b",
+    r"\s+(?:man|woman|child|boy|girl|person|civilian|soldier|policeman|officer|worker|journalist"
+    r"|student|pupil|teacher|farmer|doctor|nurse|guard|driver|resident)\b",
     re.IGNORECASE,
 )
 _CASUALTY_AFTER: Final = re.compile(

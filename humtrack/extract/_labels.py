@@ -32,10 +32,11 @@ _LABEL_LINE: Final = re.compile(
 )
 # a colon, or a spaced em or en dash (an ASCII hyphen between words is too common to mark one)
 _LABEL_SEPARATOR: Final = re.compile(r":|\s[—–]")
-_TABLE_HEADER_SPLIT: Final = re.compile(r"\s[—–]\s")
+_TABLE_HEADER_SPLIT: Final = re.compile(r"\s[—–]\s|:\s*")
 _LABEL_END: Final = re.compile(r"(?::|\s[—–])$")
 # the header row of a table written as text: "Cercle — Internally displaced persons"
-_TABLE_HEADER: Final = re.compile(r"^[^\n\d:]{2,60}\s[—–]\s[^\n\d]{2,80}$")
+# "Cercle — Internally displaced persons", "Municipality: people confined"
+_TABLE_HEADER: Final = re.compile(r"^[^\n\d:]{2,60}(?:\s[—–]\s|:\s*)[^\n\d:.]{2,80}$")
 
 
 def _label_cue(
