@@ -1,6 +1,6 @@
 """Extraction scored against the hand-annotated evaluation corpus (tests/data/eval).
 
-The dev splits (dev to dev9) are what the extractor was tuned on; the holdout splits never are.
+The dev splits (dev to dev11) are what the extractor was tuned on; the holdout splits never are.
 These floors guard against regressions; the figures themselves are reported
 by ``python tests/benchmarks/eval_extract.py tests/data/eval/<split>``.
 """
@@ -29,16 +29,18 @@ def _score(split: str) -> Evaluation:
     ("split", "floor", "period_floor"),
     [
         ("dev", 0.96, 0.87),
-        ("dev2", 0.96, 0.78),
+        ("dev2", 0.96, 0.79),
         ("dev3", 0.89, 0.82),
         ("dev4", 0.89, 0.75),
-        ("dev5", 0.87, 0.63),
-        ("dev6", 0.89, 0.59),
-        ("dev7", 0.87, 0.62),
-        ("dev8", 0.90, 0.58),
-        ("dev9", 0.90, 0.60),
+        ("dev5", 0.87, 0.64),
+        ("dev6", 0.90, 0.60),
+        ("dev7", 0.88, 0.63),
+        ("dev8", 0.90, 0.60),
+        ("dev9", 0.90, 0.65),
+        ("dev10", 0.84, 0.57),
+        ("dev11", 0.81, 0.41),
         ("holdout", 0.84, 0.73),
-        ("holdout2", 0.88, 0.68),
+        ("holdout2", 0.89, 0.67),
     ],
 )
 def test_value_and_metric_f1_does_not_regress(
@@ -52,7 +54,7 @@ def test_value_and_metric_f1_does_not_regress(
 
 def test_annotations_are_verbatim_and_valid() -> None:
     splits = sorted(p.parent for p in EVAL.glob("*/claims.csv"))
-    assert len(splits) >= 10
+    assert len(splits) >= 13
     for folder in splits:
         sources = ht.read_sources(folder / "sources.csv")
         texts = {
