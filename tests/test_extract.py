@@ -1120,3 +1120,65 @@ def test_the_wounded_still_in_hospital_are_counted_as_patients_not_new_injuries(
 )  # fmt: skip
 def test_tables_abductions_refuge_and_peoples(text: str, expected: list[tuple[float, str]]) -> None:
     assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people reached in sites are not IDPs; the refugee population is refugees
+        ("Health workers vaccinated 12,000 people in 40 vaccination sites in Kasai.",
+         [(12_000, "other"), (40, "other")]),
+        ("Uganda's refugee population has grown to 1.7 million.", [(1_700_000, "refugees")]),
+        ("The population of IDPs in Marib has grown to 2 million.", [(2_000_000, "idps")]),
+        ("UNHCR said the refugee population in Chad is growing, with arrivals at 1,200 a day.", []),
+        # patients who died are the dead; cases recorded among the displaced are cases
+        ("At least 15 patients died after the hospital in Gaza lost power.", [(15, "killed")]),
+        ("Some 5,100 suspected cases have been recorded among displaced people in camps.",
+         [(5100, "other")]),
+        # a heading's verb is not spread over lines that count other things
+        ("RESPONSE TO DISPLACED FAMILIES\nLatrines built: 450\nWater points repaired: 32", []),
+        # the figure named later counts what the figure before it counts, houses included
+        ("Some 12,000 houses were destroyed on Monday; by Friday the figure had risen to 15,000.",
+         [(12_000, "facilities_damaged"), (15_000, "facilities_damaged")]),
+        ("Chad is hosting more than 600,000 Sudanese.", [(600_000, "refugees")]),
+        ("Some 1,000 people fled Guatemala City after the eruption.", [(1000, "displaced")]),
+        ("WFP distributed food to 98,000 displaced people in Darfur.", [(98_000, "other")]),
+        ("Among children under age 5, 1,200 died of malnutrition in Borno.", [(1200, "killed")]),
+        ("Some 400 protesters have been camping outside parliament in Nairobi.", []),
+        ("About 2 million people in Malawi live on less than a dollar a day.", []),
+        ("BNPB's preliminary count puts the number of damaged houses at 2,970.",
+         [(2970, "facilities_damaged")]),
+    ],
+)  # fmt: skip
+def test_second_review_of_the_new_rules(text: str, expected: list[tuple[float, str]]) -> None:
+    assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # a cumulative toll weeks after a strike is not the strike's toll
+        (("An air strike hit Rafah on 3 May, killing 12 people. On 20 May, the overall death "
+         "toll in Gaza stood at 35,000."), "2019-05-20"),
+        # "said on 20 May that the outbreak was spreading" is not when it began
+        (("The health ministry said on 20 May that the cholera outbreak was spreading in "
+         "Zambia.\n\nSince the outbreak began, 326 deaths have been recorded."), "../2019-05-28"),
+        ("The minister says the death toll from yesterday's deadly explosion has risen to 135.",
+         "2019-05-27"),
+    ],
+)  # fmt: skip
+def test_second_review_of_the_period_rules(text: str, period: str) -> None:
+    assert str(ht.extract(text, source=PUBLISHED)[-1].period) == period
+
+
+def test_refugees_with_several_hosts_have_no_single_location() -> None:
+    claim = one("More than 4.3 million people have fled Ukraine to Poland, Romania and Moldova.")
+    assert (claim.metric, claim.location_code, claim.origin_code) == ("refugees", None, "UA")
+
+
+def test_segments_are_linear_on_long_runs_of_blank_lines() -> None:
+    from humtrack.extract.text import Segments
+
+    text = "One.\n" + "\n" * 20_000 + "Two."
+    segs = Segments.of(text)
+    assert segs.sentence(len(text) - 2)[0] == len(text) - 4

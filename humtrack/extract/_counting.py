@@ -138,13 +138,10 @@ def _fled_country(text: str, gaz: Gazetteer, lo: int, hi: int) -> bool:
     named = _COUNTRY_AFTER.match(text, lo, hi)
     if named is None:
         return False
-    words = named.group(1).split()
-    for n in range(len(words), 0, -1):
-        phrase = " ".join(words[:n])
-        found = gaz.lookup(phrase)
-        if found is not None:
-            return found[1] == "country" and not phrase.endswith(("'s", "’s"))
-    return False
+    phrase = named.group(1).strip()
+    found = gaz.exact(phrase)
+    # "fled Guatemala City", "fled Syria's Idlib": a city or a region, not the country
+    return found is not None and found[1] == "country" and not phrase.endswith(("'s", "’s"))
 
 
 def _into_country(text: str, gaz: Gazetteer, lo: int, hi: int) -> bool:
@@ -161,6 +158,7 @@ def _into_country(text: str, gaz: Gazetteer, lo: int, hi: int) -> bool:
     return False
 
 
+_CASUALTY_METRICS: Final = frozenset({"killed", "injured", "missing"})
 _RELEASE: Final = frozenset({"escaped", "freeing", "freed", "released"})
 _MOVING: Final = re.compile(r"(?:arriv|cross)")
 
@@ -175,11 +173,22 @@ _LIST_ITEM_IN: Final = re.compile(
 _IN_PLACE_AFTER: Final = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
 _OF_THE_AFTER: Final = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+(?:[\w-]+['’]s?\s+)?")
 _TO_BEFORE: Final = re.compile(
-    r"\b(?:to|at)\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?$"
+    r"(?:\bto|\b(?:stands?|stood|remains?|remained|puts?(?:\s+[\w-]+){1,6})\s+at)\s+"
+    r"(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?$"
 )
 _NUMBER_OF: Final = re.compile(
     r"\b(?:number|toll|tally|count|list|population)(?:\s+of)?\s+", re.IGNORECASE
 )
+_WORD_BEFORE: Final = re.compile(r"([A-Za-z]+)\s+$")
+_OF_NOUN: Final = re.compile(r"population\s+of\s+([A-Za-z]+)", re.IGNORECASE)
+
+
+def _noun_after_of(text: str, at: int) -> tuple[str, ...]:
+    """The noun after "population of" ("the population of IDPs"), lower-cased, if any."""
+    m = _OF_NOUN.match(text, at)
+    return (m.group(1).lower().rstrip("s") + "s",) if m else ()
+
+
 _NUMBER_OF_COMMA: Final = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+$")
 
 
@@ -198,7 +207,22 @@ def _number_of(text: str, lex: Lexicon, position: int) -> tuple[int, int, str] |
         # "the death toll from two landslides rose to 229": a toll counts the dead
         return (position, position, "deaths")
     if found.group().lower().startswith("population"):
-        # "whose population has almost doubled in a year to an estimated 170,000"
+        # "whose population has almost doubled in a year to an estimated 170,000"; but "the
+        # refugee population has grown to", "the population of IDPs": who the population is
+        found_at = max(start, cut + 1) + found.start()
+        if position - found_at > 120:
+            return None
+        before = _WORD_BEFORE.search(text, max(0, found_at - 20), found_at)
+        of_whom = _verbs(text, lex, found_at, min(position, found_at + 40))
+        named = [
+            (found_at, found_at, w)
+            for w in (before.group(1).lower() if before else "", *_noun_after_of(text, found_at))
+            if w in lex.nouns and lex.nouns[w].metric
+        ]
+        if named:
+            return named[0]
+        if of_whom and lex.verb_metric[of_whom[0][2]][0] != "other":
+            return of_whom[0]
         return (position, position, "living")
     lo = max(start, cut + 1) + found.end()
     hi = min(position, lo + 40)
@@ -254,7 +278,7 @@ _WERE_BEFORE: Final = re.compile(r"\b(?:were|are)\s+(?:still\s+)?$")
 _IN_SITES: Final = re.compile(
     r"\s+in\s+(?:some\s+|about\s+|more\s+than\s+)?(?:\d[\d,.]*|dozens\s+of|hundreds\s+of"
     r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\s+"
-    rf"(?:[a-z]+\s+)?(?:sites|{_phrases('extract_displacement_settings.txt')})\b",
+    rf"(?:sites|{_phrases('extract_displacement_settings.txt')})\b",
     re.IGNORECASE,
 )
 _HAVE_BEEN: Final = re.compile(r"\b(?:have|has|had)\s+been\s+$")
@@ -382,7 +406,7 @@ _SHARE_OF_POPULATION: Final = re.compile(
     r"(?:per\s*cent|percent|%)\s+of\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w’']+\s+){0,2}?population\b",
     re.IGNORECASE,
 )
-_HOSTING: Final = frozenset({"hosts", "are hosted", "are being hosted"})
+_HOSTING: Final = frozenset({"hosts", "are hosted", "are being hosted", "hosting"})
 # words of flight: whoever crosses in such a sentence is leaving, whatever the text is about
 _FLIGHT: Final = re.compile(rf"\b{_phrases('extract_flight_words.txt')}\b", re.IGNORECASE)
 _CROSSING: Final = re.compile(r"\s*(?:had\s+|have\s+|has\s+)?(?:crossed|crossing|cross)\b")
@@ -565,7 +589,7 @@ def _bare(
     adjacent = bool(before) and not text[before[-1][1] : mention.start].strip()
     toll = (
         _number_of(text, lex, mention.start)
-        if _TO_BEFORE.search(text, max(lo, mention.start - 30), mention.start)
+        if _TO_BEFORE.search(text, max(lo, mention.start - 70), mention.start)
         else None
     )
     if toll is not None:
@@ -730,26 +754,27 @@ def _count(
     kind: str | None = None
     if metric == "facilities_damaged" and not lex.damage.search(text, lo, hi):
         metric = "other"
-    given = _verbs(text, lex, max(lo, mention.start - 60), mention.start)
-    if (
-        metric in {"refugees", "idps", "displaced", "returnees"}
-        and given
-        and lex.verb_metric[given[-1][2]][0] == "other"
-        and _GIVEN_TO.match(text, given[-1][1], mention.start)
-    ):
-        # "WFP distributed food to 98,000 refugees": the reach of aid, not the refugees
-        metric, kind = "other", "flow"
     if metric == "other" and cue.unit == "person":
         described = _verbs(text, lex, mention.end, noun_end)
         if described and lex.verb_metric[described[-1][2]][0] not in _THING_METRICS:
             metric = lex.verb_metric[described[-1][2]][0]  # "600 wounded patients"
-    if metric in _POPULATION_NOUN_METRICS:
+    if metric in _POPULATION_NOUN_METRICS or (metric == "other" and cue.unit == "person"):
         # "12 refugees were killed", "12,000 refugees were left without a roof": what happened
-        # to them is the figure; the noun only says who they are
+        # to them is the figure; the noun only says who they are ("15 patients died", but not
+        # "5,100 cases recorded among displaced people")
         event = [
             v
             for v in _verbs(text, lex, noun_end, min(hi, next_start, noun_end + 60))
-            if lex.verb_metric[v[2]][0] in _EVENT_METRICS
+            if (
+                lex.verb_metric[v[2]][0] in _EVENT_METRICS
+                and (
+                    metric != "other"
+                    or (
+                        lex.verb_metric[v[2]][0] in _CASUALTY_METRICS
+                        and " and " not in text[noun_end : v[0]]
+                    )
+                )
+            )
             or (metric == "detained" and v[2] in _RELEASE)
         ]
         freed = _verbs(text, lex, max(lo, mention.start - 14), mention.start)
@@ -919,6 +944,15 @@ def _count(
         and not _DISPLACEMENT_WORDS.search(text, lo, hi)
     ):
         metric, kind = "refugees", "stock"  # "the Caribbean hosts 230,000 of them" (refugees)
+    given = _verbs(text, lex, max(lo, mention.start - 60), mention.start)
+    if (
+        metric in {"refugees", "idps", "displaced", "returnees"}
+        and given
+        and lex.verb_metric[given[-1][2]][0] == "other"
+        and _GIVEN_TO.match(text, given[-1][1], mention.start)
+    ):
+        # "WFP distributed food to 98,000 displaced people": the reach of aid, not the people
+        metric, kind = "other", "flow"
     return _Counted(metric, cue.group, cue.unit, kind, subject, origin, notes)
 
 

@@ -32,6 +32,8 @@ _LABEL_LINE: Final = re.compile(
 )
 # a colon, or a spaced em or en dash (an ASCII hyphen between words is too common to mark one)
 _LABEL_SEPARATOR: Final = re.compile(r":|\s[—–]")
+# a heading over a table of places: "DISPLACEMENT BY PROVINCE", "PEOPLE CONFINED, BY MUNICIPALITY"
+_BY_AREA: Final = re.compile(r"\bBY\s+[A-Z]", re.IGNORECASE)
 _TABLE_HEADER_SPLIT: Final = re.compile(r"\s[—–]\s|:\s*")
 _LABEL_END: Final = re.compile(r"(?::|\s[—–])$")
 # the header row of a table written as text: "Cercle — Internally displaced persons"
@@ -78,7 +80,7 @@ def _label_cue(
         if line.strip():
             # "DISPLACEMENT BY PROVINCE (since September 2023)" over "Rumonge — 14,307 individuals"
             heading = _not_adjectival(text, _verbs(text, lex, previous_start, previous_end))
-            if heading and lex.verb_metric[heading[-1][2]][0] != "other":
+            if heading and lex.verb_metric[heading[-1][2]][0] != "other" and _BY_AREA.search(line):
                 return heading[-1]
         headings += bool(line.strip())
         previous_end = previous_start - 1

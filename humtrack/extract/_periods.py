@@ -42,6 +42,8 @@ def _began(segs: Segments, dating: _Dating, what: str, own: tuple[int, int]) -> 
         if _DATELINE.match(segs.text, d.end_offset):
             continue
         lo, hi = segs.sentence(d.start_offset)
+        if d.start_offset in dating.reported and not _BEGAN_WORDS.search(segs.text, lo, hi):
+            continue  # "the ministry said on 20 May that the outbreak was spreading"
         if (lo, hi) != own and word.search(segs.text, lo, hi):
             return d
     return None
@@ -86,8 +88,7 @@ class _Dating:
                 continue
             before = text[max(lo, d.start_offset - 100) : d.start_offset]
             after = text[d.end_offset : min(hi, d.end_offset + 40)]
-            possessive = _POSSESSIVE.match(after)
-            if possessive is not None and _EVENT_CUES.match(after, possessive.end()):
+            if _POSSESSIVE_EVENT.match(after):
                 events.append(d)  # "the toll from yesterday's explosion", whoever says it
                 continue
             event = _last(_EVENT_CUES, before)
@@ -143,7 +144,13 @@ class _Dating:
         return self.events[0] if self.events else None
 
 
-_POSSESSIVE: Final = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}?")
+# "yesterday's explosion", "Sunday's deadly blast"
+_POSSESSIVE_EVENT: Final = re.compile(
+    rf"['’]s\s+(?:[a-z-]+\s+){{0,2}}?(?:{_EVENT_CUES.pattern})", re.IGNORECASE
+)
+_BEGAN_WORDS: Final = re.compile(
+    r"\b(?:declared|began|begun|started|erupted|broke\s+out|sparked|struck|hit)\b", re.IGNORECASE
+)
 # "the toll rose to 229 on Wednesday", "233 on Sunday, up from 272": when a toll was counted
 _TOLL_COUNTED: Final = re.compile(
     r"\b(?:toll|tally|count|rose|risen|rises|climbed|reached|stood|stands|up\s+from|put\s+the)\b",
@@ -271,6 +278,11 @@ def _period_of(
                     metric in _TOLL_METRICS
                     and event.start_offset < mention.start
                     and _TOLL_COUNTED.search(segs.text, *clause)
+                    and chosen.start is not None
+                    and event.start is not None
+                    # "the toll rose to 229 on Wednesday", days after the landslide; not "on
+                    # 20 May the overall toll stood at 35,000", weeks after a strike
+                    and (chosen.start - event.start).days <= 7
                 )
             )
             and chosen.start is not None

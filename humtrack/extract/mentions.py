@@ -111,7 +111,7 @@ _AGE_LIMIT_BEFORE: Final = re.compile(
 )
 
 
-_AGES_BEFORE: Final = re.compile(r"\baged?\s+\d{1,3}\s*(?:,|and|to|-|–)\s*$", re.IGNORECASE)
+_AGES_BEFORE: Final = re.compile(r"\baged\s+\d{1,3}\s*(?:and|to|-|–)\s*$", re.IGNORECASE)
 _ENUMERATION_AFTER: Final = re.compile(r"[.)]\s")
 
 

@@ -69,7 +69,12 @@ def _publication(
     return source_id, published, precision
 
 
-_FROM_CHAIN: Final = re.compile(r"\b(?:from|fled)\s+(?:[A-Z][\w-]*(?:['’]s)?\s+){1,3}$")
+# "fled Ukraine to Poland, Romania and Moldova"
+_TO_SEVERAL: Final = re.compile(
+    r"\b(?:to|into)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+    r"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,?\s+and\s+[A-Z]"
+)
+_FROM_CHAIN: Final = re.compile(r"\b(?:from|fled)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:['’]s)?\s+){0,3}$")
 _IN_THE: Final = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
 
 
@@ -110,6 +115,7 @@ def _place(
         best_distance = 10**9
         best_country: PlaceMatch | None = None
         country_distance = 10**9
+        hosts: set[str] = set()
         for p in candidates[i0:]:
             if p.start >= hi:
                 break
@@ -128,12 +134,23 @@ def _place(
             distance = p.start - mention.end if p.start >= mention.end else mention.start - p.end
             if p.start >= mention.end and _IN_THE.fullmatch(segs.text, mention.end, p.start):
                 distance = -1
+            if p.start >= mention.end:
+                hosts.add(p.code[:2])
             if p.level == "country":
                 if distance < country_distance:
                     best_country, country_distance = p, distance
             elif distance < best_distance:
                 best, best_distance = p, distance
         best = best or best_country
+        if (
+            counted.metric == "refugees"
+            and level == 0
+            and len(hosts - {origin}) > 1
+            and _TO_SEVERAL.search(segs.text, mention.end, hi)
+        ):
+            # "have fled Ukraine to Poland, Romania and Moldova": several hosts, none of them
+            # the place of the whole figure
+            return None, None, origin
         if best is not None:
             if counted.metric in {"idps", "displaced"} and origin and level == 2:
                 # "displaced Syrians", with a place only in the paragraph: in their own country
@@ -231,8 +248,9 @@ def extract(
         if counted is None:
             continue
         previous_counted = (sentence_start, counted, mention.end)
-        if counted.unit in {"person", "household"} or last_figure is None:
-            # "the count stood at nearly 70,000" names the last count of people, not of sites
+        if counted.unit != "site" or last_figure is None:
+            # "the count stood at nearly 70,000" names the last count of people, not the sites
+            # they live in; "the figure had risen to 15,000" after houses counts houses
             last_figure = counted
         e = mention.estimate(text)
         if e is None:

@@ -102,6 +102,10 @@ class Gazetteer:
             extend._raw_names | own._raw_names,
         )
 
+    def exact(self, name: str) -> tuple[str, str] | None:
+        """(code, level) of a name exactly as listed ("Guatemala City" is not Guatemala)."""
+        return self.names.get(_key(name))
+
     def lookup(self, name: str) -> tuple[str, str] | None:
         """(code, level) of a name as written, or ``None``."""
         key = _key(name)

@@ -69,12 +69,16 @@ class Segments:
             MAX_PARAGRAPH,
         )
         sentence_starts = {0, *paragraphs}
+        skipped_to = 0
         for m in _SENTENCE_END.finditer(text):
+            if m.start() < skipped_to:
+                continue  # inside a run of blank space already skipped: linear on long runs
             if m.group() != "\n" and _ABBREVIATION.search(text, max(0, m.start() - 8), m.start()):
                 continue
             end = m.end()
             while end < n and text[end] in " \t\n":
                 end += 1
+            skipped_to = end
             sentence_starts.add(end)
         sentences = _cut_long(sorted(s for s in sentence_starts if s < n or s == 0), n, text)
         clause_starts = set(sentences)
