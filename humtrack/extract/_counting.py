@@ -11,6 +11,7 @@ from typing import Final
 
 from humtrack.extract._cues import (
     _ADJECTIVAL,
+    _AS_OF,
     _EVENT_METRICS,
     _PERSON_VERBS,
     _REFUGEE_WORDS,
@@ -19,12 +20,12 @@ from humtrack.extract._cues import (
     _THING_METRICS,
     _TOKEN,
     _WORD,
+    _last,
     _not_adjectival,
     _phrases,
     _verbs,
 )
 from humtrack.extract._labels import _label_or_parenthesis
-from humtrack.extract._periods import _AS_OF, _last
 from humtrack.extract.lexicon import STOP_WORDS, Lexicon, NounCue
 from humtrack.extract.mentions import Mention
 from humtrack.extract.places import Gazetteer, PlaceMatch

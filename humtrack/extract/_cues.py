@@ -111,3 +111,14 @@ _IDP_WORDS: Final = re.compile(r"\b(?:IDPs?|internally\s+displaced)\b", re.IGNOR
 _EVENT_METRICS: Final = frozenset(
     {"killed", "injured", "missing", "detained", "displaced", "returnees"}
 )
+
+
+_AS_OF: Final = re.compile(r"as\s+(?:of|at)\b", re.IGNORECASE)
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text``, if any."""
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the last match is wanted
+        pass
+    return found

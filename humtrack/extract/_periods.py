@@ -10,7 +10,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Final
 
-from humtrack.extract._cues import _DATELINE, _EVENT_CUES, _REPORT_CUES, _SINCE, _TOLL_METRICS
+from humtrack.extract._cues import (
+    _AS_OF,
+    _DATELINE,
+    _EVENT_CUES,
+    _REPORT_CUES,
+    _SINCE,
+    _TOLL_METRICS,
+    _last,
+)
 from humtrack.extract.dates import DateExpr
 from humtrack.extract.mentions import Mention
 from humtrack.extract.text import Segments
@@ -21,7 +29,6 @@ _SPEECH_AFTER: Final = re.compile(r"[ ,]*(?:said|told|reported|announced|confirm
 #: A clause that counts since some start, or up to now ("have been hit"), is not one event's toll.
 _CUMULATIVE: Final = re.compile(r"\b(?:since|have|has|so\s+far|to\s+date|in\s+total)\b", re.I)
 _SINCE_BEFORE: Final = re.compile(r"\bsince\b(?:\s+[^\s.;]+){0,8}?\s+$")
-_AS_OF: Final = re.compile(r"as\s+(?:of|at)\b", re.IGNORECASE)
 _AS_OF_BEFORE: Final = re.compile(r"\bas\s+(?:of|at)\s+(?:\d\d?[:.]\d\d\s+)?$", re.IGNORECASE)
 # "since the war began", "since the fighting started": since an event named but not dated here
 _SINCE_UNDATED: Final = re.compile(
@@ -50,13 +57,6 @@ def _began(segs: Segments, dating: _Dating, what: str, own: tuple[int, int]) -> 
 
 
 _BEFORE_DAY: Final = re.compile(r"\b(?:before|prior\s+to)\s+(?:on\s+)?$", re.IGNORECASE)
-
-
-def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    found = None
-    for found in pattern.finditer(text):  # noqa: B007 - the last match is wanted
-        pass
-    return found
 
 
 @dataclass(frozen=True, slots=True)
