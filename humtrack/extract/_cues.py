@@ -105,9 +105,7 @@ def _not_adjectival(text: str, verbs: list[tuple[int, int, str]]) -> list[tuple[
 
 _THING_METRICS: Final = frozenset({"other", "facilities_damaged"})
 # a text about people going home: who "crossed" are coming back, not leaving
-_RETURN_WORDS: Final = re.compile(r"\breturn(?:s|ed|ees?|ing)?\b", re.IGNORECASE)
 _REFUGEE_WORDS: Final = re.compile(r"\b(?:refugees?|asylum)\b", re.IGNORECASE)
-_IDP_WORDS: Final = re.compile(r"\b(?:IDPs?|internally\s+displaced)\b", re.IGNORECASE)
 _EVENT_METRICS: Final = frozenset(
     {"killed", "injured", "missing", "detained", "displaced", "returnees"}
 )

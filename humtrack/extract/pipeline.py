@@ -14,7 +14,6 @@ import pandas as pd
 from humtrack.claim import Source
 from humtrack.claimset import ClaimSet
 from humtrack.extract._counting import _PART_OF_LAST, _count, _Counted, _Places, _restated
-from humtrack.extract._cues import _IDP_WORDS, _REFUGEE_WORDS, _RETURN_WORDS
 from humtrack.extract._periods import _Dating, _period
 from humtrack.extract.dates import find_dates
 from humtrack.extract.lexicon import lexicon
@@ -69,6 +68,12 @@ def _publication(
     return source_id, published, precision
 
 
+# what a text is about: people going home, refugees or IDPs, its words counted in one pass
+_TOPIC_WORDS: Final = re.compile(
+    r"\b(?=[RrAaIi])(?:(?P<returns>return(?:s|ed|ees?|ing)?)|(?P<refugees>refugees?|asylum)"
+    r"|(?P<idps>IDPs?|internally\s+displaced))\b",
+    re.IGNORECASE,
+)
 # "fled Ukraine to Poland, Romania and Moldova"
 _TO_SEVERAL: Final = re.compile(
     r"\b(?:to|into)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
@@ -213,9 +218,9 @@ def extract(
     countries = Counter(p.code[:2] for p in places)
     default_country = countries.most_common(1)[0][0] if countries else None
     rows: list[dict[str, Any]] = []
-    n_refugee_words = len(_REFUGEE_WORDS.findall(text))
-    about_returns = len(_RETURN_WORDS.findall(text)) > max(1, n_refugee_words)
-    about_refugees = n_refugee_words > max(1, len(_IDP_WORDS.findall(text)))
+    topics = Counter(m.lastgroup for m in _TOPIC_WORDS.finditer(text))
+    about_returns = topics["returns"] > max(1, topics["refugees"])
+    about_refugees = topics["refugees"] > max(1, topics["idps"])
     mentions = find_mentions(text, masked)
     previous_counted: tuple[int, _Counted, int] | None = None
     last_figure: _Counted | None = None
