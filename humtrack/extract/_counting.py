@@ -13,6 +13,7 @@ from humtrack.extract._cues import (
     _ADJECTIVAL,
     _AS_OF,
     _EVENT_METRICS,
+    _LEAD_IN,
     _PERSON_VERBS,
     _REFUGEE_WORDS,
     _SINCE,
@@ -167,15 +168,12 @@ _MOVING: Final = re.compile(r"(?:arriv|cross)")
 _AMONG_THE: Final = re.compile(
     r"[^.;:!?\d]*?\bwere\s+among\s+the\s+(dead|killed|injured|wounded)\b"
 )
-_LIST_ITEM_IN: Final = re.compile(
-    r"(?:,|\band)\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|just|"
-    r"at\s+least|another|a\s+further)\s+)?$"
-)
+_LIST_ITEM_IN: Final = re.compile(rf"(?:,|\band)\s+{_LEAD_IN}$")
 _IN_PLACE_AFTER: Final = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
 _OF_THE_AFTER: Final = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+(?:[\w-]+['’]s?\s+)?")
 _TO_BEFORE: Final = re.compile(
     r"(?:\bto|\b(?:stands?|stood|remains?|remained|puts?(?:\s+[\w-]+){1,6})\s+at)\s+"
-    r"(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?$"
+    rf"{_LEAD_IN}$"
 )
 _NUMBER_OF: Final = re.compile(
     r"\b(?:number|toll|tally|count|list|population)(?:\s+of)?\s+", re.IGNORECASE
@@ -237,10 +235,7 @@ def _number_of(text: str, lex: Lexicon, position: int) -> tuple[int, int, str] |
     return None
 
 
-_INCLUDING_BEFORE: Final = re.compile(
-    r"\b(?:including|among\s+them|among\s+whom)\s+"
-    r"(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?$"
-)
+_INCLUDING_BEFORE: Final = re.compile(rf"\b(?:including|among\s+them|among\s+whom)\s+{_LEAD_IN}$")
 
 
 # after "one child in four": the clause goes on with a verb or ends; "in 2 villages" counts places
@@ -382,9 +377,7 @@ _NEXT_FIGURE_OR_END: Final = re.compile(r"\d|[.;:!?\n]")
 
 
 _ADJECTIVAL_STATES: Final = frozenset({"displaced", "internally displaced", "uprooted"})
-_GIVEN_TO: Final = re.compile(
-    r"[\w\s,-]{0,30}\bto\s+(?:(?:some|about|around|over|more\s+than|nearly)\s+)?$"
-)
+_GIVEN_TO: Final = re.compile(rf"[\w\s,-]{{0,30}}\bto\s+{_LEAD_IN}$")
 _LEADING_OF: Final = re.compile(r"^(?:of\s+(?:the\s+)?)")
 _ARRIVALS_LABEL: Final = re.compile(r"\b(?:[Aa]rrivals?|[Ss]ince)\b")
 _POPULATION_NOUN_METRICS: Final = frozenset(
@@ -479,11 +472,11 @@ def _partitive_head(
 # "Of the ..., " opening the sentence, the number right after its first comma or after "and"
 _OF_THE_HEAD: Final = re.compile(
     r"(?:^|[.;!?]\s+|\n)(?:Of|Among)\s+(?:the|these|those|them)(?:\s+(?P<rest>(?:[^.;:!?\n,]|[.,]\d)+))?,?"
-    r"[^.;:!?\n]*?(?:^|,|\band)?\s+(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?$"
+    rf"[^.;:!?\n]*?(?:^|,|\band)?\s+{_LEAD_IN}$"
 )
 _CHAINED_PART: Final = re.compile(
     r"(?:\bof\s+(?:which|whom|them|these|those)|\band|\bfollowed\s+by\s+[^.;:,\d]{1,40}\s+with)\s+"
-    r"(?:(?:some|about|around|nearly|almost|over|more\s+than|at\s+least|another|a\s+further)\s+)?$"
+    rf"{_LEAD_IN}$"
     r"|,\s+(?:another|a\s+further)\s+$"
 )
 # the part names nothing of its own: "and 313,473 partially damaged", not "and 120 ambulances"
@@ -496,7 +489,7 @@ _THE_FIGURE: Final = re.compile(
     r"\b(?:the|a)\s+(?:figure|number|total|count|tally)\b[^.;:!?\n]{0,40}?\b(?:stood\s+at|stands\s+at|"
     r"(?:projected|expected|forecast)\s+to\s+(?:rise|grow|reach)\s+(?:to\s+)?|"
     r"was|is|rose\s+to|fell\s+to|reached|dropped\s+to|(?:has|had)\s+(?:risen|fallen|dropped|grown)"
-    r"\s+to)\s*(?:(?:some|about|around|nearly|almost|over|more\s+than|just\s+over|up\s+to)\s+)?$",
+    rf"\s+to)\s*{_LEAD_IN}$",
     re.IGNORECASE,
 )
 _OF_THE_BEFORE: Final = re.compile(r"(?:^|[.;!?]\s+|\n)(?:Of|Among)\s+the\s+$")
@@ -505,6 +498,14 @@ _PART_OF_LAST: Final = re.compile(
 )
 _CLAUSE_STOP: Final = re.compile(r"[,;:.!?](?=\s|$)|\n")
 _PART_GROUP: Final = re.compile(r"\s+(?:are|were)\s+(children|women|men)\b", re.IGNORECASE)
+
+
+def _same_as(figure: _Counted, notes: list[str], why: str) -> _Counted:
+    """A figure that counts what ``figure`` counts (a part, a list item, a later count)."""
+    notes.append(why)
+    return _Counted(
+        figure.metric, figure.group, figure.unit, figure.kind, None, figure.origin, notes
+    )
 
 
 def _bare(
@@ -555,19 +556,11 @@ def _bare(
         ]
         if not own:
             # "113 martyrs, including 14 recovered from under the rubble": a part
-            notes.append("a part of the figure before it")
-            return _Counted(
-                previous.metric, previous.group, previous.unit, previous.kind, None,
-                previous.origin, notes,
-            )  # fmt: skip
+            return _same_as(previous, notes, "a part of the figure before it")
     if previous is not None and _COMPARED_WITH.search(
         text, max(lo, mention.start - 30), mention.start
     ):
-        notes.append("the same count as the figure before it, at another time")
-        return _Counted(
-            previous.metric, previous.group, previous.unit, previous.kind, None,
-            previous.origin, notes,
-        )  # fmt: skip
+        return _same_as(previous, notes, "the same count as the figure before it, at another time")
     if _THE_BEFORE.search(text, max(lo, mention.start - 6), mention.start) and _AREA_AFTER.match(
         text, mention.end
     ):
@@ -660,11 +653,7 @@ def _bare(
     ):
         # "425,873 houses were damaged, of which 112,400 were totally destroyed and 313,473
         # partially damaged": each part counts what the figure before it counts
-        notes.append("counts what the figure before it counts")
-        return _Counted(
-            previous.metric, previous.group, previous.unit, previous.kind, None,
-            previous.origin, notes,
-        )  # fmt: skip
+        return _same_as(previous, notes, "counts what the figure before it counts")
     if (
         verb is None
         and last_figure is not None
@@ -672,11 +661,7 @@ def _bare(
     ):
         # "On Thursday, BNPB counted 397,171 people in evacuation posts; by Friday evening
         # the figure stood at 173 064": the figure named before, at another time
-        notes.append("the figure named before, at another time")
-        return _Counted(
-            last_figure.metric, last_figure.group, last_figure.unit, last_figure.kind, None,
-            last_figure.origin, notes,
-        )  # fmt: skip
+        return _same_as(last_figure, notes, "the figure named before, at another time")
     if (
         verb is None
         and previous is not None
@@ -685,11 +670,9 @@ def _bare(
     ):
         # "55,000 refugees in Côte d'Ivoire, about 38,000 in Togo's Savanes region and
         # nearly 18,000 in Benin": each item of the list counts what the first counts
-        notes.append("an item of a list: counts what the figure before it counts")
-        return _Counted(
-            previous.metric, previous.group, previous.unit, previous.kind, None,
-            previous.origin, notes,
-        )  # fmt: skip
+        return _same_as(
+            previous, notes, "an item of a list: counts what the figure before it counts"
+        )
     return verb
 
 

@@ -120,3 +120,8 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     for found in pattern.finditer(text):  # noqa: B007 - the last match is wanted
         pass
     return found
+
+
+# words between a cue and a figure that are not part of the figure: "and just over 12,000",
+# "a further 31,000" (qualifiers such as "some" or "more than" begin the figure itself)
+_LEAD_IN: Final = r"(?:(?:just|another|a\s+further|all)\s+)?"
