@@ -1182,3 +1182,16 @@ def test_segments_are_linear_on_long_runs_of_blank_lines() -> None:
     text = "One.\n" + "\n" * 20_000 + "Two."
     segs = Segments.of(text)
     assert segs.sentence(len(text) - 2)[0] == len(text) - 4
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # a range of months, with a dash or "and", is one window
+        ("In January–March 2019, 5,312 people were displaced.", "2019-01-01/2019-03-31"),
+        ("In March and April, 300 people died.", "2019-03-01/2019-04-30"),
+        ("In May 2018, 40 people died.", "2018-05"),
+    ],
+)
+def test_ranges_of_months(text: str, period: str) -> None:
+    assert str(one(text).period) == period
