@@ -1188,8 +1188,8 @@ def test_segments_are_linear_on_long_runs_of_blank_lines() -> None:
     ("text", "period"),
     [
         # a range of months, with a dash or "and", is one window
-        ("In January–March 2019, 5,312 people were displaced.", "2019-01-01/2019-03-31"),
-        ("In March and April, 300 people died.", "2019-03-01/2019-04-30"),
+        ("In January–March 2019, 5,312 people were displaced.", "2019-01/2019-03"),
+        ("In March and April, 300 people died.", "2019-03/2019-04"),
         ("In May 2018, 40 people died.", "2018-05"),
     ],
 )
