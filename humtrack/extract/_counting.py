@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Final
 
+from humtrack._data import read_data_csv
 from humtrack.extract._cues import (
     _ADJECTIVAL,
     _AS_OF,
@@ -271,10 +272,21 @@ def _small(mention: Mention, text: str) -> bool:
 _WHEREABOUTS: Final = re.compile(r"\bwhereabouts\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?$", re.I)
 _UNKNOWN: Final = re.compile(r"\b(?:unknown|not\s+known|unaccounted|unclear)\b", re.IGNORECASE)
 _WERE_BEFORE: Final = re.compile(r"\b(?:were|are)\s+(?:still\s+)?$")
+# number words of the vocabulary (number_words.csv), longest first, without articles
+_NUMBER_WORDS: Final = "|".join(
+    sorted(
+        (
+            r["word"]
+            for r in read_data_csv("number_words.csv")
+            if r["kind"] in {"unit", "tens"} and r["word"] not in {"a", "an", "zero"}
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 _IN_SITES: Final = re.compile(
     r"\s+in\s+(?:some\s+|about\s+|more\s+than\s+)?(?:\d[\d,.]*|dozens\s+of|hundreds\s+of"
-    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\s+"
-    rf"(?:sites|{_phrases('extract_displacement_settings.txt')})\b",
+    rf"|{_NUMBER_WORDS})\s+(?:sites|{_phrases('extract_displacement_settings.txt')})\b",
     re.IGNORECASE,
 )
 _HAVE_BEEN: Final = re.compile(r"\b(?:have|has|had)\s+been\s+$")
