@@ -1195,3 +1195,74 @@ def test_segments_are_linear_on_long_runs_of_blank_lines() -> None:
 )
 def test_ranges_of_months(text: str, period: str) -> None:
     assert str(one(text).period) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part after "including" counts what the figure before it counts, whatever its verb
+        (("In May, 1,036 trauma patients were referred to hospitals in Erbil, including 274 "
+         "children."), [(1036, "injured"), (274, "injured")]),
+        # ... but people are no part of the camps before them
+        (("A total of 10,042 persons are staying in 93 relief camps, including 2,514 persons in "
+         "16 camps in Meppadi."), [(10_042, "idps"), (93, "other"), (2514, "idps"), (16, "other")]),
+        # a part of a counted noun the sentence names
+        (("More than 200 people were killed. The dead included pregnant women and at least 35 "
+         "children."), [(200, "killed"), (35, "killed")]),
+        ("Among the injured were 12 women.", [(12, "injured")]),
+        # a list after a colon breaks the figure before it down
+        (("Gunmen abducted 42 people: 27 students, three staff members and 12 of their "
+         "relatives."), [(42, "detained"), (27, "detained"), (3, "detained"), (12, "detained")]),
+        (("The camps hosted 233,416 refugees: Dagahaley 81,722, Hagadera 86,005 and Ifo "
+         "65,689."), [(233_416, "refugees"), (81_722, "refugees"), (86_005, "refugees"),
+                     (65_689, "refugees")]),
+        # a list with counts of its own keeps them
+        ("The attack left 45 casualties: 30 killed and 15 injured.",
+         [(45, "other"), (30, "killed"), (15, "injured")]),
+    ],
+)  # fmt: skip
+def test_parts_named_by_what_they_are_part_of(text: str, expected: list[tuple[float, str]]) -> None:
+    assert figures(text, "metric") == expected
+
+
+def test_a_table_under_a_heading_takes_its_counted_noun_and_kind() -> None:
+    text = (
+        "Arrivals rose in June.\n\nNEW ARRIVALS IN JUNE 2024, BY ENTRY POINT\n"
+        "Fassala — 5,102\nGogui — 2,387\n"
+    )
+    found = ht.extract(text, source=ht.Source("s", published=ht.Period.parse("2024-07-10").end))
+    assert [(c.value, c.metric, c.kind, str(c.period)) for c in found] == [
+        (5102, "refugees", "flow", "2024-06"),
+        (2387, "refugees", "flow", "2024-06"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # "the deadliest since June 2022, when ...": the past event compared with, not a start
+        ("The quakes were the deadliest since June 2022, when more than 1,000 people were killed.",
+         ["2022-06"]),
+        ("It is the worst fire since 2015, when 80 people died.", ["2015"]),
+        ("The deadliest attack since 3 March, when 12 were killed.", ["2019-03-03"]),
+        # a sentence that opens on "Since ..., when" still counts since that day
+        ("Since 3 May, when 12 were killed, 40 more have died.",
+         ["2019-05-03/2019-05-28", "2019-05-03/2019-05-28"]),
+        # a count given on a day ends on that day
+        (("On 9 April, the minister told reporters that more than 600 people had died since "
+          "the rains began in March, and 2 400 had been injured."),
+         ["2019-03-01/2019-04-09", "2019-03-01/2019-04-09"]),
+        (("As of 5 May, a total of 69,925 cases, including 2,323 deaths, were reported since "
+         "January."), ["2019-01-01/2019-05-05", "2019-01-01/2019-05-05"]),
+        ("The UN said on 20 May that at least 183 people had been killed since April.",
+         ["2019-04-01/2019-05-20"]),
+        # ... not a day the sentence gives after its first figure, nor an attribution at its end
+        (("In Moldova, 107 000 refugees were present as of 30 April, of more than 800,000 who "
+          "have crossed since 24 February."), ["2019-04-30", "2019-02-24/2019-05-28"]),
+        ("Gunmen killed 20 villagers on 9 May, officials said.", ["2019-05-09"]),
+    ],
+)  # fmt: skip
+def test_past_events_compared_with_and_days_counts_were_given(
+    text: str, periods: list[str]
+) -> None:
+    assert [str(c.period) for c in ht.extract(text, source=PUBLISHED)] == periods

@@ -237,6 +237,57 @@ def _number_of(text: str, lex: Lexicon, position: int) -> tuple[int, int, str] |
 
 
 _INCLUDING_BEFORE: Final = re.compile(rf"\b(?:including|among\s+them|among\s+whom)\s+{_LEAD_IN}$")
+# "the dead included 35 children", "among the injured were 12 women": the whole is a noun
+_NOUN_INCLUDED: Final = re.compile(
+    r"\b(?:the\s+)?(?P<noun>[a-z]+)\s+(?:included|include|includes|including)\s+"
+    r"(?:[^.;:!?\n\d]{0,40}\s(?:and|as\s+well\s+as)\s+)?"
+    r"(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+|over\s+)?$"
+    r"|\bamong\s+the\s+(?P<among>[a-z]+)\s+(?:were|are)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _whole_of_part(
+    text: str,
+    mention: Mention,
+    noun_end: int,
+    lex: Lexicon,
+    previous: _Counted | None,
+    unit: str,
+    window: tuple[int, int],
+) -> _Counted | None:
+    """The whole that a figure of a group is a part of, when the words around say so:
+    "1,036 trauma patients were referred, including 274 children" (the figure before it);
+    "the dead included 35 children" (a counted noun). None when the part has its own verb."""
+    lo, hi = window
+    stop = _CLAUSE_STOP.search(text, noun_end, min(hi, noun_end + 60))
+    own = [
+        v
+        for v in _verbs(text, lex, noun_end, stop.start() if stop else min(hi, noun_end + 60))
+        if lex.verb_metric[v[2]][0] not in _THING_METRICS
+    ]
+    if own:
+        return None  # "including 40 children who later died": the part says what it counts
+    named = _NOUN_INCLUDED.search(text, max(lo, mention.start - 80), mention.start)
+    if named is not None:
+        noun = lex.nouns.get((named.group("noun") or named.group("among")).lower())
+        if noun is not None and noun.metric and noun.metric != "other":
+            kind = METRICS[noun.metric].default_kind
+            return _Counted(
+                noun.metric, "all", "person", kind, None, None,
+                [f"a part of the {noun.metric} the sentence names"],
+            )  # fmt: skip
+    if (
+        previous is not None
+        and previous.unit == unit
+        and _INCLUDING_BEFORE.search(text, max(lo, mention.start - 30), mention.start)
+    ):
+        # not "93 relief camps, including 2,514 persons in 16 camps": people are no part of camps
+        return _Counted(
+            previous.metric, previous.group, previous.unit, previous.kind, None,
+            previous.origin, ["a part of the figure before it"],
+        )  # fmt: skip
+    return None
 
 
 # after "one child in four": the clause goes on with a verb or ends; "in 2 villages" counts places
@@ -738,6 +789,12 @@ def _count(
                 part_of.metric, group, cue.unit, part_of.kind, None, part_of.origin,
                 part_of.notes,
             )  # fmt: skip
+        whole = _whole_of_part(text, mention, noun_end, lex, previous, cue.unit, (lo, hi))
+        if whole is not None:
+            group = cue.group if cue.group != "all" else whole.group
+            return _Counted(
+                whole.metric, group, cue.unit, whole.kind, None, whole.origin, whole.notes
+            )
         verb = _predicate(text, lex, mention, noun_end, lo, hi, next_start)
     if (
         (ratio := _RATIO.match(text, noun_end))
@@ -873,6 +930,10 @@ def _count(
             "idps"  # "displaced Syrians": people in displacement, unless the wording says a flow
         )
     cues = {lex.kind_of[m.group().lower()] for m in lex.kind_cues.finditer(text, lo, hi)}
+    if verb is not None and (verb[0] < lo or verb[1] > hi):
+        # a label or heading out of the clause says what the figure counts, and how: "NEW
+        # ARRIVALS IN JUNE 2024, BY ENTRY POINT" over "Fassala — 5,102"
+        cues |= {lex.kind_of[m.group().lower()] for m in lex.kind_cues.finditer(text, *verb[:2])}
     default = METRICS[metric].default_kind
     if metric in {"refugees", "idps"} and kind is None:
         line_start = max(text.rfind("\n", 0, mention.start) + 1, mention.start - 100)
@@ -991,4 +1052,32 @@ def _restated(
     notes = [*(counted.notes if counted is not None else []), "restates the figure before it"]
     return _Counted(
         previous.metric, previous.group, unit, previous.kind, subject, previous.origin, notes
+    )
+
+
+# "abducting 42 people: 27 students, three staff members and 12 of their relatives"
+# "233,416 registered refugees: Dagahaley 81,722, Hagadera 86,005 and Ifo 65,689"
+_LIST_OPENS: Final = re.compile(r"[^.;:!?\n\d()]{0,40}:\s*(?:[^.;:!?\n\d(),]{1,30}\s)?")
+_LIST_GOES_ON: Final = re.compile(
+    r"[^.;:!?\n\d()]{0,40}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:[^.;:!?\n\d(),]{1,30}\s)?"
+)
+_LISTED: Final = "an item of the list that breaks down the figure before it"
+
+
+def _listed_part(
+    text: str, mention: Mention, counted: _Counted | None, previous: _Counted, previous_end: int
+) -> _Counted | None:
+    """A figure in a list that breaks the one before it down after a colon counts what that
+    figure counts: "abducting 42 people: 27 students, three staff members and 12 of their
+    relatives". A figure with a count of its own ("45 casualties: 30 dead") keeps it."""
+    if counted is not None and counted.metric != previous.metric:
+        return counted
+    between = text[previous_end : mention.start]
+    opens = _LIST_OPENS.fullmatch(between) is not None
+    if not opens and not (_LISTED in previous.notes and _LIST_GOES_ON.fullmatch(between)):
+        return counted
+    group = counted.group if counted is not None and counted.group != "all" else previous.group
+    notes = [*(counted.notes if counted is not None else []), _LISTED]
+    return _Counted(
+        previous.metric, group, previous.unit, previous.kind, None, previous.origin, notes
     )

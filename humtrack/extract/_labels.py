@@ -82,6 +82,12 @@ def _label_cue(
             heading = _not_adjectival(text, _verbs(text, lex, previous_start, previous_end))
             if heading and lex.verb_metric[heading[-1][2]][0] != "other" and _BY_AREA.search(line):
                 return heading[-1]
+            if not heading and _BY_AREA.search(line):
+                # "NEW ARRIVALS IN JUNE 2024, BY ENTRY POINT": the counted noun of the heading
+                label = (previous_start, previous_start + _BY_AREA.search(line).start())  # type: ignore[union-attr]
+                named = _label_cue(text, lex, label, 8)
+                if named is not None:
+                    return named
         headings += bool(line.strip())
         previous_end = previous_start - 1
     else:

@@ -26,6 +26,12 @@ from humtrack.extract.text import Segments
 #: Between a day and an event word after it, words that make the event another day's.
 _NOT_THE_EVENT: Final = re.compile(r"\b(?:after|before|since|following|ago)\b", re.I)
 _SPEECH_AFTER: Final = re.compile(r"[ ,]*(?:said|told|reported|announced|confirmed)\b", re.I)
+#: "On 9 October, the Minister of Humanitarian Affairs told reporters": a day a speaker gave
+#: a count; words only between them, so "On 9 May, an attack killed 20, officials said" is not
+_SPEAKER_SPEECH_AFTER: Final = re.compile(
+    r",\s+(?:[A-Za-z][\w'’.-]*\s+){1,8}?(?:said|told|reported|announced|confirmed)\b"
+)
+_OPENS_SENTENCE: Final = re.compile(r"[^\w]*(?:On\s+)?", re.IGNORECASE)
 #: A clause that counts since some start, or up to now ("have been hit"), is not one event's toll.
 _CUMULATIVE: Final = re.compile(r"\b(?:since|have|has|so\s+far|to\s+date|in\s+total)\b", re.I)
 _SINCE_BEFORE: Final = re.compile(r"\bsince\b(?:\s+[^\s.;]+){0,8}?\s+$")
@@ -103,7 +109,11 @@ class _Dating:
             next_event = _EVENT_CUES.search(after)
             if next_event is not None and not _NOT_THE_EVENT.search(after, 0, next_event.start()):
                 events.append(d)
-            elif _SPEECH_AFTER.match(after):
+            elif _SPEECH_AFTER.match(after) or (
+                _OPENS_SENTENCE.fullmatch(text, lo, d.start_offset)
+                and (speech := _SPEAKER_SPEECH_AFTER.match(text, d.end_offset, hi)) is not None
+                and not _EVENT_CUES.search(text, d.end_offset, speech.end())
+            ):
                 reported.add(d.start_offset)
         starts = Counter(d.start for d in dates if d.role == "since" and d.start is not None)
         common = starts.most_common(1)[0] if starts else None
@@ -156,6 +166,27 @@ _TOLL_COUNTED: Final = re.compile(
     r"\b(?:toll|tally|count|rose|risen|rises|climbed|reached|stood|stands|up\s+from|put\s+the)\b",
     re.IGNORECASE,
 )
+
+
+def _report_day(
+    text: str, dating: _Dating, sentence: tuple[int, int], since: DateExpr
+) -> DateExpr | None:
+    """The day a sentence says its count was given ("As of 5 September", "On 9 October,
+    the minister told reporters"), when it falls after the day the count runs since."""
+    i = bisect.bisect_left(dating.starts, sentence[0])
+    for d in dating.dates[i : bisect.bisect_left(dating.starts, sentence[1])]:
+        if (
+            (d.start_offset in dating.reported or _AS_OF.match(text, d.start_offset))
+            # before the sentence's figures: not "107 000 refugees were present as of 30 April,
+            # of more than 800,000 who have crossed since 24 February"
+            and not any(c.isdigit() for c in text[sentence[0] : d.start_offset])
+            and d.role in {"point", "by"}
+            and d.end is not None
+            and since.start is not None
+            and d.end > since.start
+        ):
+            return d
+    return None
 
 
 def _in_list(segs: Segments, mention: Mention) -> bool:
@@ -234,7 +265,11 @@ def _period_of(
         in_window = [
             d for d in dates[i0 : bisect.bisect_left(date_starts, hi)] if d.end_offset <= hi
         ]
-        if level == 0 and any(d.role in {"since", "window"} for d in in_window):
+        if kind == "stock" and any(d.role != "since" for d in in_window):
+            # "107 000 refugees were present as of 30 April, of 800,000 who have crossed since
+            # 24 February": a stock holds on a day, not since one
+            in_window = [d for d in in_window if d.role != "since"]
+        elif level == 0 and any(d.role in {"since", "window"} for d in in_window):
             in_window = [d for d in in_window if d.role in {"since", "window"}]
         if any(d.start_offset not in dating.reported for d in in_window):
             # "said on Monday it had confirmed 7,000 deaths since Feb. 24": not the day reported
@@ -391,6 +426,13 @@ def _period_of(
         return None, chosen.end
     if chosen.role == "since":
         end = published if published is not None else None
+        counted = _report_day(segs.text, dating, sentence, chosen)
+        if counted is not None:
+            # "On 9 October, the minister told reporters that more than 600 people had died
+            # since June": the count stands on the day it was given
+            words = segs.text[counted.start_offset : counted.end_offset]
+            notes.append(f"ends on the day the count was given ('{words}')")
+            end = counted.end
         if end is None:
             notes.append("'since': end unknown without a publication date")
         return chosen.start, end

@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Final
 
@@ -236,8 +236,38 @@ def _anchored(text: str) -> Iterator[re.Match[str]]:
             at = m.end() if m.end() > at else at + 1
 
 
+# "the deadliest since June 2022, when more than 1,000 people were killed": the date of a
+# past event the text compares with, not the start of a period that runs to today
+_WHEN_AFTER: Final = re.compile(r",?\s+when\b")
+# "the deadliest since", "the worst flooding since": a comparison, not a sentence's "Since ..."
+_COMPARED_SINCE: Final = re.compile(r"[A-Za-z]\s+$")
+_DAY_WRITTEN: Final = re.compile(r"(?<![\d,.])(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d,.])")
+
+
 def find_dates(text: str, published: date | None) -> Iterator[DateExpr]:
     """Yield the date expressions of ``text`` in order, resolved against ``published``."""
+    for found in _find_dates(text, published):
+        if (
+            found.role == "since"
+            and found.start is not None
+            and _WHEN_AFTER.match(text, found.end_offset)
+            and _COMPARED_SINCE.search(text, max(0, found.start_offset - 30), found.start_offset)
+        ):
+            written = text[found.start_offset : found.end_offset]
+            begins = found.start
+            if _DAY_WRITTEN.search(written):
+                ends = begins
+            elif begins.month == 1 and not any(m in written.lower() for m in ("jan", "janv")):
+                ends = date(begins.year, 12, 31)
+            else:
+                following = date(begins.year + begins.month // 12, begins.month % 12 + 1, 1)
+                ends = following - timedelta(days=1)
+            yield replace(found, role="window", end=ends)
+        else:
+            yield found
+
+
+def _find_dates(text: str, published: date | None) -> Iterator[DateExpr]:
     for m in _anchored(text):
         s, e = m.span()
         if m.group("between"):

@@ -13,7 +13,14 @@ import pandas as pd
 
 from humtrack.claim import Source
 from humtrack.claimset import ClaimSet
-from humtrack.extract._counting import _PART_OF_LAST, _count, _Counted, _Places, _restated
+from humtrack.extract._counting import (
+    _PART_OF_LAST,
+    _count,
+    _Counted,
+    _listed_part,
+    _Places,
+    _restated,
+)
 from humtrack.extract._periods import _Dating, _period
 from humtrack.extract.dates import find_dates
 from humtrack.extract.lexicon import lexicon
@@ -250,6 +257,7 @@ def extract(
         )
         if previous_counted is not None:
             counted = _restated(text, mention, counted, previous_counted[1], previous_counted[2])
+            counted = _listed_part(text, mention, counted, previous_counted[1], previous_counted[2])
         if counted is None:
             continue
         previous_counted = (sentence_start, counted, mention.end)
