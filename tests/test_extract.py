@@ -1266,3 +1266,23 @@ def test_past_events_compared_with_and_days_counts_were_given(
     text: str, periods: list[str]
 ) -> None:
     assert [str(c.period) for c in ht.extract(text, source=PUBLISHED)] == periods
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since Monday, helicopters have airlifted more than 2,000 injured people to hospitals.",
+        "The ministry transferred 31 of the injured to specialised burns units in Erbil.",
+        "Its crews carried more than 60 wounded people to hospitals overnight.",
+    ],
+)
+def test_the_injured_moved_for_care_are_not_a_count_of_the_injured(text: str) -> None:
+    claim = one(text)
+    assert (claim.metric, claim.kind) == ("other", "flow")
+    assert "moved for care" in (claim.notes or "")
+
+
+def test_a_transport_verb_near_but_not_governing_the_injured_changes_nothing() -> None:
+    found = figures("A truck carried 40 people; 12 were injured when it overturned.", "metric")
+    assert (12, "injured") in found
+    assert figures("Twenty-two of the injured were flown to Quetta.", "metric") == [(22, "other")]

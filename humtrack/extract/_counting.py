@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Final
 
@@ -171,6 +171,7 @@ _AMONG_THE: Final = re.compile(
 )
 _LIST_ITEM_IN: Final = re.compile(rf"(?:,|\band)\s+{_LEAD_IN}$")
 _IN_PLACE_AFTER: Final = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
+_OF_THE_WORD: Final = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+[\w-]+")
 _OF_THE_AFTER: Final = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+(?:[\w-]+['’]s?\s+)?")
 _TO_BEFORE: Final = re.compile(
     r"(?:\bto|\b(?:stands?|stood|remains?|remained|puts?(?:\s+[\w-]+){1,6})\s+at)\s+"
@@ -448,6 +449,15 @@ _POPULATION_NOUN_METRICS: Final = frozenset(
 )
 # people evacuated are displaced, as IDMC counts evacuations among displacements; people taken
 # from rooftops or water by rescuers, the wounded taken to hospital, and visitors are not
+# "airlifted more than 2,000 injured people"; "22 of the injured were flown to Quetta"
+_TRANSPORTED_BEFORE: Final = re.compile(
+    rf"\b{_phrases('extract_transport_words.txt')}\s+(?:[a-z]+\s+){{0,3}}$", re.IGNORECASE
+)
+_TRANSPORTED_AFTER: Final = re.compile(
+    r"\s+(?:were|was|have\s+been|had\s+been)\s+(?:later\s+|also\s+)?"
+    rf"{_phrases('extract_transport_words.txt')}\b",
+    re.IGNORECASE,
+)
 _EVACUATION: Final = frozenset({"evacuated", "pre-emptively evacuated"})
 _RESCUE_OR_TRANSFER: Final = re.compile(
     rf"\b{_phrases('extract_rescue_words.txt')}\b", re.IGNORECASE
@@ -776,7 +786,9 @@ def _count(
             (lo, hi),
         )  # fmt: skip
         if bare is None or isinstance(bare, _Counted):
-            return bare
+            if bare is None:
+                return None
+            return _moved_for_care(text, mention, mention.end, bare)
         verb = bare
         cue = NounCue("", "all", "person")
         noun_end = mention.end
@@ -1010,7 +1022,22 @@ def _count(
     ):
         # "WFP distributed food to 98,000 displaced people": the reach of aid, not the people
         metric, kind = "other", "flow"
-    return _Counted(metric, cue.group, cue.unit, kind, subject, origin, notes)
+    return _moved_for_care(
+        text, mention, noun_end, _Counted(metric, cue.group, cue.unit, kind, subject, origin, notes)
+    )
+
+
+def _moved_for_care(text: str, mention: Mention, noun_end: int, counted: _Counted) -> _Counted:
+    """ "airlifted more than 2,000 injured people", "22 of the injured were flown to Quetta":
+    the injured moved for care are a count of transfers (other), not of the injured."""
+    of_the = _OF_THE_WORD.match(text, noun_end)
+    if counted.metric == "injured" and (
+        _TRANSPORTED_BEFORE.search(text, max(0, mention.start - 50), mention.start)
+        or _TRANSPORTED_AFTER.match(text, of_the.end() if of_the else noun_end)
+    ):
+        notes = [*counted.notes, "the injured moved for care, not a count of the injured"]
+        return replace(counted, metric="other", kind="flow", notes=notes)
+    return counted
 
 
 # "one soldier was also killed", "killing one man": one person, counted
