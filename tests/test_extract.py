@@ -1286,3 +1286,34 @@ def test_a_transport_verb_near_but_not_governing_the_injured_changes_nothing() -
     found = figures("A truck carried 40 people; 12 were injured when it overturned.", "metric")
     assert (12, "injured") in found
     assert figures("Twenty-two of the injured were flown to Quetta.", "metric") == [(22, "other")]
+
+
+def test_counts_of_other_things_said_to_stand_now_are_stocks() -> None:
+    claim = one("A total of 1,208 patients are currently admitted in cholera treatment centres.")
+    assert (claim.metric, claim.kind) == ("other", "stock")
+    assert one("Volunteers pulled 83 people alive from the water.").kind == "flow"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people where the displaced stay
+        ("2,300+ people in public shelters in Grenada.", [(2300, "idps")]),
+        ("Nearly 1,000 people spent Wednesday night in shelters.", [(1000, "idps")]),
+        ("By 30 August, about 59,000 people remained in 305 camps.",
+         [(59_000, "idps"), (305, "other")]),
+        ("About 300 people were killed in camps.", [(300, "killed")]),
+        # the title line of a table says what its labels count
+        ("Table A3. Houses damaged\nTotally damaged: 550,928\nPartially damaged: 589,404\n",
+         [(550_928, "facilities_damaged"), (589_404, "facilities_damaged")]),
+        # "Of the bodies found, ...": the part counts what the noun of the whole counts
+        ("Of the bodies found, 734 have been identified.", [(734, "killed")]),
+        # a toll given again a day later, and a change that is no range
+        ("By Sunday the number of dead had risen to 231, and on Monday to 276.",
+         [(231, "killed"), (276, "killed")]),
+        ("The toll rose from 12 to 15.", [(12, "killed"), (15, "killed")]),
+        ("From 15 to 20 people were displaced.", [(17.5, "displaced")]),
+    ],
+)  # fmt: skip
+def test_shelters_titles_wholes_and_changes(text: str, expected: list[tuple[float, str]]) -> None:
+    assert figures(text, "metric") == expected

@@ -120,6 +120,8 @@ _RISEN_TO: Final = re.compile(
 _COMPARED_WITH: Final = re.compile(
     r"\b(?:up|down)\s+from\s+(?:\w+\s+){0,2}?$|\bcompare[sd]?\s+(?:with|to)\s+(?:\w+\s+){0,2}?$"
     r"|\bfrom\s+$"
+    # "had risen to 231, and on Monday to 276": the same count, a day later
+    r"|\d,?\s+and\s+(?:on|by|in)\s+(?:[A-Z][a-z]+|\d\d?\s+[A-Z][a-z]+)(?:\s+[a-z]+)?\s+to\s+$"
 )
 _BODIES_OF: Final = re.compile(r"\b(?:bodies|remains|deaths)\s+of\s+$")
 _TOLL: Final = re.compile(
@@ -341,6 +343,15 @@ _IN_SITES: Final = re.compile(
     rf"|{_NUMBER_WORDS})\s+(?:sites|{_phrases('extract_displacement_settings.txt')})\b",
     re.IGNORECASE,
 )
+# "2,300+ people in public shelters", "59,000 people remained in 305 camps", "1,000 people
+# spent Wednesday night in shelters": people where the displaced stay
+_SHELTERED_AFTER: Final = re.compile(
+    r"\+?\s+(?:(?:were|are|remain|remained|stayed|still|now|currently|living|staying|"
+    r"sheltering|sleeping|spent\s+(?:[\w-]+\s+){0,2}?nights?)\s+)*(?:in|at)\s+"
+    r"(?:the\s+|some\s+|about\s+|more\s+than\s+|\d[\d,]*\s+|[a-z]+\s+)?"
+    rf"(?:{_phrases('extract_displacement_settings.txt')}|camps|sites)\b",
+    re.IGNORECASE,
+)
 _HAVE_BEEN: Final = re.compile(r"\b(?:have|has|had)\s+been\s+$")
 _STOCK_BEFORE: Final = re.compile(
     r"\b(?:are|is|remain|remains|remained|still|now|currently|were living|living)\s+"
@@ -532,12 +543,21 @@ def _partitive_head(
         )  # fmt: skip
     if head.group("rest") is None:
         return None
-    for cue in _verbs(text, lex, mention.start - len(window) + head.start("rest"), mention.start):
+    rest_start = mention.start - len(window) + head.start("rest")
+    for cue in _verbs(text, lex, rest_start, mention.start):
         metric, kind = lex.verb_metric[cue[2]]
         if metric != "other":
             return _Counted(
                 metric, group or "all", "person", kind, None, None,
                 ["a part of the count the sentence opens with"],
+            )  # fmt: skip
+    for word in _WORD.finditer(text, rest_start, mention.start - len(window) + head.end("rest")):
+        noun = lex.nouns.get(word.group().lower())
+        if noun is not None and noun.metric and noun.metric != "other":
+            # "Of the bodies found, 734 have been identified"
+            return _Counted(
+                noun.metric, group or "all", noun.unit, METRICS[noun.metric].default_kind, None,
+                None, ["a part of the count the sentence opens with"],
             )  # fmt: skip
     return None
 
@@ -859,7 +879,10 @@ def _count(
     if (
         metric in {"", "displaced", "population"}
         and cue.unit in {"person", "household"}
-        and _IN_SITES.match(text, noun_end)
+        and (
+            _IN_SITES.match(text, noun_end)
+            or (not about_refugees and _SHELTERED_AFTER.match(text, noun_end))
+        )
         and (
             verb is None
             or lex.verb_metric.get(verb[2], ("", ""))[0]
@@ -965,6 +988,8 @@ def _count(
             and named.abroad(origin, noun_end, hi)
         ):
             metric = "refugees"  # "Some 250,000 Syrians live in refugee camps in Jordan"
+    if metric == "other" and kind is None and "stock" in cues and "flow" not in cues:
+        kind = "stock"  # "1,208 patients are currently admitted", "the camps host 140,000"
     kind = kind or default
     if metric in _STOCK_DEFAULT and kind == "flow" and metric != "refugees":
         kind = default

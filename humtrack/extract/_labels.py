@@ -76,7 +76,8 @@ def _label_cue(
                 return (cut, previous_end, noun)
             return None
         if line.strip() and (headings or not _HEADING.match(_PARENTHESES.sub("", line))):
-            return None
+            # "Table A3. Houses damaged" over "Totally damaged: 550,928": a table's title
+            return _title_cue(text, lex, previous_start, previous_end) if not headings else None
         if line.strip():
             # "DISPLACEMENT BY PROVINCE (since September 2023)" over "Rumonge — 14,307 individuals"
             heading = _not_adjectival(text, _verbs(text, lex, previous_start, previous_end))
@@ -97,6 +98,20 @@ def _label_cue(
         return None
     above = _label_before(text, previous_start + separator.end())
     return _label_cue(text, lex, above, depth + 1) if above is not None else None
+
+
+_TITLE: Final = re.compile(r"^[^\n]{3,80}(?<![.!?;:,])$")
+
+
+def _title_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, int, str] | None:
+    """What the title line of a table counts ("Table A3. Houses damaged"): its counted noun."""
+    line = text[start:end].strip()
+    if not _TITLE.match(line) or _LABEL_SEPARATOR.search(line):
+        return None
+    words = re.findall(r"[A-Za-z]+", line.lower())
+    for noun in reversed([w for w in words if w in lex.nouns and lex.nouns[w].metric]):
+        return (start, end, noun)
+    return None
 
 
 def _label_or_parenthesis(

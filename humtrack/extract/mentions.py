@@ -233,6 +233,13 @@ _PHONE: Final = re.compile(r"(?<![\d,.])(?:\+\d{1,3}|0\d{0,4})(?:[ .-]\d{2,4}){2
 _TIMES: Final = re.compile(r"\s*times\b", re.IGNORECASE)
 
 
+_CHANGED_FROM: Final = re.compile(
+    r"\b(?:rose|risen|rises|rising|increased|jumped|climbed|fell|fallen|dropped|decreased|"
+    r"declined|grew|grown|went\s+up|gone\s+up|revised(?:\s+(?:up|down)(?:wards?)?)?)\s+from\s+$",
+    re.IGNORECASE,
+)
+
+
 def find_mentions(text: str, masked: list[tuple[int, int]]) -> list[Mention]:
     """Every candidate figure in order, skipping spans that overlap ``masked`` (dates, times ...)."""
     phones = [m.span() for m in _PHONE.finditer(text)]
@@ -257,5 +264,14 @@ def _numbers(text: str, masked: list[tuple[int, int]]) -> Iterator[Mention]:
         if not m.group("vague") and not_a_figure(
             text, number_start, end - (1 if m.group("plus") else 0)
         ):
+            continue
+        if (
+            m.group("y")
+            and text[m.end("x") : m.start("y")].strip().lower() == "to"
+            and _CHANGED_FROM.search(text, max(0, start - 40), start)
+        ):
+            # "the toll rose from 12 to 15": two counts at two times, not a range
+            yield Mention(core_start, m.end("x"), False)
+            yield Mention(m.start("y"), end, False)
             continue
         yield Mention(core_start, end, bool(m.group("vague")))
