@@ -1317,3 +1317,36 @@ def test_counts_of_other_things_said_to_stand_now_are_stocks() -> None:
 )  # fmt: skip
 def test_shelters_titles_wholes_and_changes(text: str, expected: list[tuple[float, str]]) -> None:
     assert figures(text, "metric") == expected
+
+
+def test_lines_of_a_list_below_a_figure_count_what_it_counts() -> None:
+    text = (
+        "KEY FIGURES (as of 15 July 2017)\n"
+        "33,132 refugees from the DRC registered in Lunda Norte province\n"
+        "8,604 in Cacanda reception centre\n"
+        "7,658 hosted by families and in informal sites in Dundo\n"
+        "Fewer than 1 in 5 had received help.\n"
+    )
+    assert figures(text, "metric", "kind") == [
+        (33_132, "refugees", "stock"),
+        (8604, "refugees", "stock"),
+        (7658, "refugees", "stock"),
+    ]
+
+
+def test_a_long_lead_into_a_colon_list_and_a_clause_after_a_colon() -> None:
+    text = (
+        "Seventy-two patients with severe burns have been flown abroad for treatment with the "
+        "support of friendly countries: 35 to Turkey, 20 to Sudan and 17 to Kenya."
+    )
+    assert [v for v, m in figures(text, "metric") if m == "other"] == [72, 35, 20, 17]
+    clause = (
+        "The country hosts 1.5 million Syrian refugees, and the health system was already "
+        "stretched: the health ministry recorded 255 new cases on Tuesday."
+    )
+    assert (255, "refugees") not in figures(clause, "metric")
+
+
+def test_a_virus_named_after_a_country_is_not_that_country() -> None:
+    claim = one("In Mubende, Uganda, 11 new confirmed cases of Sudan ebolavirus were reported.")
+    assert claim.location_code == "UG"

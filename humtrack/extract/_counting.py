@@ -1109,9 +1109,10 @@ def _restated(
 
 # "abducting 42 people: 27 students, three staff members and 12 of their relatives"
 # "233,416 registered refugees: Dagahaley 81,722, Hagadera 86,005 and Ifo 65,689"
-_LIST_OPENS: Final = re.compile(r"[^.;:!?\n\d()]{0,40}:\s*(?:[^.;:!?\n\d(),]{1,30}\s)?")
+_ITEM_NAME: Final = r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s)?"
+_LIST_OPENS: Final = re.compile(rf"[^.;:!?\n\d()]{{0,150}}:\s*{_ITEM_NAME}")
 _LIST_GOES_ON: Final = re.compile(
-    r"[^.;:!?\n\d()]{0,40}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:[^.;:!?\n\d(),]{1,30}\s)?"
+    rf"[^.;:!?\n\d()]{{0,40}}?(?:,\s*(?:and\s+)?|\s+and\s+){_ITEM_NAME}"
 )
 _LISTED: Final = "an item of the list that breaks down the figure before it"
 

@@ -20,6 +20,7 @@ from humtrack.extract._counting import (
     _listed_part,
     _Places,
     _restated,
+    _same_as,
 )
 from humtrack.extract._periods import _Dating, _period
 from humtrack.extract.dates import find_dates
@@ -176,6 +177,24 @@ def _place(
     return None, default_country, None
 
 
+# a line of a list that opens on its figure and says where: "8,604 in Cacanda reception centre"
+_LINE_OPENING: Final = re.compile(r"[ \t]*(?:[-•*–·][ \t]*)?")
+_WHERE_AFTER: Final = re.compile(
+    r"\s+(?:(?:in|at)\s+(?:the\s+)?[A-Z]|(?:hosted\s+by|living\s+in|staying\s+in)\s)"
+)
+
+
+def _list_line(text: str, mention: Mention, sentence_start: int) -> bool:
+    """Whether the figure opens a line of a list below the figure before it and says where."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return (
+        line_start > 0
+        and line_start >= sentence_start
+        and _LINE_OPENING.fullmatch(text, line_start, mention.start) is not None
+        and _WHERE_AFTER.match(text, mention.end) is not None
+    )
+
+
 def extract(
     text: str,
     *,
@@ -238,7 +257,9 @@ def extract(
         if previous_counted is not None and previous_counted[0] != sentence_start:
             # "... 1.1 million displaced. Of these, more than half a million are in ...": a
             # sentence that opens on the figure before it continues to count what it counts
-            opener = _PART_OF_LAST.match(text, sentence_start)
+            opener = _PART_OF_LAST.match(text, sentence_start) or _list_line(
+                text, mention, sentence_start
+            )
             previous_counted = (
                 (sentence_start, previous_counted[1], previous_counted[2]) if opener else None
             )
@@ -258,6 +279,13 @@ def extract(
         if previous_counted is not None:
             counted = _restated(text, mention, counted, previous_counted[1], previous_counted[2])
             counted = _listed_part(text, mention, counted, previous_counted[1], previous_counted[2])
+            if (counted is None or counted.metric == previous_counted[1].metric) and _list_line(
+                text, mention, sentence_start
+            ):
+                # "33,132 refugees registered in Lunda Norte\n8,604 in Cacanda reception centre"
+                counted = _same_as(
+                    previous_counted[1], [], "an item of the list above: counts what it counts"
+                )
         if counted is None:
             continue
         previous_counted = (sentence_start, counted, mention.end)

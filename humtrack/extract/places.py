@@ -31,7 +31,7 @@ _CAPITALISED: Final = re.compile(
 _CAPITAL_WORD: Final = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'\-]*")
 _EVENT_NAME: Final = re.compile(
     r"\s+(?:memorandum|agreement|talks|process|format|summit|deal|accords?|conference|declaration|"
-    r"protocol|plan|platform)\b"
+    r"protocol|plan|platform|virus|ebolavirus|strain|variant)\b"
 )
 _SUFFIXES: Final = re.compile(
     r"\s+(?:province|governorate|state|region|district|city|oblast|county)$"
@@ -139,7 +139,8 @@ class Gazetteer:
                 relative = cache[phrase] = list(self._within(text, 0, phrase))
             offset = m.start()
             if _EVENT_NAME.match(text, m.end()):
-                continue  # "the Sochi memorandum", "the Astana talks": an event, not a place
+                # "the Sochi memorandum", "the Astana talks", "Sudan virus": not the place
+                continue
             for r in relative:
                 found = PlaceMatch(
                     r.start + offset, r.end + offset, r.written, r.code, r.level, r.demonym
