@@ -1350,3 +1350,25 @@ def test_a_long_lead_into_a_colon_list_and_a_clause_after_a_colon() -> None:
 def test_a_virus_named_after_a_country_is_not_that_country() -> None:
     claim = one("In Mubende, Uganda, 11 new confirmed cases of Sudan ebolavirus were reported.")
     assert claim.location_code == "UG"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three people have died, two on Carriacou and one on the main island.",
+         [(3, "killed"), (2, "killed"), (1, "killed")]),
+        ("NEMO has confirmed three deaths, including one on Bequia.", [(3, "killed"), (1, "killed")]),
+        ("At least eight children died of cold, one of them a girl of seven months.",
+         [(8, "killed"), (1, "killed")]),
+        ("About 480,000 remain in the country. Over 280,000 of them are internally displaced.",
+         [(480_000, "population"), (280_000, "idps")]),
+        ("Some 17 million people are food insecure. 7 million of them are on the brink of famine.",
+         [(17_000_000, "affected"), (7_000_000, "affected")]),
+        ("Nineteen health workers have been infected since the start of the outbreak.",
+         [(19, "other")]),
+    ],
+)  # fmt: skip
+def test_one_as_an_item_parts_of_them_and_infections(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected

@@ -103,7 +103,7 @@ def _noun_phrase(
 
 
 _FIRST_WORD: Final = re.compile(r"\s*[A-Za-zÀ-ÿ’']")
-_OF_THEM: Final = re.compile(r"\s+of\s+(?:them|whom)\b\s*(?:(?:were|are|was|being)\s+)?")
+_OF_THEM: Final = re.compile(r"\s+of\s+(?:them|whom)\b(?P<be>\s*(?:(?:were|are|was|being)\s+)?)")
 _POPULATION_OF: Final = re.compile(
     r"\b(?:population|city|town|village|camp|area|district|governorate|province|island|kingdom"
     r"|country|nation|region|state|community)\s+"
@@ -620,12 +620,23 @@ def _bare(
     lo, hi = window
     verb: tuple[int, int, str] | None = None
     written = text[mention.start : mention.end].lower()
-    if (written.endswith((" one", " a", " an")) or written in {"one", "a", "an"}) and not (
-        written == "one"
-        and (person := _ONE_PERSON.match(text, mention.end)) is not None
-        and (
-            _CASUALTY_AFTER.match(text, person.end())
-            or _CASUALTY_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+    if (
+        (written.endswith((" one", " a", " an")) or written in {"one", "a", "an"})
+        and not (
+            written == "one"
+            and (person := _ONE_PERSON.match(text, mention.end)) is not None
+            and (
+                _CASUALTY_AFTER.match(text, person.end())
+                or _CASUALTY_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+            )
+        )
+        and not (
+            # "two on Carriacou and one on the main island", "three deaths, including one on
+            # Bequia", "eight children died, one of them a girl": one, as an item of a count
+            written == "one"
+            and previous is not None
+            and _ONE_ITEM_BEFORE.search(text, max(lo, mention.start - 12), mention.start)
+            and _ONE_ITEM_AFTER.match(text, mention.end)
         )
     ):
         return None
@@ -717,7 +728,8 @@ def _bare(
         part, part_end, _ = _noun_phrase(
             text, Mention(partitive.end(), partitive.end(), False), clause[1], lex, gaz
         )
-        start = part_end if part else partitive.end()
+        # "of them are internally displaced": the verb cue may begin with the copula
+        start = part_end if part else partitive.start("be")
         comma = text.find(",", start, hi)
         after_part = _verbs(text, lex, start, min(hi, next_start, comma if comma >= 0 else hi))
         base_group = previous.group if previous is not None else "all"
@@ -1073,6 +1085,11 @@ _ONE_PERSON: Final = re.compile(
 )
 _CASUALTY_AFTER: Final = re.compile(
     r"\s+(?:was|has\s+been|had\s+been)(?:\s+also)?\s+(?:killed|injured|wounded|shot\s+dead)\b"
+)
+_ONE_ITEM_BEFORE: Final = re.compile(r"(?:,|\band|\bincluding|\bamong\s+them)\s+$")
+# not "one in ten": a ratio
+_ONE_ITEM_AFTER: Final = re.compile(
+    rf"\s+(?:on|at|from|of\s+them|in(?!\s+(?:\d|{_NUMBER_WORDS})\b))\s", re.IGNORECASE
 )
 _CASUALTY_BEFORE: Final = re.compile(r"\b(?:killing|wounding|injuring)\s+$")
 _HOUSEHOLD_NOUN_AFTER: Final = re.compile(r"\s+(?:households|families)\b")

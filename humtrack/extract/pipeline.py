@@ -14,6 +14,7 @@ import pandas as pd
 from humtrack.claim import Source
 from humtrack.claimset import ClaimSet
 from humtrack.extract._counting import (
+    _OF_THEM,
     _PART_OF_LAST,
     _count,
     _Counted,
@@ -178,6 +179,7 @@ def _place(
 
 
 # a line of a list that opens on its figure and says where: "8,604 in Cacanda reception centre"
+_OPENING_WORDS: Final = re.compile(r"\s*(?:[A-Za-z]+\s+){0,3}")
 _LINE_OPENING: Final = re.compile(r"[ \t]*(?:[-•*–·][ \t]*)?")
 _WHERE_AFTER: Final = re.compile(
     r"\s+(?:(?:in|at)\s+(?:the\s+)?[A-Z]|(?:hosted\s+by|living\s+in|staying\s+in)\s)"
@@ -257,8 +259,14 @@ def extract(
         if previous_counted is not None and previous_counted[0] != sentence_start:
             # "... 1.1 million displaced. Of these, more than half a million are in ...": a
             # sentence that opens on the figure before it continues to count what it counts
-            opener = _PART_OF_LAST.match(text, sentence_start) or _list_line(
-                text, mention, sentence_start
+            opener = (
+                _PART_OF_LAST.match(text, sentence_start)
+                or _list_line(text, mention, sentence_start)
+                # "More than half a million of them are children."
+                or (
+                    _OPENING_WORDS.fullmatch(text, sentence_start, mention.start) is not None
+                    and _OF_THEM.match(text, mention.end) is not None
+                )
             )
             previous_counted = (
                 (sentence_start, previous_counted[1], previous_counted[2]) if opener else None
