@@ -557,8 +557,9 @@ def test_hosting_in_a_text_about_refugees_counts_refugees() -> None:
 @pytest.mark.parametrize(
     ("text", "value", "metric"),
     [
-        ("The city will host 5,000 delegates at the summit next week.", 5000, None),
-        ("The festival hosted 20,000 visitors last year.", 20000, None),
+        # not refugees hosted: a count of other people
+        ("The city will host 5,000 delegates at the summit next week.", 5000, "other"),
+        ("The festival hosted 20,000 visitors last year.", 20000, "other"),
         ("Some 40,000 people in host communities need assistance.", 40000, "in_need"),
         ("Police evacuated 300 tourists from the area after the bomb threat.", 300, "other"),
         ("Ambulances evacuated 15 people from the area to hospitals.", 15, "other"),
@@ -1144,7 +1145,8 @@ def test_tables_abductions_refuge_and_peoples(text: str, expected: list[tuple[fl
         ("Some 1,000 people fled Guatemala City after the eruption.", [(1000, "displaced")]),
         ("WFP distributed food to 98,000 displaced people in Darfur.", [(98_000, "other")]),
         ("Among children under age 5, 1,200 died of malnutrition in Borno.", [(1200, "killed")]),
-        ("Some 400 protesters have been camping outside parliament in Nairobi.", []),
+        # protesters camping are no displaced people, only a count of protesters
+        ("Some 400 protesters have been camping outside parliament in Nairobi.", [(400, "other")]),
         ("About 2 million people in Malawi live on less than a dollar a day.", []),
         ("BNPB's preliminary count puts the number of damaged houses at 2,970.",
          [(2970, "facilities_damaged")]),
@@ -1372,3 +1374,29 @@ def test_one_as_an_item_parts_of_them_and_infections(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count of things the vocabulary does not name is kept, as a quantity
+        ("Since May, the organisation has opened 12 cholera treatment centres.", [(12, "other")]),
+        ("Investigators have opened more than 5,600 criminal proceedings.", [(5600, "other")]),
+        # ... but not time, measures, things named rather than counted, or vague words
+        ("The two figures differ; it took six weeks and 10 to 15 inches of rain.", []),
+        ("I will take a few questions.", []),
+        ("After five failed rainy seasons, the wells are dry.", []),
+        # victims are the dead
+        ("The bodies of 97 victims have been handed over to their families.", [(97, "killed")]),
+    ],
+)  # fmt: skip
+def test_counts_of_unnamed_things_and_victims(text: str, expected: list[tuple[float, str]]) -> None:
+    assert figures(text, "metric") == expected
+
+
+def test_a_count_of_an_unnamed_thing_says_so_and_gives_way_to_a_list() -> None:
+    claim = one("Teams visited 37 evacuation points.")
+    assert (claim.metric, claim.unit, claim.subject) == ("other", "item", "evacuation points")
+    assert "does not name" in (claim.notes or "")
+    listed = figures("Gunmen abducted 42 people: 27 students and 12 teachers.", "metric")
+    assert listed == [(42, "detained"), (27, "detained"), (12, "detained")]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Final
 
-from humtrack._data import read_data_csv
+from humtrack._data import read_data_csv, read_data_text
 from humtrack.extract._cues import (
     _ADJECTIVAL,
     _AS_OF,
@@ -239,6 +239,18 @@ def _number_of(text: str, lex: Lexicon, position: int) -> tuple[int, int, str] |
     return None
 
 
+_UNNAMED: Final = "counts a thing the vocabulary does not name"
+_NOT_COUNTED: Final = frozenset(
+    line.strip().lower()
+    for line in read_data_text("extract_not_counted.txt").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+# up to three lower-case words after a number, the last a plural noun: "cholera treatment centres"
+_THING_AFTER: Final = re.compile(
+    r"\s+(?:[a-z][a-z-]*\s+){0,2}?(?P<noun>[a-z][a-z-]*[a-z]s)\b(?![-'’])"
+)
+# "the two figures", "its 36 hospitals": things named, not counted
+_DEFINITE_BEFORE: Final = re.compile(r"\b(?:the|these|those|its|their|his|her|our)\s+$", re.I)
 _INCLUDING_BEFORE: Final = re.compile(rf"\b(?:including|among\s+them|among\s+whom)\s+{_LEAD_IN}$")
 # "the dead included 35 children", "among the injured were 12 women": the whole is a noun
 _NOUN_INCLUDED: Final = re.compile(
@@ -593,6 +605,12 @@ _CLAUSE_STOP: Final = re.compile(r"[,;:.!?](?=\s|$)|\n")
 _PART_GROUP: Final = re.compile(r"\s+(?:are|were)\s+(children|women|men)\b", re.IGNORECASE)
 
 
+def unnamed(counted: _Counted) -> bool:
+    """Whether a figure counts a thing only because a plural noun the vocabulary does not
+    know follows it: any rule that says more about it wins."""
+    return _UNNAMED in counted.notes
+
+
 def _same_as(figure: _Counted, notes: list[str], why: str) -> _Counted:
     """A figure that counts what ``figure`` counts (a part, a list item, a later count)."""
     notes.append(why)
@@ -778,6 +796,18 @@ def _bare(
         return _same_as(
             previous, notes, "an item of a list: counts what the figure before it counts"
         )
+    if (
+        verb is None
+        and not mention.vague
+        and (thing := _THING_AFTER.match(text, mention.end)) is not None
+        and not _DEFINITE_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+    ):
+        words = thing.group().lower().split()
+        if words[-1] not in _NOT_COUNTED and not any(w in STOP_WORDS for w in words):
+            # "12 cholera treatment centres", "5,600 criminal proceedings": a count of things
+            # the vocabulary does not name, kept as a quantity (metric other)
+            notes.append(_UNNAMED)
+            return _Counted("other", "all", "item", "flow", thing.group().strip(), origin, notes)
     return verb
 
 
@@ -1140,7 +1170,7 @@ def _listed_part(
     """A figure in a list that breaks the one before it down after a colon counts what that
     figure counts: "abducting 42 people: 27 students, three staff members and 12 of their
     relatives". A figure with a count of its own ("45 casualties: 30 dead") keeps it."""
-    if counted is not None and counted.metric != previous.metric:
+    if counted is not None and counted.metric != previous.metric and not unnamed(counted):
         return counted
     between = text[previous_end : mention.start]
     opens = _LIST_OPENS.fullmatch(between) is not None

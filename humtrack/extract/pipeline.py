@@ -22,6 +22,7 @@ from humtrack.extract._counting import (
     _Places,
     _restated,
     _same_as,
+    unnamed,
 )
 from humtrack.extract._periods import _Dating, _period
 from humtrack.extract.dates import find_dates
@@ -287,9 +288,9 @@ def extract(
         if previous_counted is not None:
             counted = _restated(text, mention, counted, previous_counted[1], previous_counted[2])
             counted = _listed_part(text, mention, counted, previous_counted[1], previous_counted[2])
-            if (counted is None or counted.metric == previous_counted[1].metric) and _list_line(
-                text, mention, sentence_start
-            ):
+            if (
+                counted is None or counted.metric == previous_counted[1].metric or unnamed(counted)
+            ) and _list_line(text, mention, sentence_start):
                 # "33,132 refugees registered in Lunda Norte\n8,604 in Cacanda reception centre"
                 counted = _same_as(
                     previous_counted[1], [], "an item of the list above: counts what it counts"
