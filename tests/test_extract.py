@@ -1400,3 +1400,20 @@ def test_a_count_of_an_unnamed_thing_says_so_and_gives_way_to_a_list() -> None:
     assert "does not name" in (claim.notes or "")
     listed = figures("Gunmen abducted 42 people: 27 students and 12 teachers.", "metric")
     assert listed == [(42, "detained"), (27, "detained"), (12, "detained")]
+
+
+def test_a_cumulative_count_as_of_a_day_runs_from_the_day_the_outbreak_was_declared() -> None:
+    text = (
+        "On 20 September 2022, the Ministry of Health declared an outbreak of Ebola disease in "
+        "Mubende. As of 4 December, a cumulative total of 142 confirmed cases and 55 confirmed "
+        "deaths have been reported."
+    )
+    source = ht.Source("s", published=date(2022, 12, 8))
+    found = ht.extract(text, source=source)
+    assert [(c.value, c.metric, c.kind, str(c.period)) for c in found] == [
+        (142, "other", "flow", "2022-09-20/2022-12-04"),
+        (55, "killed", "flow", "2022-09-20/2022-12-04"),
+    ]
+    # without a declared start, the count runs to the day it stands at, from an unknown start
+    alone = ht.extract(text.split(". ", 1)[1], source=source)
+    assert [str(c.period) for c in alone] == ["../2022-12-04", "../2022-12-04"]

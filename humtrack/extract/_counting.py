@@ -1030,8 +1030,18 @@ def _count(
             and named.abroad(origin, noun_end, hi)
         ):
             metric = "refugees"  # "Some 250,000 Syrians live in refugee camps in Jordan"
-    if metric == "other" and kind is None and "stock" in cues and "flow" not in cues:
-        kind = "stock"  # "1,208 patients are currently admitted", "the camps host 140,000"
+    if (
+        metric == "other"
+        and kind is None
+        and "flow" not in cues
+        and any(
+            lex.kind_of[c] == "stock" and c != "as of"
+            for c in (m.group().lower() for m in lex.kind_cues.finditer(text, lo, hi))
+        )
+    ):
+        # "1,208 patients are currently admitted", "the camps host 140,000"; not "as of 4
+        # December, a cumulative total of 142 cases"
+        kind = "stock"
     kind = kind or default
     if metric in _STOCK_DEFAULT and kind == "flow" and metric != "refugees":
         kind = default

@@ -62,6 +62,25 @@ def _began(segs: Segments, dating: _Dating, what: str, own: tuple[int, int]) -> 
     return None
 
 
+_DECLARED: Final = re.compile(
+    r"\b(?:declared|confirmed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:outbreak|epidemic)\b"
+    r"|\b(?:outbreak|epidemic|war|conflict|fighting|offensive)\s+(?:began|started|erupted|broke\s+out)\b",
+    re.IGNORECASE,
+)
+
+
+def _declared(segs: Segments, dating: _Dating, position: int) -> DateExpr | None:
+    """The day, before ``position``, a sentence says the text's outbreak or war began."""
+    for d in dating.dates:
+        if d.start_offset >= position:
+            break
+        if d.role not in {"point", "window"} or d.start is None:
+            continue
+        if _DECLARED.search(segs.text, *segs.sentence(d.start_offset)):
+            return d
+    return None
+
+
 _BEFORE_DAY: Final = re.compile(r"\b(?:before|prior\s+to)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
@@ -89,7 +108,9 @@ class _Dating:
             lo, hi = segs.sentence(d.start_offset)
             if _DATELINE.match(text, d.end_offset):
                 continue
-            if _AS_OF_BEFORE.search(text, max(lo, d.start_offset - 12), d.start_offset):
+            if _AS_OF_BEFORE.search(
+                text, max(lo, d.start_offset - 12), d.start_offset
+            ) or _AS_OF.match(text, d.start_offset):
                 reported.add(d.start_offset)  # "As of 10:00 today": the day of the count
                 continue
             before = text[max(lo, d.start_offset - 100) : d.start_offset]
@@ -337,6 +358,17 @@ def _period_of(
             notes.append(f"start taken from the text's '{words}'")
             end_day = chosen.end if is_report and chosen is not None else published
             return since.start, end_day
+        declared = (
+            _declared(segs, dating, mention.start)
+            if undated and is_report and cumulative and chosen is not None
+            else None
+        )
+        if declared is not None and chosen is not None and declared.start is not None:
+            # "On 20 September 2022, the ministry declared an outbreak ... As of 4 December, a
+            # cumulative total of 142 confirmed cases have been reported": from the declaration
+            words = segs.text[declared.start_offset : declared.end_offset]
+            notes.append(f"start taken from the day the text says it began ('{words}')")
+            return declared.start, chosen.end
         since_what = _SINCE_UNDATED.search(segs.text, *sentence) if undated else None
         what = since_what.group("what") if since_what is not None else ""
         began = _began(segs, dating, what, sentence) if what else None
