@@ -1417,3 +1417,22 @@ def test_a_cumulative_count_as_of_a_day_runs_from_the_day_the_outbreak_was_decla
     # without a declared start, the count runs to the day it stands at, from an unknown start
     alone = ht.extract(text.split(". ", 1)[1], source=source)
     assert [str(c.period) for c in alone] == ["../2022-12-04", "../2022-12-04"]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # a stock before an event is dated the day before the day the text gives the event
+        (("The influx began on 25 August. Before the influx, 212,000 Rohingya refugees were "
+          "already in Cox's Bazar."), "2018-08-24"),
+        (("About 9,900 people have been evacuated since 10 May. Before the offensive, almost "
+          "3,000 people still lived in Vovchansk."), "2019-05-09"),
+        # ... not a stock said to stand now, nor one after a semicolon
+        (("The war began on 15 April. South Sudan now hosts around 460,000 refugees in camps "
+          "that were overstretched before the war began."), "2019-05-28"),
+        (("The offensive began on 10 May. Before the offensive, 3,000 people lived in the town; "
+          "fewer than 300 are believed to remain."), "2019-05-28"),
+    ],
+)  # fmt: skip
+def test_a_stock_before_an_event_is_dated_the_day_before_it(text: str, period: str) -> None:
+    assert str(ht.extract(text, source=PUBLISHED)[-1].period) == period

@@ -62,6 +62,13 @@ def _began(segs: Segments, dating: _Dating, what: str, own: tuple[int, int]) -> 
     return None
 
 
+_BEFORE_EVENT: Final = re.compile(
+    r"\bbefore\s+(?:the|this|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<what>war|conflict|fighting|"
+    r"clashes|offensive|escalation|hostilities|violence|crisis|bombardment|siege|invasion|"
+    r"earthquake|floods?|storm|cyclone|influx|attacks?|assault|takeover|coup|occupation|exodus)\b",
+    re.IGNORECASE,
+)
+_PRESENT: Final = re.compile(r"\b(?:now|currently|today|hosts|remains?|is|are)\b", re.IGNORECASE)
 _DECLARED: Final = re.compile(
     r"\b(?:declared|confirmed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:outbreak|epidemic)\b"
     r"|\b(?:outbreak|epidemic|war|conflict|fighting|offensive)\s+(?:began|started|erupted|broke\s+out)\b",
@@ -420,6 +427,32 @@ def _period_of(
     if chosen is not None and chosen.start is None and chosen.end is None:
         notes.append("date in the text could not be resolved without a publication date")
         chosen = None
+    if kind == "stock" and (chosen is None or chosen_level > 0):
+        # in the figure's clause, or opening its sentence ("Before the invasion, the town was
+        # home to 37,000 people"), not after a semicolon ("...; fewer than 300 remain")
+        opening = max(sentence[0], segs.text.rfind(";", sentence[0], mention.start) + 1)
+        before_event = _BEFORE_EVENT.search(segs.text, opening, clause[1])
+        if before_event is not None and _PRESENT.search(segs.text, opening, clause[1]):
+            before_event = None  # "now hosts 460,000 refugees ... overstretched before the war"
+        began = (
+            _began(segs, dating, before_event.group("what"), sentence)
+            if before_event is not None
+            else None
+        )
+        if began is None and before_event is not None:
+            began = dating.since or next(
+                (d for d in dating.dates if d.role == "since" and d.start is not None), None
+            )
+        if began is not None and began.start is not None and before_event is not None:
+            # "Before the invasion, the town was home to about 37,000 people": the day before
+            # the day the text gives the invasion, or the day its counts run since
+            day = began.start - timedelta(days=1)
+            words = segs.text[began.start_offset : began.end_offset]
+            notes.append(
+                f"a stock said to hold before the {before_event.group('what').lower()} is dated"
+                f" on the day before it began ('{words}')"
+            )
+            return day, day
     if kind == "stock":
         if (
             chosen is not None
