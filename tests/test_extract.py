@@ -1436,3 +1436,12 @@ def test_a_cumulative_count_as_of_a_day_runs_from_the_day_the_outbreak_was_decla
 )  # fmt: skip
 def test_a_stock_before_an_event_is_dated_the_day_before_it(text: str, period: str) -> None:
     assert str(ht.extract(text, source=PUBLISHED)[-1].period) == period
+
+
+def test_congo_currency_prefixes_and_where_returnees_came_from() -> None:
+    assert one("Across Congo, about 7 million people are displaced.").location_code == "CD"
+    assert one("Some 2,000 people fled to the Republic of Congo.").location_code == "CG"
+    claim = one("Our teams reached 86,000 people in Ethiopia. Our US$12 million appeal is short.")
+    assert claim.location_code == "ET"
+    back = one("Since 15 September, 471,926 Afghans have returned from Pakistan to Afghanistan.")
+    assert (back.metric, back.location_code) == ("returnees", "AF")

@@ -137,12 +137,14 @@ def _place(
             if excluded[0] <= p.start < excluded[1]:
                 continue
             before = segs.text[max(0, p.start - 6) : p.start].lower()
-            if counted.metric == "refugees" and (
+            if counted.metric in {"refugees", "returnees"} and (
                 before.endswith(("from ", "fled "))
                 or _FROM_CHAIN.search(segs.text, max(0, p.start - 40), p.start)
             ):
-                # "crossed from Myanmar's Rakhine State into Bangladesh": where they came from
-                origin = origin or p.code[:2]
+                # "crossed from Myanmar's Rakhine State into Bangladesh", "returns from Iran":
+                # where they came from, not where they are
+                if counted.metric == "refugees":
+                    origin = origin or p.code[:2]
                 continue
             # the gap between the place and the figure, on whichever side of it the place is;
             # "38,000 in Togo's Savanes region" is where the figure is, whatever came before

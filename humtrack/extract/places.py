@@ -138,8 +138,9 @@ class Gazetteer:
             if relative is None:
                 relative = cache[phrase] = list(self._within(text, 0, phrase))
             offset = m.start()
-            if _EVENT_NAME.match(text, m.end()):
-                # "the Sochi memorandum", "the Astana talks", "Sudan virus": not the place
+            if _EVENT_NAME.match(text, m.end()) or text.startswith("$", m.end()):
+                # "the Sochi memorandum", "the Astana talks", "Sudan virus", "US$12 million":
+                # not the place
                 continue
             for r in relative:
                 found = PlaceMatch(
