@@ -240,6 +240,13 @@ def _number_of(text: str, lex: Lexicon, position: int) -> tuple[int, int, str] |
 
 
 _UNNAMED: Final = "counts a thing the vocabulary does not name"
+_DEATH_BEFORE: Final = re.compile(
+    r"\b(?:bodies|remains|names|buried|identified|named)\b(?:\s+[a-z]+){0,3}?\s+$", re.IGNORECASE
+)
+_DEATH_AFTER: Final = re.compile(
+    r"\s+(?:(?:have|has|had)\s+been\s+|were\s+|was\s+)?(?:identified|buried|named)\b"
+    r"|\s+(?:by\s+name)\b"
+)
 _NOT_COUNTED: Final = frozenset(
     line.strip().lower()
     for line in read_data_text("extract_not_counted.txt").splitlines()
@@ -248,6 +255,10 @@ _NOT_COUNTED: Final = frozenset(
 # up to three lower-case words after a number, the last a plural noun: "cholera treatment centres"
 _THING_AFTER: Final = re.compile(
     r"\s+(?:[a-z][a-z-]*\s+){0,2}?(?P<noun>[a-z][a-z-]*[a-z]s)\b(?![-'’])"
+)
+# "Table 2 lists", "Camp 4 suffers", "Zone 3 receives": a number that names, not counts
+_LABEL_WORD_BEFORE: Final = re.compile(
+    rf"\b{_phrases('extract_label_words.txt')}\s+(?:No\.?\s*)?$", re.IGNORECASE
 )
 # "the two figures", "its 36 hospitals": things named, not counted
 _DEFINITE_BEFORE: Final = re.compile(r"\b(?:the|these|those|its|their|his|her|our)\s+$", re.I)
@@ -286,7 +297,8 @@ def _whole_of_part(
     named = _NOUN_INCLUDED.search(text, max(lo, mention.start - 80), mention.start)
     if named is not None:
         noun = lex.nouns.get((named.group("noun") or named.group("among")).lower())
-        if noun is not None and noun.metric and noun.metric != "other":
+        # people are a part of people: not "The camps include 12,000 children"
+        if noun is not None and noun.metric and noun.metric != "other" and noun.unit == "person":
             kind = METRICS[noun.metric].default_kind
             return _Counted(
                 noun.metric, "all", "person", kind, None, None,
@@ -360,8 +372,10 @@ _IN_SITES: Final = re.compile(
 _SHELTERED_AFTER: Final = re.compile(
     r"\+?\s+(?:(?:were|are|remain|remained|stayed|still|now|currently|living|staying|"
     r"sheltering|sleeping|spent\s+(?:[\w-]+\s+){0,2}?nights?)\s+)*(?:in|at)\s+"
-    r"(?:the\s+|some\s+|about\s+|more\s+than\s+|\d[\d,]*\s+|[a-z]+\s+)?"
-    rf"(?:{_phrases('extract_displacement_settings.txt')}|camps|sites)\b",
+    r"(?:the\s+|some\s+|about\s+|more\s+than\s+|\d[\d,]*\s+)?(?:public\s+)?"
+    rf"(?:{_phrases('extract_displacement_settings.txt')}|camps|sites)\b"
+    # not "people in the camps have received cholera vaccines": aid's reach
+    r"(?![^.;:!?\n]{0,40}\b(?:received|receive|reached|vaccinated|treated|fell\s+ill)\b)",
     re.IGNORECASE,
 )
 _HAVE_BEEN: Final = re.compile(r"\b(?:have|has|had)\s+been\s+$")
@@ -474,7 +488,8 @@ _POPULATION_NOUN_METRICS: Final = frozenset(
 # from rooftops or water by rescuers, the wounded taken to hospital, and visitors are not
 # "airlifted more than 2,000 injured people"; "22 of the injured were flown to Quetta"
 _TRANSPORTED_BEFORE: Final = re.compile(
-    rf"\b{_phrases('extract_transport_words.txt')}\s+(?:[a-z]+\s+){{0,3}}$", re.IGNORECASE
+    rf"\b{_phrases('extract_transport_words.txt')}\s+(?!out\b)(?:[a-z]+(?<!ing)\s+){{0,3}}$",
+    re.IGNORECASE,
 )
 _TRANSPORTED_AFTER: Final = re.compile(
     r"\s+(?:were|was|have\s+been|had\s+been)\s+(?:later\s+|also\s+)?"
@@ -603,6 +618,15 @@ _PART_OF_LAST: Final = re.compile(
 )
 _CLAUSE_STOP: Final = re.compile(r"[,;:.!?](?=\s|$)|\n")
 _PART_GROUP: Final = re.compile(r"\s+(?:are|were)\s+(children|women|men)\b", re.IGNORECASE)
+
+
+def _says_stock(text: str, lex: Lexicon, lo: int, hi: int) -> bool:
+    """Whether the words around say a count stands now ("are currently operational", "host"),
+    with no word of a flow; "as of" alone dates a cumulative count, it makes no stock."""
+    words = [m.group().lower() for m in lex.kind_cues.finditer(text, lo, hi)]
+    return not any(lex.kind_of[w] == "flow" for w in words) and any(
+        lex.kind_of[w] == "stock" and w != "as of" for w in words
+    )
 
 
 def unnamed(counted: _Counted) -> bool:
@@ -801,13 +825,23 @@ def _bare(
         and not mention.vague
         and (thing := _THING_AFTER.match(text, mention.end)) is not None
         and not _DEFINITE_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+        and not _LABEL_WORD_BEFORE.search(text, max(0, mention.start - 20), mention.start)
     ):
         words = thing.group().lower().split()
-        if words[-1] not in _NOT_COUNTED and not any(w in STOP_WORDS for w in words):
+        # "5 percentage points", "six weeks": any word of the phrase may say it is no count
+        if not any(w in _NOT_COUNTED or w in STOP_WORDS for w in words):
             # "12 cholera treatment centres", "5,600 criminal proceedings": a count of things
             # the vocabulary does not name, kept as a quantity (metric other)
             notes.append(_UNNAMED)
-            return _Counted("other", "all", "item", "flow", thing.group().strip(), origin, notes)
+            if words[-1] == "victims" and (
+                _DEATH_BEFORE.search(text, max(lo, mention.start - 40), mention.start)
+                or _DEATH_AFTER.match(text, thing.end())
+            ):
+                # "the bodies of 97 victims", "28 victims have been identified": the dead;
+                # victims of violence, floods or trafficking are no count of the dead
+                return _Counted("killed", "all", "person", "flow", None, origin, notes[:-1])
+            kind = "stock" if _says_stock(text, lex, lo, hi) else "flow"
+            return _Counted("other", "all", "item", kind, thing.group().strip(), origin, notes)
     return verb
 
 
@@ -852,7 +886,13 @@ def _count(
                 return None
             return _moved_for_care(text, mention, mention.end, bare)
         verb = bare
-        cue = NounCue("", "all", "person")
+        # a noun of a label or title says what is counted: "Houses: 550,928" counts buildings
+        named_noun = lex.nouns.get(verb[2]) if verb[2] not in lex.verb_metric else None
+        cue = (
+            NounCue("", named_noun.group, named_noun.unit)
+            if named_noun is not None
+            else NounCue("", "all", "person")
+        )
         noun_end = mention.end
     elif not cue.metric:
         part_of = _partitive_head(text, mention, lex, previous)
@@ -1030,15 +1070,7 @@ def _count(
             and named.abroad(origin, noun_end, hi)
         ):
             metric = "refugees"  # "Some 250,000 Syrians live in refugee camps in Jordan"
-    if (
-        metric == "other"
-        and kind is None
-        and "flow" not in cues
-        and any(
-            lex.kind_of[c] == "stock" and c != "as of"
-            for c in (m.group().lower() for m in lex.kind_cues.finditer(text, lo, hi))
-        )
-    ):
+    if metric == "other" and _says_stock(text, lex, lo, hi):
         # "1,208 patients are currently admitted", "the camps host 140,000"; not "as of 4
         # December, a cumulative total of 142 cases"
         kind = "stock"
@@ -1129,7 +1161,7 @@ _CASUALTY_AFTER: Final = re.compile(
 _ONE_ITEM_BEFORE: Final = re.compile(r"(?:,|\band|\bincluding|\bamong\s+them)\s+$")
 # not "one in ten": a ratio
 _ONE_ITEM_AFTER: Final = re.compile(
-    rf"\s+(?:on|at|from|of\s+them|in(?!\s+(?:\d|{_NUMBER_WORDS})\b))\s", re.IGNORECASE
+    r"\s+(?:(?:on|at|from)\s+(?:the\s+)?[A-Za-z]|of\s+(?:them|whom)\s|in\s+(?:the\s+)?[A-Z])"
 )
 _CASUALTY_BEFORE: Final = re.compile(r"\b(?:killing|wounding|injuring)\s+$")
 _HOUSEHOLD_NOUN_AFTER: Final = re.compile(r"\s+(?:households|families)\b")
@@ -1175,7 +1207,12 @@ _LISTED: Final = "an item of the list that breaks down the figure before it"
 
 
 def _listed_part(
-    text: str, mention: Mention, counted: _Counted | None, previous: _Counted, previous_end: int
+    text: str,
+    mention: Mention,
+    counted: _Counted | None,
+    previous: _Counted,
+    previous_end: int,
+    lex: Lexicon,
 ) -> _Counted | None:
     """A figure in a list that breaks the one before it down after a colon counts what that
     figure counts: "abducting 42 people: 27 students, three staff members and 12 of their
@@ -1186,7 +1223,13 @@ def _listed_part(
     opens = _LIST_OPENS.fullmatch(between) is not None
     if not opens and not (_LISTED in previous.notes and _LIST_GOES_ON.fullmatch(between)):
         return counted
-    group = counted.group if counted is not None and counted.group != "all" else previous.group
+    # each item's own noun says its group: "19 people: 3 children, 2 women and 14 men"
+    own = [
+        lex.nouns[w.group().lower()].group
+        for w in islice(_WORD.finditer(text, mention.end, min(len(text), mention.end + 30)), 3)
+        if w.group().lower() in lex.nouns
+    ]
+    group = own[0] if own else counted.group if counted is not None else "all"
     notes = [*(counted.notes if counted is not None else []), _LISTED]
     return _Counted(
         previous.metric, group, previous.unit, previous.kind, None, previous.origin, notes

@@ -100,18 +100,22 @@ def _label_cue(
     return _label_cue(text, lex, above, depth + 1) if above is not None else None
 
 
-_TITLE: Final = re.compile(r"^[^\n]{3,80}(?<![.!?;:,])$")
+# "Table A3. Houses damaged", "Annex 2: People displaced": the title of a numbered table
+_TITLE: Final = re.compile(
+    r"^(?:Table|Annex|Figure)\s+[A-Z]?\d+[a-z]?[.:]?\s+[^\n]{3,80}(?<![.!?;:,])$", re.IGNORECASE
+)
 
 
 def _title_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, int, str] | None:
-    """What the title line of a table counts ("Table A3. Houses damaged"): its counted noun."""
+    """What the title line of a numbered table counts ("Table A3. Houses damaged"): its one
+    counted noun; nothing when it names several ("Deaths and injuries by district")."""
     line = text[start:end].strip()
-    if not _TITLE.match(line) or _LABEL_SEPARATOR.search(line):
+    if not _TITLE.match(line):
         return None
     words = re.findall(r"[A-Za-z]+", line.lower())
-    for noun in reversed([w for w in words if w in lex.nouns and lex.nouns[w].metric]):
-        return (start, end, noun)
-    return None
+    metrics = {lex.nouns[w].metric for w in words if w in lex.nouns and lex.nouns[w].metric}
+    nouns = [w for w in words if w in lex.nouns and lex.nouns[w].metric]
+    return (start, end, nouns[-1]) if len(metrics) == 1 else None
 
 
 def _label_or_parenthesis(

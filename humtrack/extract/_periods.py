@@ -69,23 +69,19 @@ _BEFORE_EVENT: Final = re.compile(
     re.IGNORECASE,
 )
 _PRESENT: Final = re.compile(r"\b(?:now|currently|today|hosts|remains?|is|are)\b", re.IGNORECASE)
+# "declared an outbreak of Ebola disease", "the cholera outbreak began": the day cases count from
 _DECLARED: Final = re.compile(
-    r"\b(?:declared|confirmed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:outbreak|epidemic)\b"
-    r"|\b(?:outbreak|epidemic|war|conflict|fighting|offensive)\s+(?:began|started|erupted|broke\s+out)\b",
+    r"\b(?:declared|confirmed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:outbreak|epidemic)\b"
+    r"|\b(?:outbreak|epidemic)\s+(?:began|started|erupted|broke\s+out)\b",
     re.IGNORECASE,
 )
+_OVER: Final = re.compile(r"\b(?:over|ended|end\s+of)\b", re.IGNORECASE)
 
 
-def _declared(segs: Segments, dating: _Dating, position: int) -> DateExpr | None:
-    """The day, before ``position``, a sentence says the text's outbreak or war began."""
-    for d in dating.dates:
-        if d.start_offset >= position:
-            break
-        if d.role not in {"point", "window"} or d.start is None:
-            continue
-        if _DECLARED.search(segs.text, *segs.sentence(d.start_offset)):
-            return d
-    return None
+def _declared(dating: _Dating, position: int) -> DateExpr | None:
+    """The day, before ``position``, a sentence says the text's outbreak began."""
+    i = bisect.bisect_left([d.start_offset for d in dating.declared], position)
+    return dating.declared[0] if i > 0 else None
 
 
 _BEFORE_DAY: Final = re.compile(r"\b(?:before|prior\s+to)\s+(?:on\s+)?$", re.IGNORECASE)
@@ -102,6 +98,8 @@ class _Dating:
     since: DateExpr | None
     #: "as of" days in headings ("KEY FIGURES (as of 31 May 2024)"), in text order
     headings_as_of: tuple[DateExpr, ...] = ()
+    #: days a sentence says an outbreak was declared or began, in text order
+    declared: tuple[DateExpr, ...] = ()
 
     @classmethod
     def of(cls, text: str, segs: Segments, dates: list[DateExpr]) -> _Dating:
@@ -160,6 +158,18 @@ class _Dating:
             ]
             if not line.rstrip().endswith((".", ":", ";")):
                 as_of.append(d)
+        declared = []
+        seen_sentences: set[tuple[int, int]] = set()
+        for d in dates:
+            if d.role not in {"point", "window"} or d.start is None:
+                continue
+            sentence = segs.sentence(d.start_offset)
+            if sentence in seen_sentences:
+                continue
+            seen_sentences.add(sentence)
+            said = _DECLARED.search(text, *sentence)
+            if said is not None and not _OVER.search(text, sentence[0], said.end()):
+                declared.append(d)  # not "declared the outbreak over"
         return cls(
             dates,
             [d.start_offset for d in dates],
@@ -167,6 +177,7 @@ class _Dating:
             frozenset(reported),
             since,
             tuple(as_of),
+            tuple(declared),
         )
 
     def heading_as_of(self, position: int) -> DateExpr | None:
@@ -299,7 +310,12 @@ def _period_of(
             in_window = [d for d in in_window if d.role != "since"]
         elif level == 0 and any(d.role in {"since", "window"} for d in in_window):
             in_window = [d for d in in_window if d.role in {"since", "window"}]
-        if any(d.start_offset not in dating.reported for d in in_window):
+        as_of = [d for d in in_window if level < 2 and _AS_OF.match(segs.text, d.start_offset)]
+        if as_of and not any(d.role in {"since", "window"} for d in in_window):
+            # "As of 15 May, cases stood at 12,400, with the first reported on 2 January": the
+            # day the count stands at, not another day the sentence names
+            in_window = as_of
+        elif any(d.start_offset not in dating.reported for d in in_window):
             # "said on Monday it had confirmed 7,000 deaths since Feb. 24": not the day reported
             in_window = [d for d in in_window if d.start_offset not in dating.reported]
         if kind == "stock" and level > 0:
@@ -329,8 +345,11 @@ def _period_of(
         event = dating.event_for(mention.start)
         own_event = _EVENT_CUES.search(segs.text, *clause) is not None
         cumulative = _CUMULATIVE.search(segs.text, *clause) is not None
+        # "As of 4 December, a cumulative total of 142 cases": the day the count stands at
         is_report = chosen is not None and (
-            chosen.start_offset in dating.reported or chosen.role == "by"
+            chosen.start_offset in dating.reported
+            or chosen.role == "by"
+            or _AS_OF.match(segs.text, chosen.start_offset) is not None
         )
         later = (
             event is not None
@@ -366,7 +385,7 @@ def _period_of(
             end_day = chosen.end if is_report and chosen is not None else published
             return since.start, end_day
         declared = (
-            _declared(segs, dating, mention.start)
+            _declared(dating, mention.start)
             if undated and is_report and cumulative and chosen is not None
             else None
         )

@@ -239,8 +239,13 @@ def _anchored(text: str) -> Iterator[re.Match[str]]:
 # "the deadliest since June 2022, when more than 1,000 people were killed": the date of a
 # past event the text compares with, not the start of a period that runs to today
 _WHEN_AFTER: Final = re.compile(r",?\s+when\b")
-# "the deadliest since", "the worst flooding since": a comparison, not a sentence's "Since ..."
-_COMPARED_SINCE: Final = re.compile(r"[A-Za-z]\s+$")
+# "the deadliest since", "the worst flooding in the region since": a comparison, not a count
+# "since 7 October, when Hamas attacked"
+_COMPARED_SINCE: Final = re.compile(
+    r"\b(?:deadliest|worst|largest|biggest|highest|lowest|heaviest|strongest|greatest|fiercest"
+    r"|longest|costliest|bloodiest|severest|most\s+[a-z]+|first|only)\b(?:\s+[\w'’-]+){0,6}?\s+$",
+    re.IGNORECASE,
+)
 _DAY_WRITTEN: Final = re.compile(r"(?<![\d,.])(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d,.])")
 
 
@@ -251,7 +256,7 @@ def find_dates(text: str, published: date | None) -> Iterator[DateExpr]:
             found.role == "since"
             and found.start is not None
             and _WHEN_AFTER.match(text, found.end_offset)
-            and _COMPARED_SINCE.search(text, max(0, found.start_offset - 30), found.start_offset)
+            and _COMPARED_SINCE.search(text, max(0, found.start_offset - 80), found.start_offset)
         ):
             written = text[found.start_offset : found.end_offset]
             begins = found.start

@@ -270,8 +270,8 @@ def _numbers(text: str, masked: list[tuple[int, int]]) -> Iterator[Mention]:
             and text[m.end("x") : m.start("y")].strip().lower() == "to"
             and _CHANGED_FROM.search(text, max(0, start - 40), start)
         ):
-            # "the toll rose from 12 to 15": two counts at two times, not a range
-            yield Mention(core_start, m.end("x"), False)
+            # "the toll rose from 12 to 15", "from 18 to 25 million": the count now, not a range;
+            # the earlier count has no date of its own here and may lack the scale it shares
             yield Mention(m.start("y"), end, False)
             continue
         yield Mention(core_start, end, bool(m.group("vague")))

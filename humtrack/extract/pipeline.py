@@ -189,12 +189,14 @@ _WHERE_AFTER: Final = re.compile(
 )
 
 
-def _list_line(text: str, mention: Mention, sentence_start: int) -> bool:
-    """Whether the figure opens a line of a list below the figure before it and says where."""
+def _list_line(text: str, mention: Mention, sentence_start: int, previous_end: int) -> bool:
+    """Whether the figure opens a line of a list right below the line of the figure before it,
+    and says where."""
     line_start = text.rfind("\n", 0, mention.start) + 1
     return (
         line_start > 0
         and line_start >= sentence_start
+        and text.count("\n", previous_end, line_start) == 1
         and _LINE_OPENING.fullmatch(text, line_start, mention.start) is not None
         and _WHERE_AFTER.match(text, mention.end) is not None
     )
@@ -264,7 +266,7 @@ def extract(
             # sentence that opens on the figure before it continues to count what it counts
             opener = (
                 _PART_OF_LAST.match(text, sentence_start)
-                or _list_line(text, mention, sentence_start)
+                or _list_line(text, mention, sentence_start, previous_counted[2])
                 # "More than half a million of them are children."
                 or (
                     _OPENING_WORDS.fullmatch(text, sentence_start, mention.start) is not None
@@ -289,10 +291,12 @@ def extract(
         )
         if previous_counted is not None:
             counted = _restated(text, mention, counted, previous_counted[1], previous_counted[2])
-            counted = _listed_part(text, mention, counted, previous_counted[1], previous_counted[2])
+            counted = _listed_part(
+                text, mention, counted, previous_counted[1], previous_counted[2], lex
+            )
             if (
                 counted is None or counted.metric == previous_counted[1].metric or unnamed(counted)
-            ) and _list_line(text, mention, sentence_start):
+            ) and _list_line(text, mention, sentence_start, previous_counted[2]):
                 # "33,132 refugees registered in Lunda Norte\n8,604 in Cacanda reception centre"
                 counted = _same_as(
                     previous_counted[1], [], "an item of the list above: counts what it counts"

@@ -38,6 +38,15 @@ _SUFFIXES: Final = re.compile(
 )
 
 
+_POSSESSIVE: Final = re.compile(r"(?:['’]s|(?<=s)['’])?[.,;:]*$")
+
+
+def _unpossessed(word: str) -> str:
+    """A word without the punctuation and possessive after it: "Syria's" is Syria, "Hamas" stays
+    Hamas (not Hama), "Philippines'" is Philippines."""
+    return _POSSESSIVE.sub("", word.rstrip(".,;:"))
+
+
 def _key(name: str) -> str:
     return " ".join(name.replace("’", "'").replace("‘", "'").replace("-", " ").lower().split())
 
@@ -126,7 +135,7 @@ class Gazetteer:
             head = word.group().lower().replace("’", "'")
             if (
                 head not in firsts
-                and head.rstrip(".,;:'s") not in firsts
+                and _unpossessed(head) not in firsts
                 and _key(head).split(" ")[0] not in firsts
             ):
                 continue
@@ -154,7 +163,7 @@ class Gazetteer:
         firsts: frozenset[str] = self._first_words  # type: ignore[attr-defined]
         i = 0
         while i < len(tokens):
-            head = _key(phrase[tokens[i][0] : tokens[i][1]].rstrip(".,;:’'s")).split(" ")[0]
+            head = _key(_unpossessed(phrase[tokens[i][0] : tokens[i][1]])).split(" ")[0]
             if (
                 head not in firsts
                 and _key(phrase[tokens[i][0] : tokens[i][1]]).split(" ")[0] not in firsts
@@ -164,11 +173,10 @@ class Gazetteer:
             for j in range(min(len(tokens), i + 6), i, -1):
                 start, end = tokens[i][0], tokens[j - 1][1]
                 written = (
-                    phrase[start:end].rstrip("’'s").rstrip("’'")
+                    _unpossessed(phrase[start:end])
                     if j - i == 1
-                    else phrase[start:end]
+                    else phrase[start:end].rstrip(".,;:")
                 )
-                written = written.rstrip(".,;:")
                 found = self.lookup(written)
                 if found is not None:
                     yield PlaceMatch(
