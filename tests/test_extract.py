@@ -1524,3 +1524,25 @@ def test_declared_starts_are_looked_for_once_per_sentence(monkeypatch: pytest.Mo
     block = "As of 4 December, a cumulative total of 142 cases have been reported. "
     assert len(ht.extract(block * 400)) == 400
     assert counting.calls <= 400
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hunger in the words of IPC reporting is counted among the affected
+        ("1.8M people on the brink of famine; 400,000+ in famine conditions.",
+         [(1_800_000, "affected"), (400_000, "affected")]),
+        ("At least 576,000 people across Gaza were one step away from famine.",
+         [(576_000, "affected")]),
+        # tolls pushed past a number, and given again; "Oct." ends no sentence
+        (("The killings pushed the ministry's count of Palestinians killed since Oct. 7 past "
+          "30,000. On Friday it put the total at 30,228."), [(30_000, "killed"), (30_228, "killed")]),
+        # who remained: the population, unless the words say missing
+        ("Officials estimated that fewer than 80,000 remained.", [(80_000, "population")]),
+        ("The ministry said 14 foreigners remained unaccounted for.", [(14, "missing")]),
+    ],
+)  # fmt: skip
+def test_hunger_tolls_past_a_number_and_who_remained(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected

@@ -176,7 +176,7 @@ _IN_PLACE_AFTER: Final = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
 _OF_THE_WORD: Final = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+[\w-]+")
 _OF_THE_AFTER: Final = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+(?:[\w-]+['’]s?\s+)?")
 _TO_BEFORE: Final = re.compile(
-    r"(?:\bto|\b(?:stands?|stood|remains?|remained|puts?(?:\s+[\w-]+){1,6})\s+at)\s+"
+    r"(?:\bto|\bpast|\b(?:stands?|stood|remains?|remained|puts?(?:\s+[\w-]+){1,6})\s+at)\s+"
     rf"{_LEAD_IN}$"
 )
 _NUMBER_OF: Final = re.compile(
@@ -195,13 +195,29 @@ def _noun_after_of(text: str, at: int) -> tuple[str, ...]:
 _NUMBER_OF_COMMA: Final = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+$")
 
 
+_ABBREVIATED: Final = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|St|Mr|Dr|Gen|Lt|Col|U\.S|U\.N)$"
+)
+
+
+def _last_full_stop(text: str, start: int, end: int) -> int:
+    """Where the last ". " in ``text[start:end]`` is, past abbreviations ("since Oct. 7")."""
+    at = text.rfind(". ", start, end)
+    while at >= 0 and _ABBREVIATED.search(text, max(start, at - 5), at):
+        at = text.rfind(". ", start, at)
+    return at
+
+
 def _number_of(text: str, lex: Lexicon, position: int) -> tuple[int, int, str] | None:
     """What "the number of ..." counts, when its figure comes at the end of a long sentence:
     "the number of deaths from the fire that broke out ... (Qaraqosh) ... has risen to 107"."""
     start = max(0, position - 250)
     cut = max(
-        text.rfind(mark, start, position)
-        for mark in (". ", ";", "\n", ", while", ", but", ", whereas", ", although")
+        _last_full_stop(text, start, position),
+        *(
+            text.rfind(mark, start, position)
+            for mark in (";", "\n", ", while", ", but", ", whereas", ", although")
+        ),
     )
     found = _last(_NUMBER_OF, text[max(start, cut + 1) : position])
     if found is None:
@@ -606,6 +622,8 @@ _NO_NOUN_AFTER: Final = re.compile(
     re.IGNORECASE,
 )
 _THE_FIGURE: Final = re.compile(
+    # "On Friday it put the total at 30,228": the figure named before, at another time
+    r"\bput\s+(?:the|its)\s+(?:figure|number|total|count|tally)\s+at\s*$|"
     r"\b(?:the|a)\s+(?:figure|number|total|count|tally)\b[^.;:!?\n]{0,40}?\b(?:stood\s+at|stands\s+at|"
     r"(?:projected|expected|forecast)\s+to\s+(?:rise|grow|reach)\s+(?:to\s+)?|"
     r"was|is|rose\s+to|fell\s+to|reached|dropped\s+to|(?:has|had)\s+(?:risen|fallen|dropped|grown)"
