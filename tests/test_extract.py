@@ -1546,3 +1546,28 @@ def test_hunger_tolls_past_a_number_and_who_remained(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1,150 people were martyred.", [(1150, "killed")]),
+        ("Militants took 253 hostages.", [(253, "detained")]),
+        ("On 22 and 23 March, 1,093 refugees were relocated to the island.", [(1093, "other")]),
+        ("The bodies of four refugees were recovered.", [(4, "killed")]),
+        ("Some 1.1 million were already displaced before the drought.", [(1_100_000, "idps")]),
+        ("Twenty-three health facilities have been flooded.", [(23, "facilities_damaged")]),
+        ("Two bridges over the river were destroyed.", [(2, "facilities_damaged")]),
+        ("About a dozen apartment blocks were damaged.", [(12, "facilities_damaged")]),
+    ],
+)
+def test_martyrs_hostages_relocations_bodies_and_things_hit(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected
+
+
+def test_control_over_is_a_preposition_and_actors_are_no_count() -> None:
+    claim = one("The army took control over 21 checkpoints in May.")
+    assert (claim.value, claim.qualifier, claim.metric) == (21, "exact", "other")
+    assert figures("Two actors in Syria were involved and succeeded in sabotaging it.") == []

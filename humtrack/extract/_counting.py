@@ -970,6 +970,18 @@ def _count(
             and not text[freed[-1][1] : mention.start].strip()
         ):
             event = [freed[-1]]  # "freeing 529 inmates": a release, not a detention
+        relocated = [
+            v
+            for v in _verbs(text, lex, noun_end, min(hi, next_start, noun_end + 40))
+            if v[2] == "relocated"
+        ]
+        if relocated and metric in {"refugees", "idps"} and not event:
+            # "1,093 refugees were relocated to the island": moved by the authorities, a count of
+            # the moves, not of the refugees
+            metric, kind = "other", "flow"
+        if _BODIES_OF.search(text, max(lo, mention.start - 20), mention.start):
+            metric, kind = "killed", "flow"  # "the bodies of four refugees were recovered"
+            event = []
         if event and not text[noun_end : max(noun_end, event[0][0])].count(","):
             event_metric, event_kind = lex.verb_metric[event[0][2]]
             if metric == "refugees" and _MOVING.match(event[0][2]):

@@ -233,6 +233,10 @@ _PHONE: Final = re.compile(r"(?<![\d,.])(?:\+\d{1,3}|0\d{0,4})(?:[ .-]\d{2,4}){2
 _TIMES: Final = re.compile(r"\s*times\b", re.IGNORECASE)
 
 
+# "took control over 21 locations": "over" is a preposition there, not "more than"
+_CONTROL_OVER: Final = re.compile(
+    r"\b(?:control|authority|power|jurisdiction|sovereignty|command|influence)\s+$", re.I
+)
 _CHANGED_FROM: Final = re.compile(
     r"\b(?:rose|risen|rises|rising|increased|jumped|climbed|fell|fallen|dropped|decreased|"
     r"declined|grew|grown|went\s+up|gone\s+up|revised(?:\s+(?:up|down)(?:wards?)?)?)\s+from\s+$",
@@ -256,6 +260,12 @@ def _numbers(text: str, masked: list[tuple[int, int]]) -> Iterator[Mention]:
     for m in _anchored(text, masked):
         start, end = m.span()
         core_start = m.start("qual") if m.group("qual") else start
+        if (
+            m.group("qual")
+            and m.group("qual").lower() == "over"
+            and _CONTROL_OVER.search(text, max(0, start - 24), start)
+        ):
+            core_start = m.start("x") if m.group("x") else core_start  # "control over 21 towns"
         number_start = m.start("a") if m.group("a") else (m.start("x") if m.group("x") else start)
         if m.group("vague") and _TIMES.match(text, end):
             continue  # "displaced several times"
