@@ -1571,3 +1571,20 @@ def test_control_over_is_a_preposition_and_actors_are_no_count() -> None:
     claim = one("The army took control over 21 checkpoints in May.")
     assert (claim.value, claim.qualifier, claim.metric) == (21, "exact", "other")
     assert figures("Two actors in Syria were involved and succeeded in sabotaging it.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # a sentence that opens on "Since" counts since the day it names, to publication
+        (("Since the first movement on 4 December 2018, more than 33,000 refugees have been "
+          "relocated to the island."), "2018-12-04/2019-05-28"),
+        ("Since the start of March, volunteers have evacuated more than 1,600 people.",
+         "2019-03-01/2019-05-28"),
+        # "23 to 29 January" is a window, as "23–29 January" is
+        ("In epidemiological week 4 (23 to 29 January 2019), 4 419 new cases were reported.",
+         "2019-01-23/2019-01-29"),
+    ],
+)  # fmt: skip
+def test_capitalised_since_and_day_ranges_with_to(text: str, period: str) -> None:
+    assert str(ht.extract(text, source=PUBLISHED)[0].period) == period

@@ -34,7 +34,7 @@ _SPEAKER_SPEECH_AFTER: Final = re.compile(
 _OPENS_SENTENCE: Final = re.compile(r"[^\w]*(?:On\s+)?", re.IGNORECASE)
 #: A clause that counts since some start, or up to now ("have been hit"), is not one event's toll.
 _CUMULATIVE: Final = re.compile(r"\b(?:since|have|has|so\s+far|to\s+date|in\s+total)\b", re.I)
-_SINCE_BEFORE: Final = re.compile(r"\bsince\b(?:\s+[^\s.;]+){0,8}?\s+$")
+_SINCE_BEFORE: Final = re.compile(r"\bsince\b(?:\s+[^\s.;]+){0,8}?\s+$", re.IGNORECASE)
 _AS_OF_BEFORE: Final = re.compile(r"\bas\s+(?:of|at)\s+(?:\d\d?[:.]\d\d\s+)?$", re.IGNORECASE)
 # "since the war began", "since the fighting started": since an event named but not dated here
 _SINCE_UNDATED: Final = re.compile(

@@ -49,7 +49,7 @@ _PATTERN: Final = re.compile(
     rf"(?:,?\s+(?P<by1>{_Y}))?\s+(?:and|to|until|-|–)\s+(?:(?P<bm2>{_M})\s+)?(?P<bd2>{_D})(?:\s+(?P<bm2b>{_M}))?(?:,?\s+(?P<by>{_Y}))?)"
     rf"|(?P<months>\b(?:(?:between|from)\s+)?(?P<mm_a>{_M})(?:\s+(?P<my_a>{_Y}))?"
     rf"(?:\s+(?:and|to|until)\s+|\s*[–-]\s*)(?P<mm_b>{_M})\b(?:\s+(?P<my_b>{_Y}))?(?!\s*{_D}\b))"
-    rf"|(?P<dash>\b(?P<dd1>{_D})\s*(?:[-–]|and)\s*(?P<dd2>{_D})\s+(?P<dm>{_M})(?:\s+(?P<dy>{_Y}))?)"
+    rf"|(?P<dash>\b(?P<dd1>{_D})\s*(?:[-–]|and|to)\s*(?P<dd2>{_D})\s+(?P<dm>{_M})(?:\s+(?P<dy>{_Y}))?)"
     rf"|(?P<since>\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+(?P<since_rel>the\s+year|this\s+year|"
     rf"the\s+month|this\s+month))?(?P<since_what>{_ONE_DAY}|{_M}(?:\s+{_Y})?|{_Y}|then|{_WEEKDAY})?)"
     rf"|(?P<days>\b(?:between|from|on)\s+(?P<wd1>{_WEEKDAY})\s+(?:and|to|until)\s+(?P<wd2>{_WEEKDAY})\b)"
