@@ -1588,3 +1588,8 @@ def test_control_over_is_a_preposition_and_actors_are_no_count() -> None:
 )  # fmt: skip
 def test_capitalised_since_and_day_ranges_with_to(text: str, period: str) -> None:
     assert str(ht.extract(text, source=PUBLISHED)[0].period) == period
+
+
+def test_according_to_opening_a_sentence_attributes_the_figure() -> None:
+    assert one("According to UNHCR, 3,000 people fled to Chad.").attributed_to == "UNHCR"
+    assert one("Some 3,000 people fled to Chad, according to UNHCR.").attributed_to == "UNHCR"

@@ -35,14 +35,14 @@ from humtrack.schema import CLAIM_DTYPES
 __all__ = ["extract"]
 
 _ATTRIBUTION: Final = re.compile(
-    r"according\s+to\s+(?P<a>(?:the\s+)?[A-Z][\w&’'.\-]*(?:\s+(?:of|for|on|the|and|de)?\s*[A-Z][\w&’'.\-]*){0,6})"
+    r"(?i:according)\s+to\s+(?P<a>(?:the\s+)?[A-Z][\w&’'.\-]*(?:\s+(?:of|for|on|the|and|de)?\s*[A-Z][\w&’'.\-]*){0,6})"
     r"|(?P<b>(?:the\s+)?[A-Z][\w&’'.\-]*(?:\s+(?:of|for|on|the|and)?\s*[A-Z][\w&’'.\-]*){0,6})\s+"
     r"(?:said|says|reported|reports|estimated|estimates|stated|announced|warned)\b"
-    r"|\b(?:said|reported|estimated|according\s+to)\s+(?P<c>(?:the\s+)?[A-Z][\w&’'.\-]*"
+    r"|\b(?:said|reported|estimated|(?i:according)\s+to)\s+(?P<c>(?:the\s+)?[A-Z][\w&’'.\-]*"
     r"(?:\s+(?:of|for|on|the|and)?\s*[A-Z][\w&’'.\-]*){0,6})"
 )
 _ATTRIBUTION_CUE: Final = re.compile(
-    r"\b(?:according|said|says|reported|reports|estimated|estimates|stated|announced|warned)\b"
+    r"\b(?:(?i:according)|said|says|reported|reports|estimated|estimates|stated|announced|warned)\b"
 )
 _NOT_ORIGINATORS: Final = frozenset(
     {"It", "He", "She", "They", "We", "This", "That", "There", "The"}
