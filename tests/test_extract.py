@@ -1593,3 +1593,21 @@ def test_capitalised_since_and_day_ranges_with_to(text: str, period: str) -> Non
 def test_according_to_opening_a_sentence_attributes_the_figure() -> None:
     assert one("According to UNHCR, 3,000 people fled to Chad.").attributed_to == "UNHCR"
     assert one("Some 3,000 people fled to Chad, according to UNHCR.").attributed_to == "UNHCR"
+
+
+def test_a_breakdown_table_below_a_figure_counts_what_it_counts() -> None:
+    text = (
+        "Between 24 June and 3 July 2019, approximately 72,800 individuals were displaced from "
+        "locations across Sennar State.\n\nLOCATIONS OF ORIGIN\nSinja town: 48,300 individuals\n"
+        "Jebel Moya and surrounding villages: 12,500 individuals\nSennar town: 12,000 individuals\n"
+    )
+    assert figures(text, "metric") == [
+        (72_800, "displaced"),
+        (48_300, "displaced"),
+        (12_500, "displaced"),
+        (12_000, "displaced"),
+    ]
+    # a label naming things still counts them
+    assert figures("KEY FIGURES\nHouses destroyed: 5,000\n", "metric") == [
+        (5000, "facilities_damaged")
+    ]

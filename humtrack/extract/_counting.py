@@ -256,6 +256,10 @@ def _number_of(text: str, lex: Lexicon, position: int) -> tuple[int, int, str] |
 
 
 _UNNAMED: Final = "counts a thing the vocabulary does not name"
+# a line "Label: " or "Label — " up to the figure, with nothing after the separator but a qualifier
+_ON_LABEL_LINE: Final = re.compile(
+    r"[^\n:]{2,100}(?::|\s[—–])\s*(?:(?:about|some|over|nearly|almost|approximately)\s+)?$"
+)
 _DEATH_BEFORE: Final = re.compile(
     r"\b(?:bodies|remains|names|buried|identified|named)\b(?:\s+[a-z]+){0,3}?\s+$", re.IGNORECASE
 )
@@ -1035,7 +1039,13 @@ def _count(
                     metric, kind = "refugees", "flow"  # "4.3 million people have fled Ukraine"
         elif _POPULATION_OF.search(text, max(lo, mention.start - 40), mention.start):
             metric, kind = "population", "stock"  # "a coastal city of about 100,000 people"
-        elif (labelled := _label_or_parenthesis(text, lex, mention, clause)) is not None:
+        elif (labelled := _label_or_parenthesis(text, lex, mention, clause)) is not None and not (
+            # "Jebel Moya and surrounding villages: 12,500 individuals": the label's villages
+            # say where the people are, not what the figure counts
+            labelled[2] not in lex.verb_metric
+            and lex.nouns[labelled[2]].unit not in {"person", "household"}
+            and cue.unit in {"person", "household"}
+        ):
             if labelled[2] in lex.verb_metric:
                 metric, kind = lex.verb_metric[labelled[2]]
             else:
@@ -1050,6 +1060,15 @@ def _count(
         ):
             # "212,000 Rohingya in Cox's Bazar", in a text about refugees: refugees where they are
             metric, kind = "refugees", "stock"
+        elif (
+            last_figure is not None
+            and last_figure.unit in {"person", "household"}
+            and cue.unit in {"person", "household"}
+            and _ON_LABEL_LINE.match(text, text.rfind("\n", 0, mention.start) + 1, mention.start)
+        ):
+            # "LOCATIONS OF ORIGIN / Sinja town: 48,300 individuals" after "72,800 individuals
+            # were displaced": a line of a breakdown counts what the figure before it counts
+            return _same_as(last_figure, notes, "a line of a table below the figure it breaks down")
         else:
             return None
     if _WHEREABOUTS.search(text, max(0, mention.start - 30), mention.start) and _UNKNOWN.search(
