@@ -1611,3 +1611,25 @@ def test_a_breakdown_table_below_a_figure_counts_what_it_counts() -> None:
     assert figures("KEY FIGURES\nHouses destroyed: 5,000\n", "metric") == [
         (5000, "facilities_damaged")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people held somewhere after fleeing are in displacement, a stock
+        ("The Grand Sud departments host some 250,000 people who fled the capital.",
+         [(250_000, "idps", "stock")]),
+        ("Sulawesi earthquake leaves more than 200,000 displaced.", [(200_000, "idps", "stock")]),
+        # ... people left homeless are newly displaced; people who fled a country are refugees
+        ("Wildfires leave thousands homeless in Valparaíso.", [(1000, "displaced", "flow")]),
+        ("Chad hosts 600,000 people who fled Sudan.", [(600_000, "refugees", "stock")]),
+        # places in use or still standing are no damage
+        ("The ministry says 215 schools are being used as shelters.", [(215, "other", "stock")]),
+        ("The tsunami destroyed every house, and only two houses are still standing.",
+         [(2, "other", "stock")]),
+    ],
+)  # fmt: skip
+def test_hosted_left_displaced_and_places_in_use(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert figures(text, "metric", "kind") == expected

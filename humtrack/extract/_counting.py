@@ -256,6 +256,11 @@ def _number_of(text: str, lex: Lexicon, position: int) -> tuple[int, int, str] |
 
 
 _UNNAMED: Final = "counts a thing the vocabulary does not name"
+_IN_USE_OR_STANDING: Final = re.compile(
+    r"[^.;:!?\n]{0,30}?\b(?:are|is|were|remain|remained|have|has)\s+(?:still\s+|now\s+|being\s+)*"
+    r"(?:standing|used\s+as|closed|shut|functional|functioning|operational|open|suspended)\b",
+    re.IGNORECASE,
+)
 # a line "Label: " or "Label — " up to the figure, with nothing after the separator but a qualifier
 _ON_LABEL_LINE: Final = re.compile(
     r"[^\n:]{2,100}(?::|\s[—–])\s*(?:(?:about|some|over|nearly|almost|approximately)\s+)?$"
@@ -531,6 +536,15 @@ _SHARE_OF_POPULATION: Final = re.compile(
     r"(?:per\s*cent|percent|%)\s+of\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w’']+\s+){0,2}?population\b",
     re.IGNORECASE,
 )
+# "hosts some 250,000", "hosted about 500,000", "leaves more than 200,000": a verb of holding
+_DISPLACED_NEXT: Final = re.compile(r"(?:\s+(?:people|persons|families))?\s+displaced\b")
+_HOLDS_BEFORE: Final = re.compile(
+    r"\b(hosts?|hosted|hosting|shelters|sheltered|sheltering|leaves?|left)\s+"
+    r"(?:(?:some|about|around|roughly|nearly|almost|more\s+than|over|an\s+estimated|"
+    r"approximately|at\s+least|tens\s+of|hundreds\s+of)\s+)*$",
+    re.IGNORECASE,
+)
+_WHO_FLED: Final = re.compile(r"\s+(?:who|that)\s+(?:have\s+|had\s+)?fled\b")
 _HOSTING: Final = frozenset({"hosts", "are hosted", "are being hosted", "hosting"})
 # words of flight: whoever crosses in such a sentence is leaving, whatever the text is about
 _FLIGHT: Final = re.compile(rf"\b{_phrases('extract_flight_words.txt')}\b", re.IGNORECASE)
@@ -943,6 +957,14 @@ def _count(
     kind: str | None = None
     if metric == "facilities_damaged" and not lex.damage.search(text, lo, hi):
         metric = "other"
+    if (
+        metric == "facilities_damaged"
+        and (state := _IN_USE_OR_STANDING.match(text, noun_end, min(hi, noun_end + 60)))
+        and not lex.damage.search(text, noun_end, state.end())
+    ):
+        # "215 schools are being used as shelters", "only two houses are still standing",
+        # "140 schools are closed": the state of the places, not damage done to them
+        metric, kind = "other", "stock"
     if metric == "other" and cue.unit == "person":
         described = _verbs(text, lex, mention.end, noun_end)
         if described and lex.verb_metric[described[-1][2]][0] not in _THING_METRICS:
@@ -1155,12 +1177,37 @@ def _count(
         )
     ):
         metric, kind = "idps", "stock"  # "the Bentiu IDP camp, home to some 110,000 people"
+    if (
+        metric == "displaced"
+        and kind != "stock"
+        and (
+            (holds := _HOLDS_BEFORE.search(text, max(lo, mention.start - 40), mention.start))
+            is not None
+        )
+        # "leave thousands homeless" is a new displacement; "leave 200,000 displaced" a state
+        and (
+            holds.group(1).lower() not in {"leave", "leaves", "left"}
+            or _DISPLACED_NEXT.match(text, mention.end)
+        )
+        and not _SINCE.search(text, lo, hi)
+        # not "Chad hosts 600,000 people who fled Sudan": refugees, from another country
+        and not any(p.level == "country" for p in gaz.find(text[noun_end:hi]))
+    ):
+        # "the Grand Sud hosts some 250,000 people who fled the capital", "storms leave tens of
+        # thousands displaced": people in displacement, a stock
+        metric, kind = "idps", "stock"
     if metric == "displaced" and _SHARE_OF_POPULATION.search(text, lo, hi):
         # "1.9 million people, roughly 90 per cent of Gaza's population, were displaced": a share
         # of a population is the state it is in, not a movement
         metric, kind = "idps", "stock"
     if metric == "idps" and verb is not None and verb[2] in _HOSTING and origin is not None:
         metric, kind = "refugees", "stock"  # "Colombia hosts about 2.8 million Venezuelans"
+    if (
+        metric == "idps"
+        and (fled := _WHO_FLED.match(text, noun_end, hi)) is not None
+        and _fled_country(text, gaz, fled.end(), hi)
+    ):
+        metric, kind = "refugees", "stock"  # "Chad hosts 600,000 people who fled Sudan"
     if (
         about_refugees
         and metric == "idps"
