@@ -1633,3 +1633,16 @@ def test_hosted_left_displaced_and_places_in_use(
     text: str, expected: list[tuple[float, str, str]]
 ) -> None:
     assert figures(text, "metric", "kind") == expected
+
+
+def test_table_rows_count_what_the_paragraph_above_counts_and_detention_holds() -> None:
+    text = (
+        "Between 13 June and 8 July, the Protection Cluster recorded 46 civilians killed.\n\n"
+        "DISPLACEMENT\nThe table below gives the displaced households by governorate of "
+        "arrival.\n\nHajjah: 1,402 households\nRaymah: 1,120 households\n"
+    )
+    assert figures(text, "metric") == [(46, "killed"), (1402, "displaced"), (1120, "displaced")]
+    assert figures("Ecuador's prisons as a whole hold some 39,000 people.", "metric", "kind") == [
+        (39_000, "detained", "stock")
+    ]
+    assert figures("The camp held 3,700 people at its peak.") == []

@@ -27,7 +27,7 @@ from humtrack.extract._cues import (
     _phrases,
     _verbs,
 )
-from humtrack.extract._labels import _label_or_parenthesis
+from humtrack.extract._labels import _intro_cue, _label_or_parenthesis
 from humtrack.extract.lexicon import STOP_WORDS, Lexicon, NounCue
 from humtrack.extract.mentions import Mention
 from humtrack.extract.places import Gazetteer, PlaceMatch
@@ -256,6 +256,12 @@ def _number_of(text: str, lex: Lexicon, position: int) -> tuple[int, int, str] |
 
 
 _UNNAMED: Final = "counts a thing the vocabulary does not name"
+_HELD_BEFORE: Final = re.compile(
+    r"\b(?:hold|holds|held|holding)\s+(?:(?:some|about|around|roughly|nearly|almost|more\s+than|"
+    r"over|an\s+estimated|at\s+least)\s+)*$",
+    re.IGNORECASE,
+)
+_DETENTION_PLACE: Final = re.compile(r"\b(?:detention|prisons?|jails?|custody)\b", re.IGNORECASE)
 _IN_USE_OR_STANDING: Final = re.compile(
     r"[^.;:!?\n]{0,30}?\b(?:are|is|were|remain|remained|have|has)\s+(?:still\s+|now\s+|being\s+)*"
     r"(?:standing|used\s+as|closed|shut|functional|functioning|operational|open|suspended)\b",
@@ -1083,14 +1089,23 @@ def _count(
             # "212,000 Rohingya in Cox's Bazar", in a text about refugees: refugees where they are
             metric, kind = "refugees", "stock"
         elif (
-            last_figure is not None
-            and last_figure.unit in {"person", "household"}
-            and cue.unit in {"person", "household"}
-            and _ON_LABEL_LINE.match(text, text.rfind("\n", 0, mention.start) + 1, mention.start)
+            cue.unit == "person"
+            and _HELD_BEFORE.search(text, max(lo, mention.start - 30), mention.start)
+            and _DETENTION_PLACE.search(text, max(0, mention.start - 120), mention.start)
         ):
-            # "LOCATIONS OF ORIGIN / Sinja town: 48,300 individuals" after "72,800 individuals
-            # were displaced": a line of a breakdown counts what the figure before it counts
-            return _same_as(last_figure, notes, "a line of a table below the figure it breaks down")
+            # "The detention centre was holding about 600 migrants", "prisons hold 39,000 people"
+            metric, kind = "detained", "stock"
+        elif (
+            cue.unit in {"person", "household"}
+            and _ON_LABEL_LINE.match(
+                text, (line_start := text.rfind("\n", 0, mention.start) + 1), mention.start
+            )
+            and (intro := _intro_cue(text, lex, line_start)) is not None
+        ):
+            # "LOCATIONS OF ORIGIN / Sinja town: 48,300 individuals" below "72,800 individuals
+            # were displaced": a row of a table counts what the paragraph above it counts
+            metric, kind = lex.verb_metric[intro[2]]
+            notes.append("a row of a table: counts what the paragraph above the table counts")
         else:
             return None
     if _WHEREABOUTS.search(text, max(0, mention.start - 30), mention.start) and _UNKNOWN.search(

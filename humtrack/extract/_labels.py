@@ -118,6 +118,32 @@ def _title_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, int,
     return (start, end, nouns[-1]) if len(metrics) == 1 else None
 
 
+def _intro_cue(text: str, lex: Lexicon, line_start: int) -> tuple[int, int, str] | None:
+    """What the paragraph that introduces a table counts: above the rows, blank lines and one
+    heading, the first verb of a count in it ("approximately 72,800 individuals were displaced
+    ... / LOCATIONS OF ORIGIN / Sinja town: 48,300 individuals"; "The table below gives the
+    displaced households ... / Hajjah: 1,402 households")."""
+    end = line_start - 1
+    headings = 0
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if not line.strip() or _LABEL_LINE.match(line):
+            end = start - 1
+            continue
+        if _HEADING.match(_PARENTHESES.sub("", line)) and not headings:
+            headings += 1
+            end = start - 1
+            continue
+        cues = [
+            v
+            for v in _not_adjectival(text, _verbs(text, lex, start, end))
+            if lex.verb_metric[v[2]][0] != "other"
+        ]
+        return cues[0] if cues else None
+    return None
+
+
 def _label_or_parenthesis(
     text: str, lex: Lexicon, mention: Mention, clause: tuple[int, int]
 ) -> tuple[int, int, str] | None:
