@@ -1646,3 +1646,21 @@ def test_table_rows_count_what_the_paragraph_above_counts_and_detention_holds() 
         (39_000, "detained", "stock")
     ]
     assert figures("The camp held 3,700 people at its peak.") == []
+
+
+def test_a_part_that_says_what_it_is_keeps_its_own_metric() -> None:
+    text = (
+        "Some 800,000 people have fled to Chad. Around 600,000 of them are Sudanese refugees, "
+        "and 200,000 are Chadian returnees."
+    )
+    assert figures(text, "metric") == [
+        (800_000, "refugees"),
+        (600_000, "refugees"),
+        (200_000, "returnees"),
+    ]
+    # a part with no noun of its own still counts what the figure before it counts
+    parts = "425,873 houses were damaged, of which 112,400 were totally destroyed."
+    assert figures(parts, "metric") == [
+        (425_873, "facilities_damaged"),
+        (112_400, "facilities_damaged"),
+    ]

@@ -256,6 +256,7 @@ def _number_of(text: str, lex: Lexicon, position: int) -> tuple[int, int, str] |
 
 
 _UNNAMED: Final = "counts a thing the vocabulary does not name"
+_COPULA_AFTER: Final = re.compile(r"\s+(?:are|were)\s+")
 _HELD_BEFORE: Final = re.compile(
     r"\b(?:hold|holds|held|holding)\s+(?:(?:some|about|around|roughly|nearly|almost|more\s+than|"
     r"over|an\s+estimated|at\s+least)\s+)*$",
@@ -834,6 +835,22 @@ def _bare(
             return _Counted(previous.metric, group, unit, previous.kind, None, origin_code, notes)
     if verb is None:
         verb = _label_or_parenthesis(text, lex, mention, clause)
+    if (
+        verb is None
+        and previous is not None
+        and (be := _COPULA_AFTER.match(text, mention.end)) is not None
+        and _CHAINED_PART.search(text, max(lo, mention.start - 40), mention.start)
+    ):
+        # "600,000 of them are Sudanese refugees, and 200,000 are Chadian returnees": the part
+        # says what it is
+        named, _end, named_origin = _noun_phrase(
+            text, Mention(be.end(), be.end(), False), clause[1], lex, gaz
+        )
+        if named is not None and named.metric and named.metric != previous.metric:
+            kind = METRICS[named.metric].default_kind
+            return _Counted(
+                named.metric, named.group, named.unit, kind, None, named_origin or origin, notes
+            )
     if (
         verb is None
         and previous is not None
