@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Final
 
-from humtrack._data import read_data_csv, read_data_text
+from humtrack._data import read_data_csv
 from humtrack.extract._cues import (
     _ADJECTIVAL,
     _AS_OF,
@@ -22,6 +22,7 @@ from humtrack.extract._cues import (
     _THING_METRICS,
     _TOKEN,
     _WORD,
+    _data_lines,
     _last,
     _not_adjectival,
     _phrases,
@@ -279,11 +280,7 @@ _DEATH_AFTER: Final = re.compile(
     r"\s+(?:(?:have|has|had)\s+been\s+|were\s+|was\s+)?(?:identified|buried|named)\b"
     r"|\s+(?:by\s+name)\b"
 )
-_NOT_COUNTED: Final = frozenset(
-    line.strip().lower()
-    for line in read_data_text("extract_not_counted.txt").splitlines()
-    if line.strip() and not line.startswith("#")
-)
+_NOT_COUNTED: Final = frozenset(w.lower() for w in _data_lines("extract_not_counted.txt"))
 # up to three lower-case words after a number, the last a plural noun: "cholera treatment centres"
 _THING_AFTER: Final = re.compile(
     r"\s+(?:[a-z][a-z-]*\s+){0,2}?(?P<noun>[a-z][a-z-]*[a-z]s)\b(?![-'’])"

@@ -33,14 +33,18 @@ def _word_list(name: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternatives})\b", re.I)
 
 
-def _phrases(name: str) -> str:
-    """The phrases of a data file, one per line, as a regular-expression alternation."""
-    phrases = [
+def _data_lines(name: str) -> list[str]:
+    """The entries of a data file of phrases: one a line, blank lines and '#' comments skipped."""
+    return [
         line.strip()
         for line in read_data_text(name).splitlines()
         if line.strip() and not line.startswith("#")
     ]
-    ordered = sorted(phrases, key=len, reverse=True)
+
+
+def _phrases(name: str) -> str:
+    """The phrases of a data file, one per line, as a regular-expression alternation."""
+    ordered = sorted(_data_lines(name), key=len, reverse=True)
     return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered) + ")"
 
 

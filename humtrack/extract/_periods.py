@@ -80,8 +80,8 @@ _OVER: Final = re.compile(r"\b(?:over|ended|end\s+of)\b", re.IGNORECASE)
 
 def _declared(dating: _Dating, position: int) -> DateExpr | None:
     """The day, before ``position``, a sentence says the text's outbreak began."""
-    i = bisect.bisect_left([d.start_offset for d in dating.declared], position)
-    return dating.declared[0] if i > 0 else None
+    first = dating.declared[0] if dating.declared else None
+    return first if first is not None and first.start_offset < position else None
 
 
 _BEFORE_DAY: Final = re.compile(r"\b(?:before|prior\s+to)\s+(?:on\s+)?$", re.IGNORECASE)
