@@ -1664,3 +1664,39 @@ def test_a_part_that_says_what_it_is_keeps_its_own_metric() -> None:
         (425_873, "facilities_damaged"),
         (112_400, "facilities_damaged"),
     ]
+
+
+def test_list_rows_count_what_the_line_introducing_them_counts() -> None:
+    sites = (
+        "DISPLACEMENT SITES\n"
+        "Individuals counted in the new sites as of 22 May:\n"
+        "- Lycée Pétion: 782\n"
+        "- Place Jérémie: 228\n"
+    )
+    # people counted in sites are IDPs, a stock on the day the line gives
+    assert figures(sites, "metric", "kind") == [(782, "idps", "stock"), (228, "idps", "stock")]
+    assert set(_periods(sites).values()) == {"2019-05-22"}
+    camps = (
+        "UNHCR has relocated 3,900 refugees from the border to the camps. Relocations by camp:\n"
+        "Iridimi: 1,720\n"
+        "Touloum: 1,310\n"
+    )
+    assert figures(camps, "metric") == [
+        (3900, "refugees"),
+        (1720, "refugees"),
+        (1310, "refugees"),
+    ]
+    # a line that introduces nothing countable leaves bare rows out
+    assert figures("Phone numbers by district:\nKassala: 4411\n") == []
+
+
+def test_a_weekday_in_the_possessive_names_the_event_not_a_deadline() -> None:
+    # published on Tuesday 28 May 2019: "Saturday's" is the 25th, the day of the earthquake
+    text = "The number of people killed by Saturday's earthquake rose to 2,013 on Monday."
+    assert _periods(text) == {2013: "2019-05-25"}
+
+
+@pytest.mark.parametrize("verb", ["passes", "passed", "surpassed", "exceeds", "tops"])
+def test_a_toll_that_passes_a_number_is_more_than_it(verb: str) -> None:
+    claim = one(f"The death toll {verb} 20,000.")
+    assert (claim.metric, claim.qualifier, claim.lower) == ("killed", "more_than", 20_000)

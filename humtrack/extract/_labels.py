@@ -75,6 +75,10 @@ def _label_cue(
             for noun in reversed([w for w in words if w in lex.nouns and lex.nouns[w].metric]):
                 return (cut, previous_end, noun)
             return None
+        if line.rstrip().endswith(":") and not headings and not _HEADING.match(line):
+            # "Individuals counted in the new sites as of 22 August:" over "- Lycée Pétion:
+            # 782": the line that introduces the list says what its rows count
+            return _intro_line_cue(text, lex, previous_start, previous_end)
         if line.strip() and (headings or not _HEADING.match(_PARENTHESES.sub("", line))):
             # "Table A3. Houses damaged" over "Totally damaged: 550,928": a table's title
             return _title_cue(text, lex, previous_start, previous_end) if not headings else None
@@ -98,6 +102,51 @@ def _label_cue(
         return None
     above = _label_before(text, previous_start + separator.end())
     return _label_cue(text, lex, above, depth + 1) if above is not None else None
+
+
+def _intro_line_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, int, str] | None:
+    """What a line ending in a colon says the list below it counts: its own verb or counted
+    noun, else the heading right above it ("DISPLACEMENT SITES / Individuals counted in the
+    new sites as of 22 August:"). People counted in sites, camps or shelters are IDPs."""
+    cue = _counting_cue(text, lex, start, end)
+    above_end = start - 1
+    while cue is None and above_end > 0:
+        above_start = text.rfind("\n", 0, above_end) + 1
+        above = text[above_start:above_end]
+        if above.strip():
+            if _HEADING.match(_PARENTHESES.sub("", above)):
+                cue = _counting_cue(text, lex, above_start, above_end)
+                start = above_start
+            break
+        above_end = above_start - 1
+    if cue is not None and cue[2] in lex.verb_metric:
+        metric = lex.verb_metric[cue[2]][0]
+        if metric == "displaced" and _SETTING.search(text, start, end):
+            return (cue[0], cue[1], "idps")
+    return cue
+
+
+def _counting_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, int, str] | None:
+    """The last verb, or noun of people, in ``text[start:end]`` that says what the people
+    counted are (not merely people)."""
+    for cue in reversed(_not_adjectival(text, _verbs(text, lex, start, end))):
+        if lex.verb_metric[cue[2]][0] not in {"other", "population"}:
+            return cue
+    for word in reversed(list(re.finditer(r"[A-Za-z]+", text[start:end]))):
+        noun = lex.nouns.get(word.group().lower())
+        # a noun of people: "camp" in "Relocations by camp" says where, not what is counted
+        if noun is not None and noun.metric not in {
+            "",
+            "other",
+            "population",
+            "facilities_damaged",
+        }:
+            return (start + word.start(), start + word.end(), word.group().lower())
+    return None
+
+
+# sites, camps and shelters: where the people a list counts are displaced
+_SETTING: Final = re.compile(r"\b(?:sites?|camps?|shelters?|centres?|centers?)\b", re.IGNORECASE)
 
 
 # "Table A3. Houses damaged", "Annex 2: People displaced": the title of a numbered table

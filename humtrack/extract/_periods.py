@@ -156,7 +156,7 @@ class _Dating:
             line = text[
                 text.rfind("\n", 0, d.start_offset) + 1 : len(text) if line_end < 0 else line_end
             ]
-            if not line.rstrip().endswith((".", ":", ";")):
+            if not line.rstrip().endswith((".", ";")):
                 as_of.append(d)
         declared = []
         seen_sentences: set[tuple[int, int]] = set()

@@ -408,4 +408,6 @@ def _find_dates(text: str, published: date | None) -> Iterator[DateExpr]:
             yield DateExpr(s, e, "later", None, None, False, days)
         elif m.group("rel"):
             role, start, end = _relative(m, published)
+            if role == "by" and text.startswith(("'s", "’s"), e):
+                role = "point"  # "killed by Monday's earthquakes": caused by, not counted by
             yield DateExpr(s, e, role, start, end, True)
