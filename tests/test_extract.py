@@ -1700,3 +1700,16 @@ def test_a_weekday_in_the_possessive_names_the_event_not_a_deadline() -> None:
 def test_a_toll_that_passes_a_number_is_more_than_it(verb: str) -> None:
     claim = one(f"The death toll {verb} 20,000.")
     assert (claim.metric, claim.qualifier, claim.lower) == ("killed", "more_than", 20_000)
+
+
+def test_a_part_holds_over_the_period_of_the_figure_it_breaks_down() -> None:
+    text = (
+        "53 people have died since the cyclone struck on 11 May, the agency said. "
+        "Of the dead, 48 were in Nampula province and five in Zambézia."
+    )
+    periods = _periods(text)
+    assert periods[53] == "2019-05-11/2019-05-28"
+    assert periods[48] == periods[5] == periods[53]
+    # a part that gives its own date keeps it
+    dated = "The toll reached 40 on Monday, including 12 who died on 20 May."
+    assert _periods(dated)[12] == "2019-05-20"

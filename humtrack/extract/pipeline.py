@@ -189,6 +189,12 @@ _WHERE_AFTER: Final = re.compile(
 )
 
 
+def _dated_in(dating: _Dating, lo: int, hi: int) -> bool:
+    """Whether a date of the text lies in ``text[lo:hi]``."""
+    i = bisect.bisect_left(dating.starts, lo)
+    return i < len(dating.starts) and dating.starts[i] < hi
+
+
 def _list_line(text: str, mention: Mention, sentence_start: int, previous_end: int) -> bool:
     """Whether the figure opens a line of a list right below the line of the figure before it,
     and says where."""
@@ -256,6 +262,7 @@ def extract(
     about_refugees = topics["refugees"] > max(1, topics["idps"])
     mentions = find_mentions(text, masked)
     previous_counted: tuple[int, _Counted, int] | None = None
+    previous_period: tuple[date | None, date | None] | None = None
     last_figure: _Counted | None = None
     for index, mention in enumerate(mentions):
         clause = segs.clause(mention.start)
@@ -303,6 +310,15 @@ def extract(
                 )
         if counted is None:
             continue
+        whole = (
+            previous_period
+            if previous_counted is not None
+            and previous_period is not None
+            and previous_counted[1].metric == counted.metric
+            and previous_counted[1].kind == counted.kind
+            and not _dated_in(dating, *clause)
+            else None
+        )
         previous_counted = (sentence_start, counted, mention.end)
         if counted.unit != "site" or last_figure is None:
             # "the count stood at nearly 70,000" names the last count of people, not the sites
@@ -312,7 +328,15 @@ def extract(
         if e is None:
             continue
         notes = list(counted.notes)
-        start, end = _period(counted.kind, counted.metric, mention, segs, dating, published, notes)
+        if whole is not None:
+            # "53 people have died since the cyclone struck. Of the dead, 48 were in Nampula":
+            # a part, or the next item of a count, holds over the period of the figure before it
+            start, end = whole
+            notes.append("period of the figure before it, which it breaks down or continues")
+        else:
+            start, end = _period(
+                counted.kind, counted.metric, mention, segs, dating, published, notes
+            )
         if end is None:
             # nothing in or about the text dates it: the figure was published by today at the latest
             end = date.today()
@@ -322,6 +346,7 @@ def extract(
             start = None
         if start is None and counted.kind == "stock":
             start = end
+        previous_period = (start, end)
         who, who_span = _attribution(text, segs.sentence(mention.start))
         location, code, origin = _place(
             mention, counted, segs, places, place_starts, default_country, who_span
