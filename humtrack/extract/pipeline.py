@@ -315,7 +315,7 @@ def extract(
             if previous_counted is not None
             and previous_period is not None
             and previous_counted[1].metric == counted.metric
-            and previous_counted[1].kind == counted.kind
+            and previous_counted[1].kind == counted.kind == "flow"
             and not _dated_in(dating, *clause)
             else None
         )
@@ -331,6 +331,7 @@ def extract(
         if whole is not None:
             # "53 people have died since the cyclone struck. Of the dead, 48 were in Nampula":
             # a part, or the next item of a count, holds over the period of the figure before it
+            # (a stock may contrast: "3,000 lived there before; fewer than 300 remain")
             start, end = whole
             notes.append("period of the figure before it, which it breaks down or continues")
         else:
