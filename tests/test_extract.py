@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import humtrack as ht
 from humtrack.extract import evaluate
+from humtrack.extract.places import default_gazetteer
 from humtrack.testing import number_soup
 from tests.conftest import SEEDS
 
@@ -1713,3 +1714,49 @@ def test_a_part_holds_over_the_period_of_the_figure_it_breaks_down() -> None:
     # a part that gives its own date keeps it
     dated = "The toll reached 40 on Monday, including 12 who died on 20 May."
     assert _periods(dated)[12] == "2019-05-20"
+
+
+@pytest.mark.parametrize(
+    ("text", "location_code"),
+    [
+        # a town of the world list names its country where the text names that country
+        ("Cyclone Fani struck India and Bangladesh. In Puri, at least 30 people died.", "IN"),
+        # towns that share a name: the one whose country the text names
+        ("Floods swept through Pakistan. In Hyderabad, 12 people were killed.", "PK"),
+        ("Floods swept through India. In Hyderabad, 12 people were killed.", "IN"),
+        # a text that names no country: a town of 100,000 people or more still says where
+        ("Flood waters rose in Cianjur, where 300 people were killed.", "ID"),
+        # a town whose country the text never names, beside one it does, says nothing
+        (
+            (
+                "Fighting in the Kasai region of the Democratic Republic of the Congo has "
+                "displaced 1.4 million people."
+            ),
+            "CD",
+        ),
+        # a place in the possessive, of several words
+        ("Sri Lanka's floods killed 40 people.", "LK"),
+    ],
+)
+def test_towns_of_the_world_list_count_where_the_text_supports_them(
+    text: str, location_code: str
+) -> None:
+    assert one(text).location_code == location_code
+
+
+def test_a_small_town_alone_is_no_evidence_of_its_country() -> None:
+    # Mossuril (Mozambique) has fewer than 100,000 people and the text names no country
+    assert one("The cyclone killed 53 people in Mossuril.").location_code is None
+
+
+def test_a_gazetteer_of_ones_own_keeps_the_world_towns(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.csv"
+    mine.write_text("name,code,level,country,aliases\nKakuma,KE,town,KE,\n", encoding="utf-8")
+    gazetteer = ht.Gazetteer.load(mine, extend=default_gazetteer())
+    assert (
+        ht.extract("Kakuma hosts 200,000 refugees.", gazetteer=gazetteer)[0].location_code == "KE"
+    )
+    cianjur = ht.extract(
+        "Flood waters rose in Cianjur, where 300 people were killed.", gazetteer=gazetteer
+    )
+    assert cianjur[0].location_code == "ID"

@@ -6,6 +6,12 @@ name ...). Users extend it with a CSV of their own in the same columns
 (``name,code,level,country,aliases``) through :meth:`Gazetteer.load`.
 Aliases are separated by ``|``; an alias written ``adj:Syrian`` is a
 demonym, which tells where people come from ("Syrian refugees").
+
+Beneath it lies ``humtrack/data/gazetteer_towns.csv``: the world's towns of
+15,000 people or more from GeoNames (CC BY 4.0), each named with its country.
+A town from that list counts only where the text supports it: its country is
+named in the text (which also picks between towns of the same name), or the
+text names no country at all and the town has 100,000 people or more.
 """
 
 from __future__ import annotations
@@ -13,8 +19,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Final
@@ -61,6 +67,13 @@ class PlaceMatch:
     code: str
     level: str
     demonym: bool
+    #: for a town from the world towns list, the (country, population) of every town of that
+    #: name, the most populous first; empty for the gazetteer's own places
+    world: tuple[tuple[str, int], ...] = ()
+
+
+#: a world town a text names while naming no country counts from this many people up
+_WORLD_TOWN_ALONE: Final = 100_000
 
 
 @dataclass(frozen=True)
@@ -70,9 +83,12 @@ class Gazetteer:
     names: dict[str, tuple[str, str]]
     demonyms: dict[str, str]
     _raw_names: frozenset[str] = frozenset()
+    #: the world towns list: a name's (country, population) pairs, the most populous first
+    towns: Mapping[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         firsts = {k.split(" ")[0] for k in self.names} | set(self.demonyms)
+        firsts |= {k.split(" ")[0] for k in self.towns}
         raw = {k.split(" ")[0] for k in self._raw_names} | set(self.demonyms)
         object.__setattr__(self, "_first_words", frozenset(firsts | raw))
 
@@ -109,6 +125,7 @@ class Gazetteer:
             {**extend.names, **own.names},
             {**extend.demonyms, **own.demonyms},
             extend._raw_names | own._raw_names,
+            extend.towns,
         )
 
     def exact(self, name: str) -> tuple[str, str] | None:
@@ -125,7 +142,31 @@ class Gazetteer:
         return found
 
     def find(self, text: str) -> Iterator[PlaceMatch]:
-        """Yield the places and demonyms named in ``text``, in order (longest names first)."""
+        """Yield the places and demonyms named in ``text``, in order (longest names first).
+
+        A town from the world towns list is yielded only where the text supports it (see the
+        module's notes), with the country that support picks as its code."""
+        found = list(self._scan(text))
+        named = {p.code[:2] for p in found if not p.world}
+        for place in found:
+            if not place.world:
+                yield place
+                continue
+            country = next((c for c, _ in place.world if c in named), None)
+            if country is None and not named and place.world[0][1] >= _WORLD_TOWN_ALONE:
+                country = place.world[0][0]
+            if country is not None:
+                yield PlaceMatch(
+                    place.start,
+                    place.end,
+                    place.written,
+                    country,
+                    "town",
+                    False,
+                    place.world,
+                )
+
+    def _scan(self, text: str) -> Iterator[PlaceMatch]:
         firsts: frozenset[str] = self._first_words  # type: ignore[attr-defined]
         cache: dict[str, list[PlaceMatch]] = {}
         last_end = 0
@@ -153,7 +194,7 @@ class Gazetteer:
                 continue
             for r in relative:
                 found = PlaceMatch(
-                    r.start + offset, r.end + offset, r.written, r.code, r.level, r.demonym
+                    r.start + offset, r.end + offset, r.written, r.code, r.level, r.demonym, r.world
                 )
                 last_end = max(last_end, found.end)
                 yield found
@@ -172,11 +213,8 @@ class Gazetteer:
                 continue
             for j in range(min(len(tokens), i + 6), i, -1):
                 start, end = tokens[i][0], tokens[j - 1][1]
-                written = (
-                    _unpossessed(phrase[start:end])
-                    if j - i == 1
-                    else phrase[start:end].rstrip(".,;:")
-                )
+                # "Syria's", "Sri Lanka's": the place, not the possessive
+                written = _unpossessed(phrase[start:end])
                 found = self.lookup(written)
                 if found is not None:
                     yield PlaceMatch(
@@ -186,6 +224,19 @@ class Gazetteer:
                         found[0],
                         found[1],
                         False,
+                    )
+                    i = j
+                    break
+                towns = self.towns.get(_key(written))
+                if towns:
+                    yield PlaceMatch(
+                        offset + start,
+                        offset + start + len(written),
+                        written,
+                        towns[0][0],
+                        "town",
+                        False,
+                        towns,
                     )
                     i = j
                     break
@@ -217,4 +268,11 @@ def default_gazetteer() -> Gazetteer:
         {"name": r["name"], "code": r["alpha2"], "level": "country", "aliases": ""}
         for r in csv.DictReader(io.StringIO(countries))
     ]
-    return Gazetteer.from_rows([*csv.DictReader(io.StringIO(text)), *rows])
+    own = Gazetteer.from_rows([*csv.DictReader(io.StringIO(text)), *rows])
+    towns: dict[str, list[tuple[str, int]]] = {}
+    for row in csv.DictReader(io.StringIO(read_data_text("gazetteer_towns.csv"))):
+        key = _key(row["name"])
+        if key not in own.names:
+            towns.setdefault(key, []).append((row["country"], int(row["population"])))
+    ranked = {k: tuple(sorted(v, key=lambda t: -t[1])) for k, v in towns.items()}
+    return Gazetteer(own.names, own.demonyms, own._raw_names, ranked)
