@@ -1,6 +1,6 @@
 """Extraction scored against the hand-annotated evaluation corpus (tests/data/eval).
 
-The dev splits (dev to dev16) are what the extractor was tuned on; the holdout splits never are.
+The dev splits (dev to dev17) are what the extractor was tuned on; the holdout splits never are.
 These floors guard against regressions; the figures themselves are reported
 by ``python tests/benchmarks/eval_extract.py tests/data/eval/<split>``.
 """
@@ -44,6 +44,7 @@ def _score(split: str) -> Evaluation:
         ("dev14", 0.83, 0.50),
         ("dev15", 0.80, 0.50),
         ("dev16", 0.71, 0.47),
+        ("dev17", 0.74, 0.44),
         ("holdout", 0.87, 0.73),
         ("holdout2", 0.89, 0.71),
         ("holdout3", 0.69, 0.68),
@@ -64,7 +65,7 @@ def test_value_and_metric_f1_does_not_regress(
 
 def test_annotations_are_verbatim_and_valid() -> None:
     splits = sorted(p.parent for p in EVAL.glob("*/claims.csv"))
-    assert len(splits) >= 20
+    assert len(splits) >= 21
     for folder in splits:
         sources = ht.read_sources(folder / "sources.csv")
         texts = {
@@ -75,3 +76,21 @@ def test_annotations_are_verbatim_and_valid() -> None:
             span = claim.span
             assert span is not None
             assert span.matches(texts[str(claim.source_id)]), claim.claim_id
+
+
+def test_the_second_annotation_is_verbatim_valid_and_agrees_with_the_first() -> None:
+    folder = EVAL / "dev17"
+    sources = ht.read_sources(folder / "sources.csv")
+    texts = {
+        row.source_id: (folder / row.path).read_text(encoding="utf-8")
+        for row in sources.itertuples()
+    }
+    first, second = ht.read(folder / "claims.csv"), ht.read(folder / "second_annotation.csv")
+    for claim in second:
+        assert claim.span is not None, claim.claim_id
+        assert claim.span.matches(texts[str(claim.source_id)]), claim.claim_id
+    # two careful annotations of the same texts under the same conventions: the ceiling an
+    # extractor scored against either can reach (see tests/data/eval/README.md)
+    agreement = evaluate(second, first)
+    assert agreement.f1 >= 0.95, str(agreement)
+    assert agreement.accuracy("period") >= 0.9, str(agreement)
