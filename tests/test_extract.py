@@ -1313,10 +1313,10 @@ def test_counts_of_other_things_said_to_stand_now_are_stocks() -> None:
          [(550_928, "facilities_damaged"), (589_404, "facilities_damaged")]),
         # "Of the bodies found, ...": the part counts what the noun of the whole counts
         ("Of the bodies found, 734 have been identified.", [(734, "killed")]),
-        # a toll given again a day later, and a change that is no range
+        # a toll given again a day later, and a change that is no range but two counts
         ("By Sunday the number of dead had risen to 231, and on Monday to 276.",
          [(231, "killed"), (276, "killed")]),
-        ("The toll rose from 12 to 15.", [(15, "killed")]),
+        ("The toll rose from 12 to 15.", [(12, "killed"), (15, "killed")]),
         ("From 15 to 20 people were displaced.", [(17.5, "displaced")]),
     ],
 )  # fmt: skip
@@ -1760,3 +1760,29 @@ def test_a_gazetteer_of_ones_own_keeps_the_world_towns(tmp_path: Path) -> None:
         "Flood waters rose in Cianjur, where 300 people were killed.", gazetteer=gazetteer
     )
     assert cianjur[0].location_code == "ID"
+
+
+def test_a_table_of_several_columns_counts_what_each_column_header_names() -> None:
+    table = (
+        "Affected people and people in need, by province:\n"
+        "Province – people affected – people in need\n"
+        "Hela – 290,000 – 145,000\n"
+        "Southern Highlands – 173,000 – 90,000\n"
+    )
+    assert figures(table, "metric") == [
+        (290_000, "affected"),
+        (145_000, "in_need"),
+        (173_000, "affected"),
+        (90_000, "in_need"),
+    ]
+    # in prose, a spaced dash between two numbers is still a range
+    assert figures("Clashes killed 15 – 20 people.", "qualifier") == [(17.5, "range")]
+
+
+def test_a_count_that_went_from_one_figure_to_another_gives_both() -> None:
+    assert figures("The hurricane's toll went from 64 to 2,975.", "metric") == [
+        (64, "killed"),
+        (2975, "killed"),
+    ]
+    # the earlier figure borrows the later one's scale: only the later one is sure
+    assert figures("The number in need rose from 18 to 25 million.") == [(25_000_000,)]

@@ -42,12 +42,15 @@ _TABLE_HEADER: Final = re.compile(r"^[^\n\d:]{2,60}(?:\s[—–]\s|:\s*)[^\n\d:.
 
 
 def _label_cue(
-    text: str, lex: Lexicon, label: tuple[int, int], depth: int = 0
+    text: str, lex: Lexicon, label: tuple[int, int], depth: int = 0, cell: int | None = None
 ) -> tuple[int, int, str] | None:
     """What a label counts: its own verb or noun, or, for a line of a key-figures list
     whose label names no metric ("Colombia: 2.86 million", "Of whom deported: 302,000",
     "Households: about 61,500"), what the line above it counts."""
     label_start, label_end = label
+    if cell is None:
+        # the column of the figure after the label: "Hela – 290,000 – " ends the third's label
+        cell = len(_TABLE_HEADER_SPLIT.findall(text, label_start, label_end))
     cues = _not_adjectival(text, _verbs(text, lex, label_start, label_end))
     if cues:
         return cues[-1]
@@ -68,6 +71,22 @@ def _label_cue(
         if _TABLE_HEADER.match(line.strip()):
             column = line.strip()
             cut = previous_start + line.index(column) + _TABLE_HEADER_SPLIT.search(column).end()  # type: ignore[union-attr]
+            cells = list(_TABLE_HEADER_SPLIT.finditer(line))
+            # "Province – people affected – people in need" over "Hela – 290,000 – 145,000":
+            # the second figure of a row is in the third column
+            index = cell
+            if len(cells) > 1 and index < len(cells):
+                cut = previous_start + cells[index].end()
+                cell_end = (
+                    previous_start + cells[index + 1].start()
+                    if index + 1 < len(cells)
+                    else previous_end
+                )
+                own = _counting_cue(text, lex, cut, cell_end) or next(
+                    iter(_verbs(text, lex, cut, cell_end)[-1:]), None
+                )
+                if own is not None:
+                    return own
             header = _verbs(text, lex, cut, previous_end)
             if header:
                 return header[-1]
@@ -101,7 +120,7 @@ def _label_cue(
     if separator is None:
         return None
     above = _label_before(text, previous_start + separator.end())
-    return _label_cue(text, lex, above, depth + 1) if above is not None else None
+    return _label_cue(text, lex, above, depth + 1, cell) if above is not None else None
 
 
 def _intro_line_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, int, str] | None:

@@ -239,9 +239,16 @@ _CONTROL_OVER: Final = re.compile(
 )
 _CHANGED_FROM: Final = re.compile(
     r"\b(?:rose|risen|rises|rising|increased|jumped|climbed|fell|fallen|dropped|decreased|"
-    r"declined|grew|grown|went\s+up|gone\s+up|revised(?:\s+(?:up|down)(?:wards?)?)?)\s+from\s+$",
+    r"declined|grew|grown|went(?:\s+up)?|gone(?:\s+up)?|revised(?:\s+(?:up|down)(?:wards?)?)?)"
+    r"\s+from\s+$",
     re.IGNORECASE,
 )
+
+
+# a row of a table written as text: a label, then cells after spaced dashes
+_CELL_GAP: Final = re.compile(r"[ \t]+[—–][ \t]+")
+_ROW_HEAD: Final = re.compile(r"[^\d\n]{2,80}[ \t][—–][ \t]+(?:[^\d\n]{0,20})")
+_SCALED: Final = re.compile(r"[A-Za-z]")  # "25 million", "2.3m": a scale written after the digits
 
 
 def find_mentions(text: str, masked: list[tuple[int, int]]) -> list[Mention]:
@@ -277,11 +284,23 @@ def _numbers(text: str, masked: list[tuple[int, int]]) -> Iterator[Mention]:
             continue
         if (
             m.group("y")
+            and _CELL_GAP.fullmatch(text, m.end("x"), m.start("y"))
+            and _ROW_HEAD.fullmatch(text, text.rfind("\n", 0, start) + 1, start)
+        ):
+            # "Hela – 290,000 – 145,000": the cells of a table row written as text, not a range
+            yield Mention(core_start, m.end("x"), False)
+            yield Mention(m.start("y"), end, False)
+            continue
+        if (
+            m.group("y")
             and text[m.end("x") : m.start("y")].strip().lower() == "to"
             and _CHANGED_FROM.search(text, max(0, start - 40), start)
         ):
-            # "the toll rose from 12 to 15", "from 18 to 25 million": the count now, not a range;
-            # the earlier count has no date of its own here and may lack the scale it shares
+            # "the toll rose from 12 to 15", "from 18 to 25 million": two counts, not a range;
+            # the earlier one is a figure too when it does not borrow the later one's scale
+            # ("from 18 to 25 million" gives only the 25 million)
+            if _SCALED.search(m.group("x")) or not _SCALED.search(m.group("y")):
+                yield Mention(m.start("x"), m.end("x"), False)
             yield Mention(m.start("y"), end, False)
             continue
         yield Mention(core_start, end, bool(m.group("vague")))
