@@ -1786,3 +1786,9 @@ def test_a_count_that_went_from_one_figure_to_another_gives_both() -> None:
     ]
     # the earlier figure borrows the later one's scale: only the later one is sure
     assert figures("The number in need rose from 18 to 25 million.") == [(25_000_000,)]
+
+
+def test_list_rows_under_a_line_of_cases_count_cases() -> None:
+    text = "Suspected and confirmed cases by governorate, 5–25 May 2019:\nAkkar: 768\nNorth: 412\n"
+    assert figures(text, "metric", "unit") == [(768, "other", "person"), (412, "other", "person")]
+    assert set(_periods(text).values()) == {"2019-05-05/2019-05-25"}

@@ -151,17 +151,21 @@ def _counting_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, i
     for cue in reversed(_not_adjectival(text, _verbs(text, lex, start, end))):
         if lex.verb_metric[cue[2]][0] not in {"other", "population"}:
             return cue
-    for word in reversed(list(re.finditer(r"[A-Za-z]+", text[start:end]))):
+    words = list(re.finditer(r"[A-Za-z]+", text[start:end]))
+    for word in reversed(words):
         noun = lex.nouns.get(word.group().lower())
         # a noun of people: "camp" in "Relocations by camp" says where, not what is counted
-        if noun is not None and noun.metric not in {
-            "",
-            "other",
-            "population",
-            "facilities_damaged",
-        }:
+        if noun is not None and noun.metric not in _NOT_WHAT_PEOPLE_ARE:
+            return (start + word.start(), start + word.end(), word.group().lower())
+    for word in reversed(words):
+        noun = lex.nouns.get(word.group().lower())
+        # "Suspected and confirmed cases by governorate:": people counted as something else
+        if noun is not None and noun.metric == "other" and noun.unit == "person":
             return (start + word.start(), start + word.end(), word.group().lower())
     return None
+
+
+_NOT_WHAT_PEOPLE_ARE: Final = frozenset({"", "other", "population", "facilities_damaged"})
 
 
 # sites, camps and shelters: where the people a list counts are displaced
