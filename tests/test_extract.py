@@ -1792,3 +1792,8 @@ def test_list_rows_under_a_line_of_cases_count_cases() -> None:
     text = "Suspected and confirmed cases by governorate, 5–25 May 2019:\nAkkar: 768\nNorth: 412\n"
     assert figures(text, "metric", "unit") == [(768, "other", "person"), (412, "other", "person")]
     assert set(_periods(text).values()) == {"2019-05-05/2019-05-25"}
+
+
+def test_the_events_a_toll_belongs_to_are_not_a_count() -> None:
+    text = "National authorities put the combined death toll of the two storms at just over 200."
+    assert figures(text, "metric", "qualifier") == [(200, "killed", "more_than")]

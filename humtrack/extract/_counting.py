@@ -13,6 +13,7 @@ from humtrack._data import read_data_csv
 from humtrack.extract._cues import (
     _ADJECTIVAL,
     _AS_OF,
+    _EVENT_CUES,
     _EVENT_METRICS,
     _LEAD_IN,
     _PERSON_VERBS,
@@ -177,7 +178,7 @@ _IN_PLACE_AFTER: Final = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
 _OF_THE_WORD: Final = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+[\w-]+")
 _OF_THE_AFTER: Final = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+(?:[\w-]+['’]s?\s+)?")
 _TO_BEFORE: Final = re.compile(
-    r"(?:\bto|\bpast|\b(?:stands?|stood|remains?|remained|puts?(?:\s+[\w-]+){1,6})\s+at)\s+"
+    r"(?:\bto|\bpast|\b(?:stands?|stood|remains?|remained|puts?(?:\s+[\w-]+){1,9})\s+at)\s+"
     rf"{_LEAD_IN}$"
 )
 _NUMBER_OF: Final = re.compile(
@@ -290,6 +291,8 @@ _LABEL_WORD_BEFORE: Final = re.compile(
     rf"\b{_phrases('extract_label_words.txt')}\s+(?:No\.?\s*)?$", re.IGNORECASE
 )
 # "the two figures", "its 36 hospitals": things named, not counted
+# "the two storms", "the three deadly earthquakes"
+_EVENT_NOUN_AFTER: Final = re.compile(r"\s+(?P<noun>[a-z-]+)\b(?:\s+(?P<next>[a-z-]+)\b)?")
 _DEFINITE_BEFORE: Final = re.compile(r"\b(?:the|these|those|its|their|his|her|our)\s+$", re.I)
 _INCLUDING_BEFORE: Final = re.compile(rf"\b(?:including|among\s+them|among\s+whom)\s+{_LEAD_IN}$")
 # "the dead included 35 children", "among the injured were 12 women": the whole is a noun
@@ -932,6 +935,16 @@ def _count(
     verb: tuple[int, int, str] | None = None
     if _RATIO_BEFORE.search(text, max(lo, mention.start - 30), mention.start):
         return None  # "one child in four", "one in five cases": a ratio's, not a count
+    if (
+        cue is None
+        and _THE_BEFORE.search(text, max(lo, mention.start - 6), mention.start)
+        and (events := _EVENT_NOUN_AFTER.match(text, mention.end)) is not None
+        and any(
+            noun.endswith("s") and _EVENT_CUES.fullmatch(noun)
+            for noun in (events.group("noun"), events.group("next") or "")
+        )
+    ):
+        return None  # "the death toll of the two storms": which events, not a count of them
     if cue is None:
         bare = _bare(
             text, mention, clause, lex, gaz, next_start, previous, last_figure, origin, notes,
