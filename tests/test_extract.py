@@ -1797,3 +1797,26 @@ def test_list_rows_under_a_line_of_cases_count_cases() -> None:
 def test_the_events_a_toll_belongs_to_are_not_a_count() -> None:
     text = "National authorities put the combined death toll of the two storms at just over 200."
     assert figures(text, "metric", "qualifier") == [(200, "killed", "more_than")]
+
+
+def test_a_label_that_names_one_place_leaves_what_is_counted_to_the_lines_above() -> None:
+    arrivals = (
+        "People who have arrived in camps and other locations since 22 May, by location:\n\n"
+        "Amiriyat al-Fallujah camps: 34,800\n"
+        "Khalidiya camp: 11,600\n"
+    )
+    assert [m for _, m in figures(arrivals, "metric")] == ["displaced", "displaced"]
+    # a kind of place, counted: the label's own noun says what the figure counts
+    kinds = "Relief camps damaged in the district: 93\nHouses fully destroyed: 428\n"
+    assert [m for _, m in figures(kinds, "metric")] == ["facilities_damaged"] * 2
+
+
+def test_a_heading_over_table_rows_says_what_they_count() -> None:
+    text = (
+        "Men and boys were separated for screening; 643 men who had been detained remain "
+        "unaccounted for.\n\n"
+        "DISPLACED FAMILIES BY LOCATION (23 May – 27 June 2019)\n"
+        "Amiriyat al-Fallujah camps: 5,850 families\n"
+        "Habbaniyah Tourist City: 3,200 families\n"
+    )
+    assert figures(text, "metric")[-2:] == [(5850, "displaced"), (3200, "displaced")]

@@ -1131,7 +1131,11 @@ def _count(
         ):
             # "LOCATIONS OF ORIGIN / Sinja town: 48,300 individuals" below "72,800 individuals
             # were displaced": a row of a table counts what the paragraph above it counts
-            metric, kind = lex.verb_metric[intro[2]]
+            if intro[2] in lex.verb_metric:
+                metric, kind = lex.verb_metric[intro[2]]
+            else:  # "DISPLACED FAMILIES BY LOCATION", "NEW ARRIVALS BY SITE": a counted noun
+                metric = lex.nouns[intro[2]].metric
+                kind = METRICS[metric].default_kind
             notes.append("a row of a table: counts what the paragraph above the table counts")
         else:
             return None

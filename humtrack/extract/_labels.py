@@ -54,9 +54,18 @@ def _label_cue(
     cues = _not_adjectival(text, _verbs(text, lex, label_start, label_end))
     if cues:
         return cues[-1]
-    words = re.findall(r"[A-Za-z]+", text[label_start:label_end].lower())
-    for noun in reversed([w for w in words if w in lex.nouns]):
+    found = list(re.finditer(r"[A-Za-z]+", text[label_start:label_end]))
+    for word in reversed([w for w in found if w.group().lower() in lex.nouns]):
+        noun = word.group().lower()
         if lex.nouns[noun].metric:
+            if lex.nouns[noun].metric in _PLACE_METRICS and _names_a_place(
+                text[label_start : label_start + word.start()], noun
+            ):
+                # "Amiriyat al-Fallujah camps: 34,800", "Batken regional hospital – 31": the
+                # label names where; what the list counts, its lines above say
+                from_above = _label_cue(text, lex, (label_start, label_start), depth, cell)
+                if from_above is not None:
+                    return from_above
             return (label_start, label_end, noun)
     if depth >= 8:
         return None
@@ -168,6 +177,22 @@ def _counting_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, i
 _NOT_WHAT_PEOPLE_ARE: Final = frozenset({"", "other", "population", "facilities_damaged"})
 
 
+_PLACE_METRICS: Final = frozenset({"facilities_damaged", "other"})
+
+
+def _names_a_place(before: str, noun: str) -> bool:
+    """Whether the words before a label's noun make it the name of one place: "Khalidiya
+    camp", "Batken regional hospital", "Amiriyat al-Fallujah camps"; not "Relief camps" or
+    "Houses" (a kind of place, counted)."""
+    words = before.replace("•", " ").replace("-", " ").split()
+    if not any(w[:1].isupper() for w in words):
+        return False
+    if not noun.endswith("s"):
+        return True  # a name, then one facility
+    # a plural after a name of several words, one of them capitalised after the first
+    return any(w[:1].isupper() for w in words[1:])
+
+
 # sites, camps and shelters: where the people a list counts are displaced
 _SETTING: Final = re.compile(r"\b(?:sites?|camps?|shelters?|centres?|centers?)\b", re.IGNORECASE)
 
@@ -204,6 +229,11 @@ def _intro_cue(text: str, lex: Lexicon, line_start: int) -> tuple[int, int, str]
             end = start - 1
             continue
         if _HEADING.match(_PARENTHESES.sub("", line)) and not headings:
+            # "DISPLACED FAMILIES BY LOCATION (23 May – 27 June 2016)": a heading that says
+            # what its rows count; else the paragraph above it says
+            own = _counting_cue(text, lex, start, end)
+            if own is not None:
+                return own
             headings += 1
             end = start - 1
             continue
