@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import humtrack as ht
@@ -204,6 +204,27 @@ _NUMBERISH = number_soup()
 def test_extract_never_raises_on_number_soup(text: str) -> None:
     found = ht.extract(text, source=PUBLISHED)
     assert ht.validate(found).ok
+
+
+# the lines of the development texts: headings, key figures, table rows, list items, prose
+_CORPUS_LINES = sorted(
+    {
+        line
+        for path in (Path(__file__).parent / "data" / "eval").glob("dev*/*.txt")
+        for line in path.read_text(encoding="utf-8").splitlines()
+    }
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_CORPUS_LINES), min_size=1, max_size=25))
+def test_extract_never_raises_on_reports_put_together_anew(lines: list[str]) -> None:
+    # real lines in orders no report has: headings over prose, rows under the wrong tables
+    text = "\n".join(lines)
+    found = ht.extract(text, source=PUBLISHED)
+    assert ht.validate(found).ok
+    for claim in found:
+        assert text[claim.quote_start : claim.quote_end] == claim.quote  # type: ignore[index]
 
 
 def test_extract_without_a_source_still_works() -> None:
