@@ -1841,3 +1841,28 @@ def test_a_heading_over_table_rows_says_what_they_count() -> None:
         "Habbaniyah Tourist City: 3,200 families\n"
     )
     assert figures(text, "metric")[-2:] == [(5850, "displaced"), (3200, "displaced")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "About 2,800 people were injured, of whom more than 300 are in critical condition.",
+            [(2800, "injured", "flow"), (300, "other", "stock")],
+        ),
+        (
+            "144 people were injured, including 9 in a serious condition.",
+            [(144, "injured", "flow"), (9, "other", "stock")],
+        ),
+        (
+            "Beirut: 6 deaths, 1,620 injured, 175 critical",
+            [(6, "killed", "flow"), (1620, "injured", "flow"), (175, "other", "stock")],
+        ),
+        # the injury itself, however grave, is still a count of the injured
+        ("Thirty-seven people were seriously injured.", [(37, "injured", "flow")]),
+    ],
+)
+def test_people_in_a_critical_condition_are_a_state_not_new_injuries(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert figures(text, "metric", "kind") == expected

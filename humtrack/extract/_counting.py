@@ -292,6 +292,7 @@ _LABEL_WORD_BEFORE: Final = re.compile(
 )
 # "the two figures", "its 36 hospitals": things named, not counted
 # "the two storms", "the three deadly earthquakes"
+_STATE: Final = ("other", "stock")  # "in a critical condition", "remain in hospital"
 _EVENT_NOUN_AFTER: Final = re.compile(r"\s+(?P<noun>[a-z-]+)\b(?:\s+(?P<next>[a-z-]+)\b)?")
 _DEFINITE_BEFORE: Final = re.compile(r"\b(?:the|these|those|its|their|his|her|our)\s+$", re.I)
 _INCLUDING_BEFORE: Final = re.compile(rf"\b(?:including|among\s+them|among\s+whom)\s+{_LEAD_IN}$")
@@ -741,7 +742,8 @@ def _bare(
         own = [
             v
             for v in _verbs(text, lex, mention.end, stop.start() if stop else hi)
-            if lex.verb_metric[v[2]][0] not in _THING_METRICS
+            # "including 9 in a serious condition": a state the part is in is its own count
+            if lex.verb_metric[v[2]][0] not in _THING_METRICS or lex.verb_metric[v[2]] == _STATE
         ]
         if not own:
             # "113 martyrs, including 14 recovered from under the rubble": a part
@@ -767,7 +769,11 @@ def _bare(
     before = _not_adjectival(text, _verbs(text, lex, max(lo, mention.start - 30), mention.start))
 
     def counts_people(v: tuple[int, int, str]) -> bool:
-        return v[2] in _PERSON_VERBS or lex.verb_metric[v[2]][0] not in _THING_METRICS
+        return (
+            v[2] in _PERSON_VERBS
+            or lex.verb_metric[v[2]][0] not in _THING_METRICS
+            or lex.verb_metric[v[2]] == _STATE  # "175 critical": people in a state
+        )
 
     adjacent = bool(before) and not text[before[-1][1] : mention.start].strip()
     toll = (
