@@ -1866,3 +1866,16 @@ def test_people_in_a_critical_condition_are_a_state_not_new_injuries(
     text: str, expected: list[tuple[float, str, str]]
 ) -> None:
     assert figures(text, "metric", "kind") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("More than 936,000 head of livestock have died.", "other"),
+        ("Indeci counts 141 000 damnificados.", "displaced"),
+        ("Indeci counts 1 025 000 afectados.", "affected"),
+        ("Some 513,000 customers lost power.", "affected"),
+    ],
+)
+def test_livestock_words_of_spanish_reports_and_customers(text: str, metric: str) -> None:
+    assert one(text).metric == metric
