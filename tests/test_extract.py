@@ -1879,3 +1879,29 @@ def test_people_in_a_critical_condition_are_a_state_not_new_injuries(
 )
 def test_livestock_words_of_spanish_reports_and_customers(text: str, metric: str) -> None:
     assert one(text).metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "kind"),
+    [
+        ("Thousands in emergency shelters after the floods.", "idps", "stock"),
+        ("Tens of thousands have camped in parks and on roadsides.", "idps", "stock"),
+        ("Between 30,000 and 35,000 people are still camped on the beach.", "idps", "stock"),
+        ("1.6 million people had gone to more than 4,000 cyclone shelters.", "displaced", "flow"),
+    ],
+)
+def test_people_in_or_gone_to_shelters_and_camps_are_displaced(
+    text: str, metric: str, kind: str
+) -> None:
+    claim = ht.extract(text, source=PUBLISHED)[0]
+    assert (claim.metric, claim.kind) == (metric, kind)
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("a few thousand", 1000), ("several hundred", 100), ("several hundred thousand", 100_000)],
+)
+def test_a_few_or_several_of_a_scale_count_as_one_of_it(words: str, value: int) -> None:
+    estimate = ht.Estimate.parse(words)
+    assert (estimate.qualifier, estimate.value, estimate.lower) == ("vague", value, value)
+    assert one(f"{words.capitalize()} people fled.").value == value

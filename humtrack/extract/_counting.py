@@ -535,6 +535,32 @@ _RESCUE_OR_TRANSFER: Final = re.compile(
 )
 _DISPLACEMENT_WORDS: Final = re.compile(r"\b(?:IDPs?|(?:internal(?:ly)?\s+)?displace\w*)", re.I)
 # where displaced people live: who lives there counts as displaced, not as the population
+_IN_SETTING: Final = re.compile(
+    r"\s+(?:are\s+|were\s+|remain\s+|still\s+)*(?:in|at)\s+(?:the\s+)?(?:\d[\d,]*\s+)?"
+)
+# "had gone to more than 4,000 cyclone shelters", "were moved to evacuation centres"
+_GONE_TO_SETTING: Final = re.compile(
+    r"\b(?:went|gone|go|moved|taken|brought|evacuated|fled)\s+(?:in)?to\s+(?:the\s+)?"
+    r"(?:(?:more\s+than|over|some|about)\s+)?(?:[\d,]+\s+)?",
+    re.IGNORECASE,
+)
+_WORD_AND_SPACE: Final = re.compile(r"[A-Za-z-]+\s+")
+
+
+def _setting_at(text: str, at: int) -> bool:
+    """Whether a place where displaced people live is named at ``at``, after at most two
+    words ("emergency shelters", "4,000 cyclone shelters")."""
+    start = at
+    for _ in range(3):
+        if _DISPLACEMENT_SETTING.match(text, start) is not None:
+            return True
+        word = _WORD_AND_SPACE.match(text, start)
+        if word is None:
+            return False
+        start = word.end()
+    return False
+
+
 _DISPLACEMENT_SETTING: Final = re.compile(
     rf"\b{_phrases('extract_displacement_settings.txt')}\b", re.IGNORECASE
 )
@@ -728,6 +754,14 @@ def _bare(
         return None
     if _POPULATION_OF.search(text, max(lo, mention.start - 40), mention.start):
         return _Counted("population", "all", "person", "stock", None, origin, notes)
+    if (
+        previous is None
+        and (setting := _IN_SETTING.match(text, mention.end)) is not None
+        and _setting_at(text, setting.end())
+    ):
+        # "Thousands in emergency shelters", "about 8,200 in collective centres": displaced
+        # people where they live now
+        return _Counted("idps", "all", "person", "stock", None, origin, notes)
     if _OF_THE_BEFORE.search(text, max(0, mention.start - 12), mention.start) and text.startswith(
         ",", mention.end
     ):
@@ -1143,6 +1177,13 @@ def _count(
                 metric = lex.nouns[intro[2]].metric
                 kind = METRICS[metric].default_kind
             notes.append("a row of a table: counts what the paragraph above the table counts")
+        elif (
+            cue.unit in {"person", "household"}
+            and (gone := _GONE_TO_SETTING.search(text, noun_end, min(hi, noun_end + 60)))
+            is not None
+            and _setting_at(text, gone.end())
+        ):
+            metric, kind = "displaced", "flow"  # "1.6 million people had gone to shelters"
         else:
             return None
     if _WHEREABOUTS.search(text, max(0, mention.start - 30), mention.start) and _UNKNOWN.search(
