@@ -1905,3 +1905,7 @@ def test_a_few_or_several_of_a_scale_count_as_one_of_it(words: str, value: int) 
     estimate = ht.Estimate.parse(words)
     assert (estimate.qualifier, estimate.value, estimate.lower) == ("vague", value, value)
     assert one(f"{words.capitalize()} people fled.").value == value
+
+
+def test_a_part_of_our_staff_counts_what_happened_to_them() -> None:
+    assert figures("Twelve of our staff members were killed.", "metric") == [(12, "killed")]

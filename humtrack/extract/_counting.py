@@ -176,7 +176,9 @@ _AMONG_THE: Final = re.compile(
 _LIST_ITEM_IN: Final = re.compile(rf"(?:,|\band)\s+{_LEAD_IN}$")
 _IN_PLACE_AFTER: Final = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
 _OF_THE_WORD: Final = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+[\w-]+")
-_OF_THE_AFTER: Final = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+(?:[\w-]+['’]s?\s+)?")
+_OF_THE_AFTER: Final = re.compile(
+    r"\s+of\s+(?:the|its|their|these|those|our|his|her|your)\s+(?:[\w-]+['’]s?\s+)?"
+)
 _TO_BEFORE: Final = re.compile(
     r"(?:\bto|\bpast|\b(?:stands?|stood|remains?|remained|puts?(?:\s+[\w-]+){1,9})\s+at)\s+"
     rf"{_LEAD_IN}$"
