@@ -224,6 +224,24 @@ def _v1_to_v2(db: sqlite3.Connection) -> None:
     db.execute("DROP TABLE revisions_v1")
 
 
+def _create_current(db: sqlite3.Connection) -> None:
+    """A new ledger, made at the current version at once (no version 1 tables to convert)."""
+    source_columns = ", ".join(f'"{c}"' for c in SOURCE_COLUMNS)
+    _run(
+        db,
+        f"""
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE source_revisions (
+            rev INTEGER PRIMARY KEY AUTOINCREMENT,
+            recorded_at TEXT NOT NULL,
+            {source_columns}
+        );
+        CREATE INDEX source_revisions_id ON source_revisions (source_id, rev);
+        """,
+    )
+    _run(db, _V2_TABLES)
+
+
 #: How to bring a ledger from each version to the next: version -> migration.
 MIGRATIONS: Final[dict[int, Callable[[sqlite3.Connection], None]]] = {
     0: _create_v1,
@@ -602,6 +620,9 @@ class Ledger:
                     f"this one knows up to {SCHEMA_VERSION}); upgrade humtrack to open it",
                     code="newer_schema",
                 )
+            if version == 0:
+                _create_current(db)  # a new file
+                version = SCHEMA_VERSION
             while version < SCHEMA_VERSION:
                 MIGRATIONS[version](db)
                 version += 1

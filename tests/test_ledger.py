@@ -435,3 +435,23 @@ def test_a_version_1_ledger_that_cannot_migrate_is_left_as_it_was(tmp_path: Path
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT value FROM meta").fetchone()[0] == "1"
         assert db.execute("SELECT COUNT(*) FROM revisions").fetchone()[0] == 19
+
+
+def test_a_new_ledger_is_made_at_the_current_version_like_a_migrated_one(tmp_path: Path) -> None:
+    def layout(path: Path) -> set[tuple[str, str]]:
+        with sqlite3.connect(path) as db:
+            return {
+                (kind, name)
+                for kind, name in db.execute("SELECT type, name FROM sqlite_master")
+                if not name.startswith("sqlite_")
+            }
+
+    new, old = tmp_path / "new.sqlite", tmp_path / "v1.sqlite"
+    with ht.Ledger(new) as ledger:
+        assert ledger.schema_version == SCHEMA_VERSION
+    _v1_ledger(old)
+    with ht.Ledger(old):
+        pass
+    # the same tables and indexes, whether made new or converted from version 1
+    assert layout(new) == layout(old)
+    assert ("table", "revisions_v1") not in layout(new)
