@@ -54,9 +54,11 @@ _WORDS: Final = {
 _SPACES: Final = re.compile(r"[\s\u00a0\u202f\u2007\u2009]+")
 _DASHES: Final = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-"})
 
-# digits: "200,000", "37 000", "100, 000", "1,4", "3.2", "1e6"
+# digits: "200,000", "37 000", "100, 000", "1,4", "3.2", "1e6", and the Indian grouping of
+# lakhs and crores, "1,08,208" (108,208) and "15,00,000" (1.5 million)
 _NUMERIC: Final = re.compile(
-    r"(?P<num>\d{1,3}(?:(?:,\s?|[ \u00a0\u202f])\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?(?:e[+-]?\d+)?)"
+    r"(?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
+    r"|\d{1,3}(?:(?:,\s?|[ \u00a0\u202f])\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?(?:e[+-]?\d+)?)"
     r"\s*(?P<scale>[a-z]+)?",
 )
 

@@ -1909,3 +1909,17 @@ def test_a_few_or_several_of_a_scale_count_as_one_of_it(words: str, value: int) 
 
 def test_a_part_of_our_staff_counts_what_happened_to_them() -> None:
     assert figures("Twelve of our staff members were killed.", "metric") == [(12, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [("1,08,208", 108_208), ("5,08,467", 508_467), ("15,00,000", 1_500_000)],
+)
+def test_numbers_grouped_in_lakhs_and_crores(written: str, value: int) -> None:
+    assert ht.Estimate.parse(written).value == value
+    assert figures(f"In Gujarat, {written} people had been evacuated.") == [(value,)]
+
+
+def test_money_after_a_spaced_currency_and_places_named_by_count_are_no_figures() -> None:
+    text = "Partners need US$ 40.4 million to help 20,000 refugees in the 75 affected districts."
+    assert figures(text) == [(20_000,)]

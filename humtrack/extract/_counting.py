@@ -588,6 +588,9 @@ _CROSSING: Final = re.compile(r"\s*(?:had\s+|have\s+|has\s+)?(?:crossed|crossing
 _THE_BEFORE: Final = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
 _INHABITED: Final = re.compile(rf"\b{_phrases('extract_inhabited_places.txt')}$", re.IGNORECASE)
 _AREA_AFTER: Final = re.compile(rf"\s+{_phrases('extract_area_nouns.txt')}\b", re.IGNORECASE)
+_AREA_AFTER_ONE_WORD: Final = re.compile(
+    rf"\s+[a-z-]+\s+{_phrases('extract_area_nouns.txt')}\b", re.IGNORECASE
+)
 _RATIO_BEFORE: Final = re.compile(
     r"\b(?:one|1|an?)\s+(?:[a-z]+\s+)?(?:in|for|per)\s+(?:every\s+)?$", re.IGNORECASE
 )
@@ -987,6 +990,10 @@ def _count(
         )
     ):
         return None  # "the death toll of the two storms": which events, not a count of them
+    if _THE_BEFORE.search(text, max(lo, mention.start - 6), mention.start) and (
+        _AREA_AFTER_ONE_WORD.match(text, mention.end)
+    ):
+        return None  # "in the 75 affected municipalities": which places, not how many
     if cue is None:
         bare = _bare(
             text, mention, clause, lex, gaz, next_start, previous, last_figure, origin, notes,

@@ -39,7 +39,8 @@ _FRACTION: Final = (
     r"(?:thousand|million|billion)"
 )
 _DIGITS: Final = (
-    r"(?<![\w.,$€£])(?:\d{1,3}(?:(?:,|[ \u00a0\u202f])\d{3}|,\s000)+(?!\d)(?:\.\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?<![\w.,$€£])(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?"
+    r"|\d{1,3}(?:(?:,|[ \u00a0\u202f])\d{3}|,\s000)+(?!\d)(?:\.\d+)?|\d+(?:[.,]\d+)?)"
     r"(?:\s?(?:million|billion|thousand|mn|bn|lakhs?|crores?)\b|(?:m|k|b)\b)?"
 )
 _NUMBER: Final = rf"(?:{_FRACTION}|{_DIGITS}|\b{_WORDS}\b)"
@@ -72,7 +73,7 @@ def _money_words() -> tuple[list[str], list[str]]:
 
 _MONEY_BEFORE, _MONEY_AFTER = _money_words()
 _MONEY_BEFORE_WORDS: Final = "|".join(
-    re.escape(w) + (r"\s?" if w[-1].isalpha() or w[-1] == "." else "")
+    re.escape(w) + r"\s?"  # "US$ 40.4 million", "Rs 500", "€2 million"
     for w in sorted(_MONEY_BEFORE, key=len, reverse=True)
 )
 _AFTER_NOT_FIGURE: Final = re.compile(
