@@ -1923,3 +1923,22 @@ def test_numbers_grouped_in_lakhs_and_crores(written: str, value: int) -> None:
 def test_money_after_a_spaced_currency_and_places_named_by_count_are_no_figures() -> None:
     text = "Partners need US$ 40.4 million to help 20,000 refugees in the 75 affected districts."
     assert figures(text) == [(20_000,)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods killed 1,299 people, with Sindh accounting for 700, Khyber Pakhtunkhwa for 300 "
+        "and Balochistan for 299.",
+        "Floods killed 1,299 people: Sindh 700, Khyber Pakhtunkhwa 300 and Balochistan 299.",
+        "Floods killed 1,299 people, followed by Sindh with 700, Khyber Pakhtunkhwa with 300 "
+        "and Balochistan with 299.",
+    ],
+)
+def test_items_of_a_list_by_place_count_what_the_first_figure_counts(text: str) -> None:
+    assert figures(text, "metric") == [
+        (1299, "killed"),
+        (700, "killed"),
+        (300, "killed"),
+        (299, "killed"),
+    ]

@@ -175,6 +175,16 @@ _AMONG_THE: Final = re.compile(
 )
 _LIST_ITEM_IN: Final = re.compile(rf"(?:,|\band)\s+{_LEAD_IN}$")
 _IN_PLACE_AFTER: Final = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
+_PLACE_ITEM_BEFORE: Final = re.compile(
+    r"(?:(?:,|;|\band|\bfollowed\s+by|\bwith)\s+(?:the\s+)?[A-Z][\w'’.-]*"
+    r"(?:\s+(?:of\s+the\s+|of\s+|and\s+|-\s*)?[A-Z][\w'’.-]*){0,5}\s+"
+    r"(?:accounting\s+for\s+|with\s+|for\s+|[:–—]\s+)?"
+    r"|\bshare(?:\s+of\s+[a-z]+)?,\s+)$"
+)
+# "Tanzania 45,000 tents": a plural noun of its own after the figure
+_NOUN_AFTER_ITEM: Final = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?!(?:is|was|has|as|this|its|thus|plus|less|us|does)\b)[a-z-]+[a-z]s\b"
+)
 _OF_THE_WORD: Final = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+[\w-]+")
 _OF_THE_AFTER: Final = re.compile(
     r"\s+of\s+(?:the|its|their|these|those|our|his|her|your)\s+(?:[\w-]+['’]s?\s+)?"
@@ -924,6 +934,16 @@ def _bare(
         return _same_as(
             previous, notes, "an item of a list: counts what the figure before it counts"
         )
+    if (
+        verb is None
+        and previous is not None
+        and _PLACE_ITEM_BEFORE.search(text, max(0, mention.start - 70), mention.start)
+        and not _NOUN_AFTER_ITEM.match(text, mention.end)
+    ):
+        # "Sindh accounted for 700, Khyber Pakhtunkhwa for 300 and Balochistan for 299",
+        # "Tanzania 45,000, Rwanda more than 26,000", "followed by Guatemala with 339,000",
+        # "the largest share, 937,000": each item counts what the figure before it counts
+        return _same_as(previous, notes, "an item of a list by place: counts what the first counts")
     if (
         verb is None
         and not mention.vague
