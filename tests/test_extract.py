@@ -1928,11 +1928,15 @@ def test_money_after_a_spaced_currency_and_places_named_by_count_are_no_figures(
 @pytest.mark.parametrize(
     "text",
     [
-        "Floods killed 1,299 people, with Sindh accounting for 700, Khyber Pakhtunkhwa for 300 "
-        "and Balochistan for 299.",
+        (
+            "Floods killed 1,299 people, with Sindh accounting for 700, Khyber Pakhtunkhwa for "
+            "300 and Balochistan for 299."
+        ),
         "Floods killed 1,299 people: Sindh 700, Khyber Pakhtunkhwa 300 and Balochistan 299.",
-        "Floods killed 1,299 people, followed by Sindh with 700, Khyber Pakhtunkhwa with 300 "
-        "and Balochistan with 299.",
+        (
+            "Floods killed 1,299 people, followed by Sindh with 700, Khyber Pakhtunkhwa with "
+            "300 and Balochistan with 299."
+        ),
     ],
 )
 def test_items_of_a_list_by_place_count_what_the_first_figure_counts(text: str) -> None:
