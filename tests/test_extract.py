@@ -1946,3 +1946,23 @@ def test_items_of_a_list_by_place_count_what_the_first_figure_counts(text: str) 
         (300, "killed"),
         (299, "killed"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Derna, a port of roughly 100,000 people, was hit.",
+        "The crisis hit the island's 22 million people.",
+    ],
+)
+def test_the_people_of_a_place_are_its_population(text: str) -> None:
+    claim = one(text)
+    assert (claim.metric, claim.kind) == ("population", "stock")
+
+
+def test_a_list_counts_the_people_its_introducing_line_names_last() -> None:
+    text = (
+        "UNHCR relocated 3,900 refugees to the camps, which hosted about 78,000 refugees at the "
+        "end of March. Relocations by camp:\nIridimi: 1,720\nTouloum: 1,310\n"
+    )
+    assert [m for _, m in figures(text, "metric")][-2:] == ["refugees", "refugees"]

@@ -108,9 +108,12 @@ _FIRST_WORD: Final = re.compile(r"\s*[A-Za-zÀ-ÿ’']")
 _OF_THEM: Final = re.compile(r"\s+of\s+(?:them|whom)\b(?P<be>\s*(?:(?:were|are|was|being)\s+)?)")
 _POPULATION_OF: Final = re.compile(
     r"\b(?:population|city|town|village|camp|area|district|governorate|province|island|kingdom"
-    r"|country|nation|region|state|community)\s+"
+    r"|country|nation|region|state|community|port|capital|municipality|settlement|neighbou?rhood"
+    r"|suburb|territory|enclave|strip|county|archipelago|valley|metropolis)\s+"
     r"(?:of|was|is|stands\s+at)\s+$"
 )
+# "the island's 22 million people", "Gaza's 2.3 million residents"
+_PLACE_POSSESSIVE: Final = re.compile(r"(?:\b[a-z]+|[A-Z][\w-]*)['’]s\s+$")
 _CROSS_BORDER: Final = re.compile(
     r"\b(?:to|into|in)\s+(?:neighbou?ring|other)\s+countr|\babroad\b|\bacross\s+(?:the\s+)?borders?\b"
 )
@@ -1163,6 +1166,10 @@ def _count(
                     metric, kind = "refugees", "flow"  # "4.3 million people have fled Ukraine"
         elif _POPULATION_OF.search(text, max(lo, mention.start - 40), mention.start):
             metric, kind = "population", "stock"  # "a coastal city of about 100,000 people"
+        elif cue.unit == "person" and _PLACE_POSSESSIVE.search(
+            text, max(lo, mention.start - 40), mention.start
+        ):
+            metric, kind = "population", "stock"  # "the island's 22 million people"
         elif (labelled := _label_or_parenthesis(text, lex, mention, clause)) is not None and not (
             # "Jebel Moya and surrounding villages: 12,500 individuals": the label's villages
             # say where the people are, not what the figure counts

@@ -156,16 +156,25 @@ def _intro_line_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int,
 
 def _counting_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, int, str] | None:
     """The last verb, or noun of people, in ``text[start:end]`` that says what the people
-    counted are (not merely people)."""
-    for cue in reversed(_not_adjectival(text, _verbs(text, lex, start, end))):
-        if lex.verb_metric[cue[2]][0] not in {"other", "population"}:
-            return cue
+    counted are (not merely people): "which hosted about 78,000 refugees" ends on refugees."""
+    verb = next(
+        (
+            cue
+            for cue in reversed(_not_adjectival(text, _verbs(text, lex, start, end)))
+            if lex.verb_metric[cue[2]][0] not in {"other", "population"}
+        ),
+        None,
+    )
     words = list(re.finditer(r"[A-Za-z]+", text[start:end]))
     for word in reversed(words):
+        if verb is not None and start + word.start() < verb[0]:
+            break
         noun = lex.nouns.get(word.group().lower())
         # a noun of people: "camp" in "Relocations by camp" says where, not what is counted
         if noun is not None and noun.metric not in _NOT_WHAT_PEOPLE_ARE:
             return (start + word.start(), start + word.end(), word.group().lower())
+    if verb is not None:
+        return verb
     for word in reversed(words):
         noun = lex.nouns.get(word.group().lower())
         # "Suspected and confirmed cases by governorate:": people counted as something else
