@@ -1966,3 +1966,40 @@ def test_a_list_counts_the_people_its_introducing_line_names_last() -> None:
         "end of March. Relocations by camp:\nIridimi: 1,720\nTouloum: 1,310\n"
     )
     assert [m for _, m in figures(text, "metric")][-2:] == ["refugees", "refugees"]
+
+
+def test_a_table_under_a_header_of_column_names_in_brackets() -> None:
+    table = (
+        "CONFIRMED CASES BY HEALTH ZONE\n"
+        "(new confirmed cases – cumulative confirmed cases – cumulative confirmed deaths)\n"
+        "Beni – 5 – 598 – 367\n"
+        "Mabalako – 3 – 392 – 271\n"
+    )
+    assert figures(table, "metric") == [
+        (5, "other"),
+        (598, "other"),
+        (367, "killed"),
+        (3, "other"),
+        (392, "other"),
+        (271, "killed"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crude mortality rate rose to 1.4 deaths per 10,000 people per day.",
+        "The quake was centred at a depth of 57 km.",
+        "The strongest aftershock struck at 12.25 WITA.",
+    ],
+)
+def test_rates_depths_and_times_with_a_zone_are_no_figures(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_a_list_by_place_in_the_sentence_after_a_figure() -> None:
+    text = (
+        "The number of displaced people stands at 352 793, staying in evacuation points. They are in "
+        "North Lombok (198 846 people), West Lombok (91 372) and Mataram city (12 794)."
+    )
+    assert [m for _, m in figures(text, "metric")] == ["idps"] * 4

@@ -179,9 +179,9 @@ _AMONG_THE: Final = re.compile(
 _LIST_ITEM_IN: Final = re.compile(rf"(?:,|\band)\s+{_LEAD_IN}$")
 _IN_PLACE_AFTER: Final = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
 _PLACE_ITEM_BEFORE: Final = re.compile(
-    r"(?:(?:,|;|\band|\bfollowed\s+by|\bwith)\s+(?:the\s+)?[A-Z][\w'’.-]*"
-    r"(?:\s+(?:of\s+the\s+|of\s+|and\s+|-\s*)?[A-Z][\w'’.-]*){0,5}\s+"
-    r"(?:accounting\s+for\s+|with\s+|for\s+|[:–—]\s+)?"
+    r"(?:(?:,|;|\band|\bfollowed\s+by|\bwith|\bin)\s+(?:the\s+)?[A-Z][\w'’.-]*"
+    r"(?:\s+(?:of\s+the\s+|of\s+|and\s+|-\s*)?[A-Z][\w'’.-]*){0,5}\s+(?:city\s+)?"
+    r"(?:accounting\s+for\s+|with\s+|for\s+|[:–—]\s+|\(\s*)?"
     r"|\bshare(?:\s+of\s+[a-z]+)?,\s+)$"
 )
 # "Tanzania 45,000 tents": a plural noun of its own after the figure
@@ -702,7 +702,11 @@ _THE_FIGURE: Final = re.compile(
 )
 _OF_THE_BEFORE: Final = re.compile(r"(?:^|[.;!?]\s+|\n)(?:Of|Among)\s+the\s+$")
 _PART_OF_LAST: Final = re.compile(
-    r"\s*(?:Of|Among)\s+(?:these|them|those|whom|the\s+\d[\d,.]*\s*,)"
+    r"\s*(?:(?:Of|Among)\s+(?:these|them|those|whom|the\s+\d[\d,.]*\s*,)"
+    # "The number of displaced people stands at 352 793. They are in North Lombok (198 846
+    # people), West Lombok (91 372) ...": where the figure before it is, place by place
+    r"|(?:They|These|Those)\s+(?:are|were)\s+(?:mostly\s+|mainly\s+)?(?:in|staying\s+in|living\s+in"
+    r"|sheltering\s+in|spread)\b)"
 )
 _CLAUSE_STOP: Final = re.compile(r"[,;:.!?](?=\s|$)|\n")
 _PART_GROUP: Final = re.compile(r"\s+(?:are|were)\s+(children|women|men)\b", re.IGNORECASE)
@@ -1220,6 +1224,16 @@ def _count(
             and _setting_at(text, gone.end())
         ):
             metric, kind = "displaced", "flow"  # "1.6 million people had gone to shelters"
+        elif (
+            previous is not None
+            and cue.unit in {"person", "household"}
+            and _PLACE_ITEM_BEFORE.search(text, max(0, mention.start - 70), mention.start)
+        ):
+            # "They are in North Lombok (198 846 people), West Lombok (91 372) ...": an item of
+            # a list by place, counting what the figure before it counts
+            return _same_as(
+                previous, notes, "an item of a list by place: counts what the first counts"
+            )
         else:
             return None
     if _WHEREABOUTS.search(text, max(0, mention.start - 30), mention.start) and _UNKNOWN.search(

@@ -77,6 +77,26 @@ def _label_cue(
         line = text[previous_start:previous_end]
         if _LABEL_LINE.match(line):
             break
+        paren = _PAREN_HEADER.match(line)
+        if paren is not None:
+            # "(new confirmed cases on 30 July – cumulative confirmed cases – cumulative
+            # confirmed deaths)" over "Beni – 5 – 598 – 367": one name per column of figures
+            spans = _cell_spans(
+                text, previous_start + paren.start("cells"), previous_start + paren.end("cells")
+            )
+            row_start = text.rfind("\n", 0, label_start) + 1
+            row_end = text.find("\n", label_start)
+            figures = len(
+                _ROW_FIGURE.findall(text, row_start, len(text) if row_end < 0 else row_end)
+            )
+            index = cell + (1 if len(spans) == figures + 1 else 0)
+            if index < len(spans):
+                own = _counting_cue(text, lex, *spans[index]) or next(
+                    iter(_verbs(text, lex, *spans[index])[-1:]), None
+                )
+                if own is not None:
+                    return own
+            return None
         if _TABLE_HEADER.match(line.strip()):
             column = line.strip()
             cut = previous_start + line.index(column) + _TABLE_HEADER_SPLIT.search(column).end()  # type: ignore[union-attr]
@@ -204,6 +224,23 @@ def _names_a_place(before: str, noun: str) -> bool:
 
 # sites, camps and shelters: where the people a list counts are displaced
 _SETTING: Final = re.compile(r"\b(?:sites?|camps?|shelters?|centres?|centers?)\b", re.IGNORECASE)
+
+
+_PAREN_HEADER: Final = re.compile(r"[ \t]*\((?P<cells>[^()\n]*?\s[—–]\s[^()\n]*)\)[ \t]*$")
+_ROW_FIGURE: Final = re.compile(r"\s[—–][ \t]*[~≈]?[ \t]*\d")
+
+
+def _cell_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the cells of ``text[start:end]``, split at spaced dashes."""
+    spans, at = [], start
+    for gap in _TABLE_HEADER_SPLIT_DASH.finditer(text, start, end):
+        spans.append((at, gap.start()))
+        at = gap.end()
+    spans.append((at, end))
+    return spans
+
+
+_TABLE_HEADER_SPLIT_DASH: Final = re.compile(r"\s[—–]\s")
 
 
 # "Table A3. Houses damaged", "Annex 2: People displaced": the title of a numbered table

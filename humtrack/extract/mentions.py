@@ -88,6 +88,12 @@ _AFTER_NOT_FIGURE: Final = re.compile(
     r"|-?(?:thirds?|quarters?|fifths?|tenths?)\b)",
     re.IGNORECASE,
 )
+# a rate ("1.4 deaths per 10,000 people per day"), its denominator, and a quake's depth
+_RATE_OR_DEPTH_BEFORE: Final = re.compile(r"\b(?:per|depth\s+of(?:\s+about|\s+some)?)\s+$", re.I)
+_RATE_AFTER: Final = re.compile(r"\s+[a-z]+\s+per\s+(?:\d|10|100|1,000|100,000)", re.I)
+_TIME_WITH_ZONE: Final = re.compile(
+    r"\d{1,2}\.\d{2}\s*(?:[A-Z]{3,4}\b|local\s+time\b|hours\b|h\b).*", re.S
+)
 # "between 2014 and 2017", "2014-2017": years, not a range of figures
 _TITLE_NUMBER: Final = re.compile(
     r"\b(?:Report|Update|Bulletin|Sitrep|SitRep|Round|Issue|Edition|Volume|Vol\.)\s$"
@@ -147,6 +153,10 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
         return True
     if _TITLE_NUMBER.search(before):
         return True  # "Flash Report 2", "Situation Update 4", "Round 5": the number of a document
+    if _RATE_OR_DEPTH_BEFORE.search(before) or _RATE_AFTER.match(after):
+        return True  # "1.4 deaths per 10,000 people per day", "at a depth of 57 km": no count
+    if _TIME_WITH_ZONE.fullmatch(text, start, min(len(text), end + 12)):
+        return True  # "at 12.25 WITA", "at 07.30 local time"
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_@#"):
         return True
     number = text[start:end]
