@@ -2003,3 +2003,8 @@ def test_a_list_by_place_in_the_sentence_after_a_figure() -> None:
         "North Lombok (198 846 people), West Lombok (91 372) and Mataram city (12 794)."
     )
     assert [m for _, m in figures(text, "metric")] == ["idps"] * 4
+
+
+def test_a_note_in_brackets_under_a_heading_leaves_the_heading_in_charge() -> None:
+    text = "NEW ARRIVALS BY SITE\n(new caseload, as of 21 May)\nLeitchuor camp: 47,300\n"
+    assert figures(text, "metric") == [(47_300, "refugees")]

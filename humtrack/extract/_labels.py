@@ -127,6 +127,10 @@ def _label_cue(
             # "Individuals counted in the new sites as of 22 August:" over "- Lycée Pétion:
             # 782": the line that introduces the list says what its rows count
             return _intro_line_cue(text, lex, previous_start, previous_end)
+        if _PARENTHESES.fullmatch(line.strip()):
+            # "POPULATION BY LOCATION / (new caseload, as of 21 August)": a note under a heading
+            previous_end = previous_start - 1
+            continue
         if line.strip() and (headings or not _HEADING.match(_PARENTHESES.sub("", line))):
             # "Table A3. Houses damaged" over "Totally damaged: 550,928": a table's title
             return _title_cue(text, lex, previous_start, previous_end) if not headings else None
