@@ -42,17 +42,19 @@ def _score(split: str) -> Evaluation:
         ("dev12", 0.84, 0.49),
         ("dev13", 0.91, 0.51),
         ("dev14", 0.83, 0.50),
-        ("dev15", 0.80, 0.50),
-        ("dev16", 0.71, 0.47),
-        ("dev17", 0.74, 0.44),
-        ("dev18", 0.70, 0.44),
+        ("dev15", 0.81, 0.51),
+        ("dev16", 0.80, 0.49),
+        ("dev17", 0.81, 0.47),
+        ("dev18", 0.77, 0.43),
         ("holdout", 0.87, 0.73),
         ("holdout2", 0.89, 0.71),
-        ("holdout3", 0.69, 0.68),
+        ("holdout3", 0.70, 0.68),
         # period accuracy is over the matched figures: list rows matched since are mostly dated
         # otherwise by its writer, so the share fell (0.670 to 0.637) while the count of
         # figures with the right period rose (71 to 72)
         ("holdout4", 0.73, 0.62),
+        # scored once, at the end of the round that added it: 0.800, period 0.417
+        ("holdout5", 0.78, 0.40),
     ],
 )
 def test_value_and_metric_f1_does_not_regress(
