@@ -2008,3 +2008,15 @@ def test_a_list_by_place_in_the_sentence_after_a_figure() -> None:
 def test_a_note_in_brackets_under_a_heading_leaves_the_heading_in_charge() -> None:
     text = "NEW ARRIVALS BY SITE\n(new caseload, as of 21 May)\nLeitchuor camp: 47,300\n"
     assert figures(text, "metric") == [(47_300, "refugees")]
+
+
+def test_hectares_people_in_evacuation_camps_and_zeros() -> None:
+    text = (
+        "Around 1,900 hectares of farmland were washed away. The death toll reaches 436, and "
+        "more than 352 000 people are in evacuation camps. Katwa reported 0 new cases."
+    )
+    assert figures(text, "metric", "unit") == [
+        (1900, "other", "hectare"),
+        (436, "killed", "person"),
+        (352_000, "idps", "person"),
+    ]

@@ -1040,6 +1040,16 @@ def _count(
         )
         noun_end = mention.end
     elif not cue.metric:
+        if (
+            cue.unit in {"person", "household"}
+            and (setting := _IN_SETTING.match(text, noun_end)) is not None
+            and _setting_at(text, setting.end())
+            # not "the strike wounded 25 people in 3 shelters": a verb right before says
+            and not _verbs(text, lex, max(lo, mention.start - 14), mention.start)
+        ):
+            # "death toll reaches 436, more than 352 000 people in evacuation camps": where
+            # they live now, whatever the toll before them
+            return _Counted("idps", cue.group, cue.unit, "stock", None, origin, notes)
         part_of = _partitive_head(text, mention, lex, previous)
         if part_of is not None:
             # "Among them are some 30,000 children": a part, in its own group

@@ -285,6 +285,8 @@ def _numbers(text: str, masked: list[tuple[int, int]]) -> Iterator[Mention]:
         ):
             core_start = m.start("x") if m.group("x") else core_start  # "control over 21 towns"
         number_start = m.start("a") if m.group("a") else (m.start("x") if m.group("x") else start)
+        if text[start:end].lower() in {"0", "zero", "nil"}:
+            continue  # "Katwa – 0 – 645": none is no figure to review, as "no deaths" is not
         if m.group("vague") and _TIMES.match(text, end):
             continue  # "displaced several times"
         if m.group("vague") and m.group("vague").lower() == "few":
