@@ -2020,3 +2020,23 @@ def test_hectares_people_in_evacuation_camps_and_zeros() -> None:
         (436, "killed", "person"),
         (352_000, "idps", "person"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than a million people in the south do not have enough to eat.",
+        "1.14 million people face high levels of acute food insecurity.",
+        "8.4 million do not know where their next meal will come from.",
+        "Some 14.5 million people lack regular access to clean water.",
+        "We have some 400 000 people in the city without running water.",
+    ],
+)
+def test_hunger_and_lost_services_are_people_affected(text: str) -> None:
+    claim = one(text)
+    assert (claim.metric, claim.kind) == ("affected", "stock")
+
+
+def test_a_share_of_a_places_people_leaves_the_population_whole() -> None:
+    text = "Water was cut, leaving most of the city's two million residents without running water."
+    assert figures(text, "metric") == [(2_000_000, "population")]

@@ -112,6 +112,10 @@ _POPULATION_OF: Final = re.compile(
     r"|suburb|territory|enclave|strip|county|archipelago|valley|metropolis)\s+"
     r"(?:of|was|is|stands\s+at)\s+$"
 )
+_SHARE_OF_PLACE: Final = re.compile(
+    r"\b(?:most|many|much|half|all|some|part|parts|share|proportion|third|thirds|quarter"
+    r"|quarters|majority|minority)\s+of\s+(?:the\s+)?(?:[a-z]+|[A-Z][\w-]*)['’]s\s+$"
+)
 # "the island's 22 million people", "Gaza's 2.3 million residents"
 _PLACE_POSSESSIVE: Final = re.compile(r"(?:\b[a-z]+|[A-Z][\w-]*)['’]s\s+$")
 _CROSS_BORDER: Final = re.compile(
@@ -1040,6 +1044,12 @@ def _count(
         )
         noun_end = mention.end
     elif not cue.metric:
+        if cue.unit == "person" and _SHARE_OF_PLACE.search(
+            text, max(lo, mention.start - 50), mention.start
+        ):
+            # "leaving most of the city's two million residents without running water": the
+            # whole is the city's population; what happened is said of a share of it
+            return _Counted("population", cue.group, cue.unit, "stock", None, origin, notes)
         if (
             cue.unit in {"person", "household"}
             and (setting := _IN_SETTING.match(text, noun_end)) is not None
