@@ -90,13 +90,7 @@ def _label_cue(
                 _ROW_FIGURE.findall(text, row_start, len(text) if row_end < 0 else row_end)
             )
             index = cell + (1 if len(spans) == figures + 1 else 0)
-            if index < len(spans):
-                own = _counting_cue(text, lex, *spans[index]) or next(
-                    iter(_verbs(text, lex, *spans[index])[-1:]), None
-                )
-                if own is not None:
-                    return own
-            return None
+            return _column_cue(text, lex, *spans[index]) if index < len(spans) else None
         if _TABLE_HEADER.match(line.strip()):
             column = line.strip()
             cut = previous_start + line.index(column) + _TABLE_HEADER_SPLIT.search(column).end()  # type: ignore[union-attr]
@@ -111,9 +105,7 @@ def _label_cue(
                     if index + 1 < len(cells)
                     else previous_end
                 )
-                own = _counting_cue(text, lex, cut, cell_end) or next(
-                    iter(_verbs(text, lex, cut, cell_end)[-1:]), None
-                )
+                own = _column_cue(text, lex, cut, cell_end)
                 if own is not None:
                     return own
             header = _verbs(text, lex, cut, previous_end)
@@ -208,6 +200,14 @@ def _counting_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, i
 
 
 _NOT_WHAT_PEOPLE_ARE: Final = frozenset({"", "other", "population", "facilities_damaged"})
+
+
+def _column_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, int, str] | None:
+    """What the header of one column of a table counts ("people in need", "cumulative
+    confirmed deaths", "houses damaged"): its people, else its last verb."""
+    return _counting_cue(text, lex, start, end) or next(
+        iter(_verbs(text, lex, start, end)[-1:]), None
+    )
 
 
 _PLACE_METRICS: Final = frozenset({"facilities_damaged", "other"})
