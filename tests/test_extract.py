@@ -2040,3 +2040,16 @@ def test_hunger_and_lost_services_are_people_affected(text: str) -> None:
 def test_a_share_of_a_places_people_leaves_the_population_whole() -> None:
     text = "Water was cut, leaving most of the city's two million residents without running water."
     assert figures(text, "metric") == [(2_000_000, "population")]
+
+
+def test_people_registered_in_a_text_about_refugees_are_refugee_arrivals() -> None:
+    text = (
+        "Refugees and migrants keep arriving. In October, 146,000 people registered entering "
+        "North Macedonia at Gevgelija, UNHCR said; most of the refugees come from Syria."
+    )
+    claim = one(text)
+    assert (claim.metric, claim.kind) == ("refugees", "flow")
+    # in a text about something else, a registration is no arrival of refugees
+    assert figures("Officials registered 3,000 voters in the district.", "metric") != [
+        (3000, "refugees")
+    ]

@@ -112,6 +112,7 @@ _POPULATION_OF: Final = re.compile(
     r"|suburb|territory|enclave|strip|county|archipelago|valley|metropolis)\s+"
     r"(?:of|was|is|stands\s+at)\s+$"
 )
+_REGISTERED: Final = re.compile(r"\bregist(?:ered|ering|ers)\b", re.IGNORECASE)
 _SHARE_OF_PLACE: Final = re.compile(
     r"\b(?:most|many|much|half|all|some|part|parts|share|proportion|third|thirds|quarter"
     r"|quarters|majority|minority)\s+of\s+(?:the\s+)?(?:[a-z]+|[A-Z][\w-]*)['’]s\s+$"
@@ -1215,6 +1216,13 @@ def _count(
         ):
             # "212,000 Rohingya in Cox's Bazar", in a text about refugees: refugees where they are
             metric, kind = "refugees", "stock"
+        elif (
+            about_refugees
+            and cue.unit in {"person", "household"}
+            and _REGISTERED.search(text, max(lo, mention.start - 40), min(hi, noun_end + 30))
+        ):
+            # "146,000 people registered entering Macedonia", in a text about refugees: arrivals
+            metric, kind = "refugees", "flow"
         elif (
             cue.unit == "person"
             and _HELD_BEFORE.search(text, max(lo, mention.start - 30), mention.start)
