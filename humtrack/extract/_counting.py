@@ -189,6 +189,14 @@ _PLACE_ITEM_BEFORE: Final = re.compile(
     r"(?:accounting\s+for\s+|with\s+|for\s+|[:–—]\s+|\(\s*)?"
     r"|\bshare(?:\s+of\s+[a-z]+)?,\s+)$"
 )
+
+
+def _item_by_place(text: str, mention: Mention) -> bool:
+    """Whether the figure follows a place as the next item of a list by place ("…,
+    Khyber Pakhtunkhwa for 300", "followed by Guatemala with 339,000", "North Lombok (")."""
+    return _PLACE_ITEM_BEFORE.search(text, max(0, mention.start - 70), mention.start) is not None
+
+
 # "Tanzania 45,000 tents": a plural noun of its own after the figure
 _NOUN_AFTER_ITEM: Final = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?!(?:is|was|has|as|this|its|thus|plus|less|us|does)\b)[a-z-]+[a-z]s\b"
@@ -949,7 +957,7 @@ def _bare(
     if (
         verb is None
         and previous is not None
-        and _PLACE_ITEM_BEFORE.search(text, max(0, mention.start - 70), mention.start)
+        and _item_by_place(text, mention)
         and not _NOUN_AFTER_ITEM.match(text, mention.end)
     ):
         # "Sindh accounted for 700, Khyber Pakhtunkhwa for 300 and Balochistan for 299",
@@ -1255,7 +1263,7 @@ def _count(
         elif (
             previous is not None
             and cue.unit in {"person", "household"}
-            and _PLACE_ITEM_BEFORE.search(text, max(0, mention.start - 70), mention.start)
+            and _item_by_place(text, mention)
         ):
             # "They are in North Lombok (198 846 people), West Lombok (91 372) ...": an item of
             # a list by place, counting what the figure before it counts

@@ -8,7 +8,7 @@ from typing import Final
 
 from humtrack.extract._cues import _not_adjectival, _verbs
 from humtrack.extract.lexicon import Lexicon
-from humtrack.extract.mentions import Mention
+from humtrack.extract.mentions import _CELL_GAP, Mention
 
 
 def _label_before(text: str, position: int) -> tuple[int, int] | None:
@@ -237,14 +237,11 @@ _ROW_FIGURE: Final = re.compile(r"\s[—–][ \t]*[~≈]?[ \t]*\d")
 def _cell_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of the cells of ``text[start:end]``, split at spaced dashes."""
     spans, at = [], start
-    for gap in _TABLE_HEADER_SPLIT_DASH.finditer(text, start, end):
+    for gap in _CELL_GAP.finditer(text, start, end):
         spans.append((at, gap.start()))
         at = gap.end()
     spans.append((at, end))
     return spans
-
-
-_TABLE_HEADER_SPLIT_DASH: Final = re.compile(r"\s[—–]\s")
 
 
 # "Table A3. Houses damaged", "Annex 2: People displaced": the title of a numbered table
