@@ -1155,7 +1155,9 @@ def test_tables_abductions_refuge_and_peoples(text: str, expected: list[tuple[fl
          [(12_000, "other"), (40, "other")]),
         ("Uganda's refugee population has grown to 1.7 million.", [(1_700_000, "refugees")]),
         ("The population of IDPs in Marib has grown to 2 million.", [(2_000_000, "idps")]),
-        ("UNHCR said the refugee population in Chad is growing, with arrivals at 1,200 a day.", []),
+        # a rate is a quantity, not a count of refugees
+        ("UNHCR said the refugee population in Chad is growing, with arrivals at 1,200 a day.",
+         [(1200, "other")]),
         # patients who died are the dead; cases recorded among the displaced are cases
         ("At least 15 patients died after the hospital in Gaza lost power.", [(15, "killed")]),
         ("Some 5,100 suspected cases have been recorded among displaced people in camps.",
@@ -2053,3 +2055,48 @@ def test_people_registered_in_a_text_about_refugees_are_refugee_arrivals() -> No
     assert figures("Officials registered 3,000 voters in the district.", "metric") != [
         (3000, "refugees")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two words of one kind before the noun they describe
+        ("WHO reported a cumulative total of 1 407 suspected and confirmed cases in Lebanon.",
+         [(1407, "other")]),
+        ("Surveys found 35 damaged or destroyed schools in the district.",
+         [(35, "facilities_damaged")]),
+        # "and" between two counts still parts them
+        ("The strike killed 12 and injured 30 people.", [(12, "killed"), (30, "injured")]),
+        # "the number of ... is N"
+        ("As of 30 July, the cumulative number of cases is 2,713.", [(2713, "other")]),
+        ("The death toll is now 45, the ministry said.", [(45, "killed")]),
+        # a rate per day is a quantity; "a day earlier" is a time
+        (("Arrivals slowed to an average of 280 people a day, down from more than 1,000 a day "
+          "in March."), [(280, "other"), (1000, "other")]),
+        ("The toll rose to 17,800, up from 17,674 a day earlier.",
+         [(17_800, "killed"), (17_674, "killed")]),
+    ],
+)  # fmt: skip
+def test_counted_nouns_after_pairs_of_words_counts_stated_by_is_and_rates(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected
+
+
+def test_rows_under_a_heading_of_people_count_what_the_text_is_about() -> None:
+    text = (
+        "ETHIOPIA: REFUGEE EMERGENCY\n\n"
+        "South Sudanese refugees keep arriving in Ethiopia; the refugee camps are full.\n\n"
+        "POPULATION BY LOCATION\n(new caseload, as of 21 August)\n"
+        "Kule camp: 52,900\nTierkidi camp: 50,100\n"
+    )
+    found = ht.extract(text, source=ht.Source("s", published=ht.Period.parse("2014-08-25").end))
+    rows = found.frame
+    assert list(rows["value"]) == [52_900, 50_100]
+    assert set(rows["metric"]) == {"refugees"}
+    assert set(rows["origin_code"]) == {"SS"}  # "South Sudanese", not "Sudanese"
+    assert set(rows["location_code"]) == {"ET"}  # where they are
+    # a list under a heading that names its own count keeps it; nothing is read from a
+    # generic heading in a text about something else
+    other = text.replace("refugees", "people").replace("REFUGEE ", "").replace("refugee ", "")
+    assert ht.extract(other).frame.empty

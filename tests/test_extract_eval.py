@@ -1,6 +1,6 @@
 """Extraction scored against the hand-annotated evaluation corpus (tests/data/eval).
 
-The dev splits (dev to dev18) are what the extractor was tuned on; the holdout splits never are.
+The dev splits (dev to dev19) are what the extractor was tuned on; the holdout splits never are.
 These floors guard against regressions; the figures themselves are reported
 by ``python tests/benchmarks/eval_extract.py tests/data/eval/<split>``.
 """
@@ -46,6 +46,8 @@ def _score(split: str) -> Evaluation:
         ("dev16", 0.80, 0.49),
         ("dev17", 0.81, 0.47),
         ("dev18", 0.77, 0.43),
+        # scored blind before any rule was written for it: 0.849, period 0.333
+        ("dev19", 0.82, 0.30),
         ("holdout", 0.87, 0.73),
         ("holdout2", 0.89, 0.71),
         ("holdout3", 0.70, 0.68),
@@ -68,7 +70,7 @@ def test_value_and_metric_f1_does_not_regress(
 
 def test_annotations_are_verbatim_and_valid() -> None:
     splits = sorted(p.parent for p in EVAL.glob("*/claims.csv"))
-    assert len(splits) >= 23
+    assert len(splits) >= 24
     for folder in splits:
         sources = ht.read_sources(folder / "sources.csv")
         texts = {

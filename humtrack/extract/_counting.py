@@ -29,7 +29,12 @@ from humtrack.extract._cues import (
     _phrases,
     _verbs,
 )
-from humtrack.extract._labels import _intro_cue, _label_or_parenthesis
+from humtrack.extract._labels import (
+    _generic_heading,
+    _intro_cue,
+    _label_before,
+    _label_or_parenthesis,
+)
 from humtrack.extract.lexicon import STOP_WORDS, Lexicon, NounCue
 from humtrack.extract.mentions import Mention
 from humtrack.extract.places import Gazetteer, PlaceMatch
@@ -95,6 +100,19 @@ def _noun_phrase(
             i += 1
             continue
         if low in {"of", "the"} and allow_of:
+            i += 1
+            continue
+        if (
+            low in {"and", "or"}
+            and i > 0
+            and tokens[i - 1][2][:1].isalpha()
+            and i + 1 < len(tokens)
+            and tokens[i + 1][2][:1].islower()
+            and tokens[i + 1][2].lower() not in STOP_WORDS
+        ):
+            # "1 407 suspected and confirmed cases", "340 pregnant or breastfeeding women":
+            # two words of one kind before the noun they describe
+            skipped += 1
             i += 1
             continue
         if low in STOP_WORDS or not word[0].isalpha():
@@ -206,7 +224,9 @@ _OF_THE_AFTER: Final = re.compile(
     r"\s+of\s+(?:the|its|their|these|those|our|his|her|your)\s+(?:[\w-]+['’]s?\s+)?"
 )
 _TO_BEFORE: Final = re.compile(
-    r"(?:\bto|\bpast|\b(?:stands?|stood|remains?|remained|puts?(?:\s+[\w-]+){1,9})\s+at)\s+"
+    r"(?:\bto|\bpast|\b(?:stands?|stood|remains?|remained|puts?(?:\s+[\w-]+){1,9})\s+at"
+    # "the cumulative number of cases is 2,713": a number of what is named before it
+    r"|\b(?:is|was)(?:\s+now)?)\s+"
     rf"{_LEAD_IN}$"
 )
 _NUMBER_OF: Final = re.compile(
@@ -286,6 +306,10 @@ def _number_of(text: str, lex: Lexicon, position: int) -> tuple[int, int, str] |
 
 
 _UNNAMED: Final = "counts a thing the vocabulary does not name"
+# "280 people a day", "1,000 a day in March"; not "17,674 a day earlier"
+_PER_DAY: Final = re.compile(
+    r"\s+(?:a|per|each)\s+day\b(?!\s+(?:earlier|later|before|after|ago)\b)", re.IGNORECASE
+)
 _COPULA_AFTER: Final = re.compile(r"\s+(?:are|were)\s+")
 _HELD_BEFORE: Final = re.compile(
     r"\b(?:hold|holds|held|holding)\s+(?:(?:some|about|around|roughly|nearly|almost|more\s+than|"
@@ -1000,6 +1024,7 @@ def _count(
     *,
     about_returns: bool = False,
     about_refugees: bool = False,
+    about_idps: bool = False,
     last_figure: _Counted | None = None,
     named: _Places = _Places([], []),
 ) -> _Counted | None:
@@ -1020,6 +1045,14 @@ def _count(
     verb: tuple[int, int, str] | None = None
     if _RATIO_BEFORE.search(text, max(lo, mention.start - 30), mention.start):
         return None  # "one child in four", "one in five cases": a ratio's, not a count
+    if (cue is None or cue.unit == "person") and _PER_DAY.match(
+        text, noun_end if cue is not None else mention.end
+    ):
+        # "an average of 280 people a day", "more than 1,000 a day in March": a rate, kept as
+        # a quantity; it counts no people by itself
+        notes.append("a rate per day")
+        subject = text[mention.end : noun_end].strip() or None
+        return _Counted("other", "all", "person", "flow", subject, origin, notes)
     if (
         cue is None
         and _THE_BEFORE.search(text, max(lo, mention.start - 6), mention.start)
@@ -1041,6 +1074,16 @@ def _count(
         )  # fmt: skip
         if bare is None or isinstance(bare, _Counted):
             if bare is None:
+                topic = "refugees" if about_refugees else "idps" if about_idps else None
+                if (
+                    topic is not None
+                    and _label_before(text, mention.start) is not None
+                    and _generic_heading(text, text.rfind("\n", 0, mention.start) + 1)
+                ):
+                    # "POPULATION BY LOCATION / Kule camp: 52,900" in a text about refugees:
+                    # the people the text is about, where they are
+                    notes.append(f"a row of a list of people by place, in a text about {topic}")
+                    return _Counted(topic, "all", "person", "stock", None, origin, notes)
                 return None
             return _moved_for_care(text, mention, mention.end, bare)
         verb = bare

@@ -311,3 +311,33 @@ def _label_or_parenthesis(
         if nouns:
             return (opening, opening, nouns[-1])
     return None
+
+
+# the people of a list whose heading says no more than who lives where: "POPULATION BY
+# LOCATION", "(new caseload, as of 21 August)", "PEOPLE BY SITE"
+_GENERIC_PEOPLE: Final = re.compile(
+    r"\b(?:population|caseload|people|persons|individuals)\b", re.IGNORECASE
+)
+
+
+def _generic_heading(text: str, line_start: int) -> bool:
+    """Whether the rows from ``line_start`` up sit under a heading that names people only
+    generically ("POPULATION BY LOCATION / (new caseload, as of 21 August)"): past the rows
+    above, the heading and the notes in brackets under it."""
+    end = line_start - 1
+    rows = 0
+    notes = ""
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if _LABEL_LINE.match(line) and not notes and rows < 40:
+            rows += 1
+        elif _PARENTHESES.fullmatch(line):
+            notes += line
+        elif line:
+            heading = _HEADING.match(_PARENTHESES.sub("", line)) or line.endswith(":")
+            return bool(heading) and _GENERIC_PEOPLE.search(line + notes) is not None
+        elif rows or notes:
+            return False  # a blank line between the rows and what is above them
+        end = start - 1
+    return False

@@ -79,6 +79,10 @@ def _publication(
 
 
 # what a text is about: people going home, refugees or IDPs, its words counted in one pass
+# "South Sudanese refugees", "Syrian refugee families"
+_REFUGEES_AFTER: Final = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:refugees?|asylum|arrivals|nationals|who)\b"
+)
 _TOPIC_WORDS: Final = re.compile(
     r"\b(?=[RrAaIi])(?:(?P<returns>return(?:s|ed|ees?|ing)?)|(?P<refugees>refugees?|asylum)"
     r"|(?P<idps>IDPs?|internally\s+displaced))\b",
@@ -117,8 +121,10 @@ def _place(
     place_starts: list[int],
     default_country: str | None,
     excluded: tuple[int, int],
+    refugees_of_text: tuple[str | None, str | None] | None = None,
 ) -> tuple[str | None, str | None, str | None]:
-    """(location as written, code, origin code)."""
+    """(location as written, code, origin code). ``refugees_of_text``, in a text about
+    refugees: where most of them come from and the country they are in."""
     origin = counted.origin
     candidates = places
     starts = place_starts
@@ -176,6 +182,9 @@ def _place(
         if counted.metric in {"idps", "displaced"} and origin:
             return None, origin, None
     if counted.metric == "refugees":
+        if origin is None and refugees_of_text is not None and refugees_of_text[0] is not None:
+            # "Kule camp: 52,900" in an update on South Sudanese refugees in Ethiopia
+            origin, default_country = refugees_of_text
         # "4.3 million people have fled Ukraine": where they are is not said
         return None, None if default_country == origin else default_country, origin
     return None, default_country, None
@@ -251,15 +260,25 @@ def extract(
     dates = list(find_dates(text, published))
     dating = _Dating.of(text, segs, dates)
     masked = [(d.start_offset, d.end_offset) for d in dates if d.role != "then"]
-    places = [p for p in gaz.find(text) if not p.demonym]
+    found_places = list(gaz.find(text))
+    places = [p for p in found_places if not p.demonym]
+    # the origin of the refugees a text is about ("South Sudanese refugees"), and the country
+    # they are in: the one the text names most, other than where they came from
+    demonyms = Counter(
+        p.code[:2] for p in found_places if p.demonym and _REFUGEES_AFTER.match(text, p.end)
+    )
+    text_origin = demonyms.most_common(1)[0][0] if demonyms else None
     place_starts = [p.start for p in places]
     named = _Places(places, place_starts)
     countries = Counter(p.code[:2] for p in places)
     default_country = countries.most_common(1)[0][0] if countries else None
+    host_country = next((c for c, _n in countries.most_common() if c != text_origin), None)
     rows: list[dict[str, Any]] = []
     topics = Counter(m.lastgroup for m in _TOPIC_WORDS.finditer(text))
     about_returns = topics["returns"] > max(1, topics["refugees"])
     about_refugees = topics["refugees"] > max(1, topics["idps"])
+    refugees_of_text = (text_origin, host_country) if about_refugees and host_country else None
+    about_idps = topics["idps"] > max(1, topics["refugees"])
     mentions = find_mentions(text, masked)
     previous_counted: tuple[int, _Counted, int] | None = None
     previous_period: tuple[date | None, date | None] | None = None
@@ -293,6 +312,7 @@ def extract(
             previous_counted[1] if previous_counted else None,
             about_returns=about_returns,
             about_refugees=about_refugees,
+            about_idps=about_idps,
             last_figure=last_figure,
             named=named,
         )
@@ -350,7 +370,14 @@ def extract(
         previous_period = (start, end)
         who, who_span = _attribution(text, segs.sentence(mention.start))
         location, code, origin = _place(
-            mention, counted, segs, places, place_starts, default_country, who_span
+            mention,
+            counted,
+            segs,
+            places,
+            place_starts,
+            default_country,
+            who_span,
+            refugees_of_text,
         )
         q_start, q_end = segs.trimmed(*clause)
         if not (q_start <= mention.start and mention.end <= q_end):

@@ -240,17 +240,19 @@ class Gazetteer:
                     )
                     i = j
                     break
-                if j - i == 1:
-                    code = self.demonyms.get(_key(written))
-                    if code is not None:
-                        yield PlaceMatch(
-                            offset + start,
-                            offset + start + len(written),
-                            written,
-                            code,
-                            "country",
-                            True,
-                        )
+                # "Sudanese", and demonyms of several words: "South Sudanese", "Sri Lankan"
+                code = self.demonyms.get(_key(written))
+                if code is not None:
+                    yield PlaceMatch(
+                        offset + start,
+                        offset + start + len(written),
+                        written,
+                        code,
+                        "country",
+                        True,
+                    )
+                    i = j
+                    break
             else:
                 i += 1
                 continue
