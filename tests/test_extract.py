@@ -1669,7 +1669,8 @@ def test_table_rows_count_what_the_paragraph_above_counts_and_detention_holds() 
     assert figures("Ecuador's prisons as a whole hold some 39,000 people.", "metric", "kind") == [
         (39_000, "detained", "stock")
     ]
-    assert figures("The camp held 3,700 people at its peak.") == []
+    # a camp holds displaced people, not detainees
+    assert figures("The camp held 3,700 people at its peak.", "metric") == [(3700, "idps")]
 
 
 def test_a_part_that_says_what_it_is_keeps_its_own_metric() -> None:
@@ -2100,3 +2101,29 @@ def test_rows_under_a_heading_of_people_count_what_the_text_is_about() -> None:
     # generic heading in a text about something else
     other = text.replace("refugees", "people").replace("REFUGEE ", "").replace("refugee ", "")
     assert ht.extract(other).frame.empty
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "areas of" holds no "as of": the evacuated are a movement, not a stock on a day
+        ("More than 1 million people were evacuated from low-lying areas of Sindh.",
+         [(1_000_000, "displaced")]),
+        # people the sites hold are displaced
+        ("The shelters host about 189,000 people.", [(189_000, "idps")]),
+        ("Camps in Labutta and Bogale that held about 45,000 people were closed.",
+         [(45_000, "idps")]),
+        ("Some 260,000 people were in more than 400 camps and temporary settlements.",
+         [(260_000, "idps"), (400, "other")]),
+        # the injured who died are among the dead
+        ("Of the 210 injured, seven of the injured have died in hospital.",
+         [(210, "injured"), (7, "killed")]),
+        # a count of administrative divisions says where, not how many were harmed
+        ("The toll stands at 291 people dead, 38 missing and 1 929 injured in 26 provinces.",
+         [(291, "killed"), (38, "missing"), (1929, "injured")]),
+    ],
+)  # fmt: skip
+def test_settings_that_hold_people_the_injured_who_died_and_divisions(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected

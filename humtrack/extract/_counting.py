@@ -449,7 +449,7 @@ _NUMBER_WORDS: Final = "|".join(
 )
 _IN_SITES: Final = re.compile(
     r"\s+in\s+(?:some\s+|about\s+|more\s+than\s+)?(?:\d[\d,.]*|dozens\s+of|hundreds\s+of"
-    rf"|{_NUMBER_WORDS})\s+(?:sites|{_phrases('extract_displacement_settings.txt')})\b",
+    rf"|{_NUMBER_WORDS})\s+(?:sites|camps|{_phrases('extract_displacement_settings.txt')})\b",
     re.IGNORECASE,
 )
 # "2,300+ people in public shelters", "59,000 people remained in 305 camps", "1,000 people
@@ -457,7 +457,7 @@ _IN_SITES: Final = re.compile(
 _SHELTERED_AFTER: Final = re.compile(
     r"\+?\s+(?:(?:were|are|remain|remained|stayed|still|now|currently|living|staying|"
     r"sheltering|sleeping|spent\s+(?:[\w-]+\s+){0,2}?nights?)\s+)*(?:in|at)\s+"
-    r"(?:the\s+|some\s+|about\s+|more\s+than\s+|\d[\d,]*\s+)?(?:public\s+)?"
+    r"(?:(?:the|some|about|more\s+than|over|\d[\d,]*)\s+){0,2}(?:public\s+)?"
     rf"(?:{_phrases('extract_displacement_settings.txt')}|camps|sites)\b"
     # not "people in the camps have received cholera vaccines": aid's reach
     r"(?![^.;:!?\n]{0,40}\b(?:received|receive|reached|vaccinated|treated|fell\s+ill)\b)",
@@ -630,6 +630,19 @@ _HOLDS_BEFORE: Final = re.compile(
     r"approximately|at\s+least|tens\s+of|hundreds\s+of)\s+)*$",
     re.IGNORECASE,
 )
+# "The shelters host about 189,000 people", "camps in Labutta that held about 45,000 people"
+_SETTING_HOLDS_BEFORE: Final = re.compile(
+    r"\b(?:camps?|shelters?|sites?|centres?|centers?|settlements?)\b[^.;:!?\n]{0,50}?"
+    r"\b(?:host|hosts|hosted|hosting|held|hold|holds|housed|house|houses|housing|sheltered"
+    r"|accommodated?|accommodates|accommodating)\s+"
+    r"(?:(?:some|about|around|roughly|nearly|almost|more\s+than|over|an\s+estimated|up\s+to"
+    r"|approximately|at\s+least|tens\s+of|hundreds\s+of)\s+)*$",
+    re.IGNORECASE,
+)
+_OF_THE_BEFORE_VERB: Final = re.compile(r"\bof\s+the\s+$", re.IGNORECASE)
+_DIED_AFTER: Final = re.compile(
+    r"\s+(?:(?:have|has|had)\s+(?:since\s+)?)?(?:died|succumbed|been\s+killed)\b", re.IGNORECASE
+)
 _WHO_FLED: Final = re.compile(r"\s+(?:who|that)\s+(?:have\s+|had\s+)?fled\b")
 _HOSTING: Final = frozenset({"hosts", "are hosted", "are being hosted", "hosting"})
 # words of flight: whoever crosses in such a sentence is leaving, whatever the text is about
@@ -640,6 +653,17 @@ _INHABITED: Final = re.compile(rf"\b{_phrases('extract_inhabited_places.txt')}$"
 _AREA_AFTER: Final = re.compile(rf"\s+{_phrases('extract_area_nouns.txt')}\b", re.IGNORECASE)
 _AREA_AFTER_ONE_WORD: Final = re.compile(
     rf"\s+[a-z-]+\s+{_phrases('extract_area_nouns.txt')}\b", re.IGNORECASE
+)
+# administrative divisions: "in 26 provinces", "across 18 districts"
+_IN_BEFORE: Final = re.compile(
+    r"\b(?:in|across|from)\s+(?:(?:some|about|around|more\s+than|over|at\s+least|all)\s+)?$",
+    re.IGNORECASE,
+)
+_DIVISIONS_AFTER: Final = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:provinces|districts|states|regions|countries|municipalities"
+    r"|departments|counties|governorates|oblasts|cities|townships|localities|communes"
+    r"|prefectures|divisions)\b",
+    re.IGNORECASE,
 )
 _RATIO_BEFORE: Final = re.compile(
     r"\b(?:one|1|an?)\s+(?:[a-z]+\s+)?(?:in|for|per)\s+(?:every\s+)?$", re.IGNORECASE
@@ -1067,6 +1091,10 @@ def _count(
         _AREA_AFTER_ONE_WORD.match(text, mention.end)
     ):
         return None  # "in the 75 affected municipalities": which places, not how many
+    if _IN_BEFORE.search(text, max(lo, mention.start - 20), mention.start) and (
+        _DIVISIONS_AFTER.match(text, mention.end)
+    ):
+        return None  # "1 929 injured in 26 provinces and cities": where, not a count of harm
     if cue is None:
         bare = _bare(
             text, mention, clause, lex, gaz, next_start, previous, last_figure, origin, notes,
@@ -1217,6 +1245,14 @@ def _count(
                 metric, kind = lex.verb_metric[verb[2]]
             else:  # a counted noun named by a label or before a parenthesis
                 metric, kind = lex.nouns[verb[2]].metric, None
+            if (
+                metric in {"injured", "missing"}
+                and _OF_THE_BEFORE_VERB.search(text, max(lo, verb[0] - 8), verb[0])
+                and _DIED_AFTER.match(text, verb[1])
+            ):
+                # "seven of the injured have died in hospital": now counted among the dead
+                notes.append(f"a part of the {metric} who died")
+                metric, kind = "killed", "flow"
             if verb[2] in _EVACUATION and not _RESCUE_OR_TRANSFER.search(
                 text, max(lo, mention.start - 60), min(hi, verb[1] + 60)
             ):
@@ -1303,6 +1339,12 @@ def _count(
             and _setting_at(text, gone.end())
         ):
             metric, kind = "displaced", "flow"  # "1.6 million people had gone to shelters"
+        elif cue.unit in {"person", "household"} and _SETTING_HOLDS_BEFORE.search(
+            text, max(lo, mention.start - 90), mention.start
+        ):
+            # "The shelters host about 189,000 people": the people the sites hold, displaced
+            # or, in a text about refugees, refugees
+            metric, kind = ("refugees" if about_refugees else "idps"), "stock"
         elif (
             previous is not None
             and cue.unit in {"person", "household"}

@@ -115,7 +115,7 @@ _EVENT_METRICS: Final = frozenset(
 )
 
 
-_AS_OF: Final = re.compile(r"as\s+(?:of|at)\b", re.IGNORECASE)
+_AS_OF: Final = re.compile(r"\bas\s+(?:of|at)\b", re.IGNORECASE)
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
