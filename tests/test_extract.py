@@ -117,6 +117,10 @@ def test_parts_of_a_total_keep_their_groups() -> None:
     [
         ("More than 200,000 people were displaced between May 1 and 16.", "2019-05-01/2019-05-16"),
         ("More than 200,000 people were displaced between 1 and 16 May.", "2019-05-01/2019-05-16"),
+        # a dash between two days with their months is a window
+        ("Some 515,000 people crossed into Syria (23 March – 30 April).", "2019-03-23/2019-04-30"),
+        ("Some 515,000 people crossed into Syria, March 23–April 30.", "2019-03-23/2019-04-30"),
+        ("More than 200,000 people were displaced on May 1-16.", "2019-05-01/2019-05-16"),
         ("200 people have been killed since September 19.", "2018-09-19/2019-05-28"),
         ("200 people were killed in May.", "2019-05"),
         ("200 people were killed on 8 October 2017.", "2017-10-08"),
@@ -2124,6 +2128,40 @@ def test_rows_under_a_heading_of_people_count_what_the_text_is_about() -> None:
     ],
 )  # fmt: skip
 def test_settings_that_hold_people_the_injured_who_died_and_divisions(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected
+
+
+def test_rows_under_an_arrivals_heading_are_flows_over_its_window() -> None:
+    text = (
+        "Refugees keep arriving; the refugee response is stretched.\n\n"
+        "ARRIVALS BY BORDER CROSSING (23 September – 31 October 2024; estimates)\n"
+        "Jdeidet Yabous, Rural Damascus: 319,000\nJousieh, Homs: 96,500\n"
+    )
+    found = ht.extract(text, source=ht.Source("s", published=ht.Period.parse("2024-11-01").end))
+    assert [(c.value, c.metric, c.kind, str(c.period)) for c in found] == [
+        (319_000, "refugees", "flow", "2024-09-23/2024-10-31"),
+        (96_500, "refugees", "flow", "2024-09-23/2024-10-31"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the head of a part says what it counts, whatever the figure before counted
+        (("Hospitals admitted more than 600 wounded patients since Jan. 26.\n\nAmong those "
+          "killed in the week before the city fell were 17 foreign soldiers."),
+         [(600, "injured"), (17, "killed")]),
+        # "a city of about 2 million people" is the city's population, in a sentence on a toll
+        (("The toll has climbed since the rebels entered Goma, a lakeside city of about 2 "
+          "million people, on Jan. 26."), [(2_000_000, "population")]),
+        # people sheltering outside their own country are refugees
+        ("Some 4,600 Lebanese households are sheltering in 31 collective centres in Homs.",
+         [(4600, "refugees"), (31, "other")]),
+    ],
+)  # fmt: skip
+def test_heads_of_parts_populations_of_places_and_sheltering_abroad(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert figures(text, "metric") == expected

@@ -566,6 +566,7 @@ _ADJECTIVAL_STATES: Final = frozenset({"displaced", "internally displaced", "upr
 _GIVEN_TO: Final = re.compile(rf"[\w\s,-]{{0,30}}\bto\s+{_LEAD_IN}$")
 _LEADING_OF: Final = re.compile(r"^(?:of\s+(?:the\s+)?)")
 _ARRIVALS_LABEL: Final = re.compile(r"\b(?:[Aa]rrivals?|[Ss]ince)\b")
+_ARRIVALS_HEADING: Final = re.compile(r"\barrivals?\b", re.IGNORECASE)
 _POPULATION_NOUN_METRICS: Final = frozenset(
     {"refugees", "idps", "returnees", "detained", "population"}
 )
@@ -594,6 +595,11 @@ _IN_SETTING: Final = re.compile(
 _GONE_TO_SETTING: Final = re.compile(
     r"\b(?:went|gone|go|moved|taken|brought|evacuated|fled)\s+(?:in)?to\s+(?:the\s+)?"
     r"(?:(?:more\s+than|over|some|about)\s+)?(?:[\d,]+\s+)?",
+    re.IGNORECASE,
+)
+_SPACE: Final = re.compile(r"[ \t]+")
+_IN_AT_BEFORE: Final = re.compile(
+    r"\b(?:in|at|into|across)\s+(?:(?:some|about|around|more\s+than|over|at\s+least)\s+)?$",
     re.IGNORECASE,
 )
 _WORD_AND_SPACE: Final = re.compile(r"[A-Za-z-]+\s+")
@@ -710,15 +716,26 @@ def _partitive_head(
         return None  # the part's own verb says what it counts: "1.4 million are sheltering"
     group_word = _PART_GROUP.match(text, mention.end)
     group = group_word.group(1).lower() if group_word else None
-    if previous is not None:
+    rest_start = mention.start - len(window) + head.start("rest") if head.group("rest") else -1
+    own = [
+        cue
+        # "Among those killed ... were 17 soldiers": the head's own count, whatever came before
+        for cue in (
+            _verbs(text, lex, mention.start - len(window) + head.start(), mention.start)
+            if rest_start >= 0
+            else []
+        )
+        if lex.verb_metric[cue[2]][0] not in {"other", previous.metric if previous else ""}
+        and cue[1] <= mention.start - len(window) + head.end("rest")
+    ]
+    if previous is not None and not own:
         return _Counted(
             previous.metric, group or previous.group, previous.unit, previous.kind, None,
             previous.origin, ["a part of the figure the sentence opens with"],
         )  # fmt: skip
-    if head.group("rest") is None:
+    if rest_start < 0:
         return None
-    rest_start = mention.start - len(window) + head.start("rest")
-    for cue in _verbs(text, lex, rest_start, mention.start):
+    for cue in own or _verbs(text, lex, rest_start, mention.start):
         metric, kind = lex.verb_metric[cue[2]]
         if metric != "other":
             return _Counted(
@@ -874,6 +891,14 @@ def _bare(
     ):
         return None  # "in the two regions": which places, not how many
 
+    if (
+        _IN_AT_BEFORE.search(text, max(lo, mention.start - 30), mention.start)
+        and (space := _SPACE.match(text, mention.end)) is not None
+        and _setting_at(text, space.end())
+    ):
+        # "are sheltering in 31 collective centres": a count of the places, whatever the verb
+        # before says of the people in them
+        return _Counted("other", "all", "site", "stock", None, origin, notes)
     # "killing 45 and wounding 60", "hundreds were injured": a verb beside the number
     after = _not_adjectival(
         text, _verbs(text, lex, mention.end, min(hi, next_start, mention.end + 45))
@@ -1239,6 +1264,14 @@ def _count(
         metric, kind = "idps", "stock"  # "183,159 people in 165 sites": where the displaced live
     if not metric and _BODIES_OF.search(text, max(lo, mention.start - 20), mention.start):
         metric, kind = "killed", "flow"  # "recovered the bodies of 232 people"
+    if (
+        not metric
+        and cue.unit == "person"
+        and _POPULATION_OF.search(text, max(lo, mention.start - 40), mention.start)
+    ):
+        # "The toll has climbed since the rebels entered Goma, a lakeside city of about 2
+        # million people": the city's people, whatever the sentence counts besides
+        metric, kind = "population", "stock"
     if not metric:
         if verb is not None:
             if verb[2] in lex.verb_metric:
@@ -1394,6 +1427,12 @@ def _count(
             and ":" in text[line_start : mention.start]
         ):
             cues.add("flow")  # "Arrivals since 15 April 2023: 551,000 people"
+        if (
+            verb is not None
+            and (verb[0] < lo or verb[1] > hi or "\n" in text[verb[1] : mention.start])
+            and _ARRIVALS_HEADING.search(text, verb[0], verb[1])
+        ):
+            cues.add("flow")  # "ARRIVALS BY BORDER CROSSING (23 September – 31 October)" above
         kind = "flow" if "flow" in cues and "stock" not in cues else "stock"
         if metric == "idps" and kind == "flow":
             metric = "displaced"
@@ -1482,6 +1521,15 @@ def _count(
         and not _DISPLACEMENT_WORDS.search(text, lo, hi)
     ):
         metric, kind = "refugees", "stock"  # "the Caribbean hosts 230,000 of them" (refugees)
+    if (
+        metric == "idps"
+        and origin is not None
+        and named.abroad(origin, noun_end, hi)
+        and not _DISPLACEMENT_WORDS.search(text, lo, hi)
+    ):
+        # "Some 4,600 Lebanese households are sheltering in 31 collective centres in Homs":
+        # people sheltering outside their own country are refugees
+        metric, kind = "refugees", "stock"
     given = _verbs(text, lex, max(lo, mention.start - 60), mention.start)
     if (
         metric in {"refugees", "idps", "displaced", "returnees"}

@@ -45,8 +45,13 @@ _DAY_FIRST: Final = rf"{_D}\s+{_M}(?:,?\s+{_Y})?"
 _MONTH_FIRST: Final = rf"{_M}\s+{_D}(?:,?\s+{_Y})?(?!\d)"
 _ONE_DAY: Final = rf"(?:{_DAY_FIRST}|{_MONTH_FIRST})(?:\s+(?:last|this)\s+year)?"
 _PATTERN: Final = re.compile(
-    rf"(?P<between>\b(?:between|from)\s+(?:(?P<bm1>{_M})\s+(?P<bd1>{_D})|(?P<bd1b>{_D})(?:\s+(?P<bm1b>{_M}))?)"
-    rf"(?:,?\s+(?P<by1>{_Y}))?\s+(?:and|to|until|-|–)\s+(?:(?P<bm2>{_M})\s+)?(?P<bd2>{_D})(?:\s+(?P<bm2b>{_M}))?(?:,?\s+(?P<by>{_Y}))?)"
+    # "between 1 and 16 May", "from May 1 to 16"; "23 September – 31 October 2024" (a dash
+    # between two days with their months)
+    rf"(?P<between>(?:\b(?:between|from)\s+"
+    rf"|(?=\b{_D}\s+{_M}(?:,?\s+{_Y})?\s*[-–]\s*{_D}\s+{_M})"
+    rf"|(?=\b{_M}\s+{_D}(?:,?\s+{_Y})?\s*[-–]\s*{_M}\s+{_D})|(?=\b{_M}\s+{_D}[-–]\d))"
+    rf"(?:(?P<bm1>{_M})\s+(?P<bd1>{_D})|(?P<bd1b>{_D})(?:\s+(?P<bm1b>{_M}))?)"
+    rf"(?:,?\s+(?P<by1>{_Y}))?(?:\s+(?:and|to|until)\s+|\s*[-–]\s*)(?:(?P<bm2>{_M})\s+)?(?P<bd2>{_D})(?:\s+(?P<bm2b>{_M}))?(?:,?\s+(?P<by>{_Y}))?)"
     rf"|(?P<months>\b(?:(?:between|from)\s+)?(?P<mm_a>{_M})(?:\s+(?P<my_a>{_Y}))?"
     rf"(?:\s+(?:and|to|until)\s+|\s*[–-]\s*)(?P<mm_b>{_M})\b(?:\s+(?P<my_b>{_Y}))?(?!\s*{_D}\b))"
     rf"|(?P<dash>\b(?P<dd1>{_D})\s*(?:[-–]|and|to)\s*(?P<dd2>{_D})\s+(?P<dm>{_M})(?:\s+(?P<dy>{_Y}))?)"

@@ -339,7 +339,16 @@ def extract(
             and not _dated_in(dating, *clause)
             else None
         )
-        previous_counted = (sentence_start, counted, mention.end)
+        if not (
+            counted.unit == "site"
+            and previous_counted is not None
+            and previous_counted[0] == sentence_start
+            and previous_counted[1].unit in {"person", "household"}
+        ):
+            # "352 793 displaced, staying in thousands of evacuation points. They are in North
+            # Lombok (198 846 people)": the sites a count of people is in leave it the count
+            # the sentence goes on with
+            previous_counted = (sentence_start, counted, mention.end)
         if counted.unit != "site" or last_figure is None:
             # "the count stood at nearly 70,000" names the last count of people, not the sites
             # they live in; "the figure had risen to 15,000" after houses counts houses
