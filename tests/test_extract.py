@@ -2165,3 +2165,25 @@ def test_heads_of_parts_populations_of_places_and_sheltering_abroad(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people who left a town or camp are displaced; people who left for jobs are not
+        ("Tens of thousands of people left within hours, most of them towards Zahle.",
+         [(10_000, "displaced")]),
+        ("Hundreds of families left the city for nearby villages.", [(100, "displaced")]),
+        # a population in apposition to "the population of" a place
+        ("Almost the entire population of Marawi, some 200,000 people, has left the city.",
+         [(200_000, "population")]),
+        # the discharged are a part of the patients, counted as a quantity
+        ("Of the 142 confirmed cases, 87 have been discharged.", [(142, "other"), (87, "other")]),
+        # the people of a camp
+        ("Zamzam camp alone was home to some 500,000 people.", [(500_000, "idps")]),
+    ],
+)  # fmt: skip
+def test_leaving_populations_in_apposition_discharges_and_camps(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected

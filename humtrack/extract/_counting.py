@@ -129,6 +129,8 @@ _POPULATION_OF: Final = re.compile(
     r"|country|nation|region|state|community|port|capital|municipality|settlement|neighbou?rhood"
     r"|suburb|territory|enclave|strip|county|archipelago|valley|metropolis)\s+"
     r"(?:of|was|is|stands\s+at)\s+$"
+    # "Almost the entire population of Marawi, some 200,000 people, has left the city"
+    r"|\bpopulation\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3},\s+$"
 )
 _REGISTERED: Final = re.compile(r"\bregist(?:ered|ering|ers)\b", re.IGNORECASE)
 _SHARE_OF_PLACE: Final = re.compile(
@@ -637,6 +639,9 @@ _HOLDS_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 # "The shelters host about 189,000 people", "camps in Labutta that held about 45,000 people"
+_CAMP_BEFORE: Final = re.compile(
+    r"\b(?:camps?|sites?|settlements?)\b[^.;:!?\n]{0,40}$", re.IGNORECASE
+)
 _SETTING_HOLDS_BEFORE: Final = re.compile(
     r"\b(?:camps?|shelters?|sites?|centres?|centers?|settlements?)\b[^.;:!?\n]{0,50}?"
     r"\b(?:host|hosts|hosted|hosting|held|hold|holds|housed|house|houses|housing|sheltered"
@@ -1480,6 +1485,14 @@ def _count(
         )
     ):
         metric, kind = "idps", "stock"  # "the Bentiu IDP camp, home to some 110,000 people"
+    if (
+        metric == "population"
+        and verb is not None
+        and verb[2] == "home to"
+        and _CAMP_BEFORE.search(text, max(lo, verb[0] - 50), verb[0])
+    ):
+        # "Zamzam camp alone was home to some 500,000 people": the people of a camp
+        metric, kind = ("refugees" if about_refugees else "idps"), "stock"
     if (
         metric == "displaced"
         and kind != "stock"
