@@ -2187,3 +2187,15 @@ def test_leaving_populations_in_apposition_discharges_and_camps(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Water supply in Leitchuor fell to 9 litres per person per day, against a standard of 15.",
+        "At Rugombo each person receives about 7 litres of water per day.",
+        "The rain gauge at Turís recorded 771,8 litres per square metre in 24 hours.",
+    ],
+)
+def test_measures_per_head_or_area_and_norms_are_no_figures(text: str) -> None:
+    assert figures(text) == []

@@ -90,7 +90,15 @@ _AFTER_NOT_FIGURE: Final = re.compile(
 )
 # a rate ("1.4 deaths per 10,000 people per day"), its denominator, and a quake's depth
 _RATE_OR_DEPTH_BEFORE: Final = re.compile(r"\b(?:per|depth\s+of(?:\s+about|\s+some)?)\s+$", re.I)
-_RATE_AFTER: Final = re.compile(r"\s+[a-z]+\s+per\s+(?:\d|10|100|1,000|100,000)", re.I)
+_RATE_AFTER: Final = re.compile(
+    r"\s+[a-z]+\s+per\s+(?:\d|10|100|1,000|100,000)"
+    # "9 litres per person per day", "771,8 litres per square metre": a measure per head or area
+    r"|\s+(?:[a-z]+\s+){1,3}?per\s+(?:person|capita|head|square|m2|hectare)\b"
+    r"|\s+(?:litres|liters)\b[^.;\n]{0,20}?\bper\s+day\b",
+    re.I,
+)
+# "against a standard of 15", "the emergency standard of 15 litres": a norm, not a count
+_STANDARD_BEFORE: Final = re.compile(r"\bstandard\s+of\s+$", re.I)
 _TIME_WITH_ZONE: Final = re.compile(
     r"\d{1,2}\.\d{2}\s*(?:[A-Z]{3,4}\b|local\s+time\b|hours\b|h\b).*", re.S
 )
@@ -153,7 +161,11 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
         return True
     if _TITLE_NUMBER.search(before):
         return True  # "Flash Report 2", "Situation Update 4", "Round 5": the number of a document
-    if _RATE_OR_DEPTH_BEFORE.search(before) or _RATE_AFTER.match(after):
+    if (
+        _RATE_OR_DEPTH_BEFORE.search(before)
+        or _RATE_AFTER.match(text, end, end + 40)
+        or _STANDARD_BEFORE.search(before)
+    ):
         return True  # "1.4 deaths per 10,000 people per day", "at a depth of 57 km": no count
     if _TIME_WITH_ZONE.fullmatch(text, start, min(len(text), end + 12)):
         return True  # "at 12.25 WITA", "at 07.30 local time"
