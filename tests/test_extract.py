@@ -2199,3 +2199,19 @@ def test_leaving_populations_in_apposition_discharges_and_camps(
 )
 def test_measures_per_head_or_area_and_norms_are_no_figures(text: str) -> None:
     assert figures(text) == []
+
+
+def test_a_demonym_leaves_a_big_town_standing_alone_and_later_lines_say_no_place() -> None:
+    # "Afghan" names no country: Kerman, a city of half a million, is found by itself
+    text = (
+        "A statement on the attack in Kerman.\n\n91 people were killed; nine were Afghan nationals."
+    )
+    assert {c.location_code for c in ht.extract(text)} == {"IR"}
+    # a place on a later line of a list is where a later item is, not this one
+    text = (
+        "Tolls of the attack in Burkina Faso differ:\n"
+        "- JNIM said its fighters had killed about 300 people.\n"
+        "- A US television network reported that up to 600 people had been killed.\n"
+    )
+    first = ht.extract(text).frame.iloc[0]
+    assert (first["value"], first["location_code"]) == (300, "BF")

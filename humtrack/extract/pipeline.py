@@ -142,6 +142,8 @@ def _place(
                 break
             if excluded[0] <= p.start < excluded[1]:
                 continue
+            if level == 2 and p.start >= mention.end and "\n" in segs.text[mention.end : p.start]:
+                continue  # a place on a later line of a list says where a later item is
             before = segs.text[max(0, p.start - 6) : p.start].lower()
             if counted.metric in {"refugees", "returnees"} and (
                 before.endswith(("from ", "fled "))

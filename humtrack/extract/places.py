@@ -148,12 +148,15 @@ class Gazetteer:
         module's notes), with the country that support picks as its code."""
         found = list(self._scan(text))
         named = {p.code[:2] for p in found if not p.world}
+        # a demonym supports a town of its country, but does not make a text name a country:
+        # "Afghan nationals living in Kerman" still lets Kerman stand alone
+        places_named = {p.code[:2] for p in found if not p.world and not p.demonym}
         for place in found:
             if not place.world:
                 yield place
                 continue
             country = next((c for c, _ in place.world if c in named), None)
-            if country is None and not named and place.world[0][1] >= _WORLD_TOWN_ALONE:
+            if country is None and not places_named and place.world[0][1] >= _WORLD_TOWN_ALONE:
                 country = place.world[0][0]
             if country is not None:
                 yield PlaceMatch(
