@@ -1,6 +1,6 @@
 """Extraction scored against the hand-annotated evaluation corpus (tests/data/eval).
 
-The dev splits (dev to dev19) are what the extractor was tuned on; the holdout splits never are.
+The dev splits (dev to dev20) are what the extractor was tuned on; the holdout splits never are.
 These floors guard against regressions; the figures themselves are reported
 by ``python tests/benchmarks/eval_extract.py tests/data/eval/<split>``.
 """
@@ -48,6 +48,8 @@ def _score(split: str) -> Evaluation:
         ("dev18", 0.77, 0.43),
         # scored blind before any rule was written for it: 0.849, period 0.333
         ("dev19", 0.82, 0.30),
+        # scored blind before any rule was written for it: 0.833, period 0.447
+        ("dev20", 0.80, 0.42),
         ("holdout", 0.87, 0.73),
         ("holdout2", 0.89, 0.71),
         ("holdout3", 0.70, 0.68),
@@ -70,7 +72,7 @@ def test_value_and_metric_f1_does_not_regress(
 
 def test_annotations_are_verbatim_and_valid() -> None:
     splits = sorted(p.parent for p in EVAL.glob("*/claims.csv"))
-    assert len(splits) >= 24
+    assert len(splits) >= 25
     for folder in splits:
         sources = ht.read_sources(folder / "sources.csv")
         texts = {
