@@ -2215,3 +2215,21 @@ def test_a_demonym_leaves_a_big_town_standing_alone_and_later_lines_say_no_place
     )
     first = ht.extract(text).frame.iloc[0]
     assert (first["value"], first["location_code"]) == (300, "BF")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the word after a figure and a comma says what the figure before counts
+        ("Chimanimani: 169 deaths, 286 missing, 9,800 households displaced",
+         [(169, "killed"), (286, "missing"), (9800, "displaced")]),
+        ("The attackers also set fire to 38 houses.", [(38, "facilities_damaged")]),
+        # a casualty verb right before people named by who they are says what happened
+        ("The army said the attackers had killed 214 hostages.", [(214, "killed")]),
+        ("Rescuers there found 30 more bodies this afternoon.", [(30, "killed")]),
+    ],
+)  # fmt: skip
+def test_items_after_commas_arson_casualties_of_hostages_and_more_bodies(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected

@@ -103,6 +103,16 @@ def _noun_phrase(
             i += 1
             continue
         if (
+            low in {"more", "further", "additional"}
+            and i == 0
+            and len(tokens) > 1
+            and tokens[1][2][:1].islower()
+            and tokens[1][2].lower() not in STOP_WORDS
+        ):
+            # "30 more bodies", "two further deaths": the noun after says what is counted
+            i += 1
+            continue
+        if (
             low in {"and", "or"}
             and i > 0
             and tokens[i - 1][2][:1].isalpha()
@@ -498,8 +508,17 @@ def _predicate(
     if inside:
         return inside[-1]  # "injured people", "wounded civilians"
     adjacent = _verbs(text, lex, max(lo, mention.start - 14), mention.start)
-    if adjacent and not text[adjacent[-1][1] : mention.start].strip(
-        " " if adjacent[-1][2] in lex.nouns else " ,"
+    if (
+        adjacent
+        and not text[adjacent[-1][1] : mention.start].strip(
+            " " if adjacent[-1][2] in lex.nouns else " ,"
+        )
+        # not "286 missing, 9,800 households displaced": the word after a figure and a comma
+        # says what the figure before counts
+        and not (
+            "," in text[adjacent[-1][1] : mention.start]
+            and _FIGURE_BEFORE.search(text, max(0, adjacent[-1][0] - 12), adjacent[-1][0])
+        )
     ):
         # "killed 26 people", "killing at least 30"; but in "2,256 deaths, 1,309 people
         # missing" the noun before the comma counts the figure before it
@@ -639,6 +658,7 @@ _HOLDS_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 # "The shelters host about 189,000 people", "camps in Labutta that held about 45,000 people"
+_FIGURE_BEFORE: Final = re.compile(r"\d\s+$")
 _CAMP_BEFORE: Final = re.compile(
     r"\b(?:camps?|sites?|settlements?)\b[^.;:!?\n]{0,40}$", re.IGNORECASE
 )
@@ -1235,6 +1255,12 @@ def _count(
             and not text[freed[-1][1] : mention.start].strip()
         ):
             event = [freed[-1]]  # "freeing 529 inmates": a release, not a detention
+        elif (
+            freed
+            and lex.verb_metric[freed[-1][2]][0] in _CASUALTY_METRICS
+            and not text[freed[-1][1] : mention.start].strip()
+        ):
+            event = [freed[-1]]  # "had killed 214 hostages", "wounding 12 refugees"
         relocated = [
             v
             for v in _verbs(text, lex, noun_end, min(hi, next_start, noun_end + 40))
