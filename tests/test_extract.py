@@ -2233,3 +2233,24 @@ def test_items_after_commas_arson_casualties_of_hostages_and_more_bodies(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The total for the city will certainly be higher than 1,018 dead.",
+         [(1018, "killed", "more_than")]),
+        ("Some 40,000 people are camping in the open.", [(40_000, "idps", "approx")]),
+        ("More than 150,000 people stayed with relatives or host families.",
+         [(150_000, "idps", "more_than")]),
+        ("Thousands more have moved in with relatives and friends.", [(1000, "idps", "vague")]),
+        ("The offensive alone forced some 60,000 people out of the neighbourhood.",
+         [(60_000, "displaced", "approx")]),
+        # a ratio of people to a dwelling is no count
+        ("The rest stayed with relatives, often dozens of people to an apartment.", []),
+    ],
+)  # fmt: skip
+def test_higher_than_camping_relatives_forced_out_and_crowding(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert figures(text, "metric", "qualifier") == expected

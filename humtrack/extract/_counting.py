@@ -493,6 +493,10 @@ def _predicate(
     """
     if _BODIES_OF.search(text, max(lo, mention.start - 20), mention.start):
         return (mention.start, mention.start, "deaths")  # "the deaths of seven injured people"
+    if _FORCED_BEFORE.search(text, max(lo, mention.start - 30), mention.start) and _OUT_OF.match(
+        text, noun_end
+    ):
+        return (mention.start, mention.start, "displaced")  # "forced some 60,000 people out of"
     inside = _verbs(text, lex, mention.end, noun_end)
     if inside and inside[-1][2] in _ADJECTIVAL_STATES:
         # "12,500 displaced people returned to their villages": what happened to them is the
@@ -658,6 +662,17 @@ _HOLDS_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 # "The shelters host about 189,000 people", "camps in Labutta that held about 45,000 people"
+_PER_EACH_AFTER: Final = re.compile(
+    r"\s+(?:to|per)\s+(?:an?|each|every|one)\s+(?:apartment|room|tent|house|household|family"
+    r"|shelter|latrine|toilet|tap|classroom|bed)\b",
+    re.IGNORECASE,
+)
+_FORCED_BEFORE: Final = re.compile(
+    r"\b(?:forced|forcing|forces|drove|driven|driving|drives|pushed|chased)\s+"
+    r"(?:(?:some|about|around|more\s+than|over|at\s+least|an\s+estimated|nearly)\s+)?$",
+    re.IGNORECASE,
+)
+_OUT_OF: Final = re.compile(r"\s+(?:out\s+of|out\b|from\s+(?:their|his|her)\s+homes?)")
 _FIGURE_BEFORE: Final = re.compile(r"\d\s+$")
 _CAMP_BEFORE: Final = re.compile(
     r"\b(?:camps?|sites?|settlements?)\b[^.;:!?\n]{0,40}$", re.IGNORECASE
@@ -1211,6 +1226,8 @@ def _count(
         and _NOTHING_AFTER.match(text, ratio.end())
     ):
         return None  # "one child in four": a ratio, not a count ("1,850 homes in 24 towns" is)
+    if _PER_EACH_AFTER.match(text, noun_end):
+        return None  # "dozens of people to an apartment", "six families per tent": a ratio
     subject = _LEADING_OF.sub("", text[mention.end : noun_end].strip(" ,")) or None
     metric = cue.metric
     kind: str | None = None
