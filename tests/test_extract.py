@@ -121,6 +121,11 @@ def test_parts_of_a_total_keep_their_groups() -> None:
         ("Some 515,000 people crossed into Syria (23 March – 30 April).", "2019-03-23/2019-04-30"),
         ("Some 515,000 people crossed into Syria, March 23–April 30.", "2019-03-23/2019-04-30"),
         ("More than 200,000 people were displaced on May 1-16.", "2019-05-01/2019-05-16"),
+        # parts of a month
+        ("Some 1,200 people were displaced in early May.", "2019-05-01/2019-05-10"),
+        ("Some 1,200 people were displaced in mid-April.", "2019-04-11/2019-04-20"),
+        ("Some 1,200 people were displaced in late April.", "2019-04-21/2019-04-30"),
+        ("Some 1,200 people have been displaced since early March.", "2019-03-01/2019-05-28"),
         ("200 people have been killed since September 19.", "2018-09-19/2019-05-28"),
         ("200 people were killed in May.", "2019-05"),
         ("200 people were killed on 8 October 2017.", "2017-10-08"),

@@ -63,7 +63,7 @@ _PATTERN: Final = re.compile(
     rf"|(?P<asof>\bas\s+(?:of|at)\s+(?P<asof_what>{_ONE_DAY}))"
     rf"|(?P<day>\b{_ONE_DAY})"
     rf"|(?P<iso>\b(?P<iy>{_Y})-(?P<im>\d\d)-(?P<id>\d\d)\b)"
-    rf"|(?P<month>\b(?:(?:in|during|by|until|through|throughout|early|late|mid-?|of|since|last|this)\s+)"
+    rf"|(?P<month>\b(?:(?:in|during|by|until|through|throughout|early|late|of|since|last|this)\s+|mid-?\s*)"
     rf"(?P<mm>{_M})(?:\s+(?P<my>{_Y}))?\b(?!\s+{_D}\b)(?!(?:\s+(?:and|to|until)\s+|\s*[–-]\s*){_M})"
     rf"|\b(?P<mm2>{_M})\s+(?P<my2>{_Y})\b)"
     rf"|(?P<year>\b(?:in|during|since|throughout|of)\s+(?P<yy>{_Y})\b)"
@@ -391,7 +391,18 @@ def _find_dates(text: str, published: date | None) -> Iterator[DateExpr]:
             year_text = m["my"] or m["my2"]
             assert month is not None
             window = _month_window(int(year_text) if year_text else None, month, published)
-            role = "since" if m.group(0).lower().startswith("since") else "window"
+            since = (
+                m.group(0).lower().startswith("since")
+                or text[max(0, s - 6) : s].lower() == "since "
+            )
+            role = "since" if since else "window"
+            part = m.group(0).lower()
+            if window is not None and part.startswith(("early", "mid", "late")):
+                # "early August": the 1st to the 10th; "mid-August" the 11th to the 20th; "late
+                # August" the 21st to the month's end
+                first = 1 if part.startswith("early") else 11 if part.startswith("mid") else 21
+                last = 10 if first == 1 else 20 if first == 11 else window[1].day
+                window = (window[0].replace(day=first), window[1].replace(day=last))
             yield DateExpr(
                 s,
                 e,
