@@ -2259,3 +2259,16 @@ def test_higher_than_camping_relatives_forced_out_and_crowding(
     text: str, expected: list[tuple[float, str, str]]
 ) -> None:
     assert figures(text, "metric", "qualifier") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Communities are urged to call 4455 and not to touch sick people or dead bodies.",
+        "A gap of more than 250,000 deaths separates the two estimates.",
+        # a zero cell of a table is no figure to review
+        "(new cases – cumulative cases)\nKatwa – 0 – 0",
+    ],
+)
+def test_numbers_to_call_gaps_between_counts_and_zero_cells_are_no_figures(text: str) -> None:
+    assert figures(text) == []

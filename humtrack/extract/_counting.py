@@ -662,6 +662,12 @@ _HOLDS_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 # "The shelters host about 189,000 people", "camps in Labutta that held about 45,000 people"
+_NEXT_WORD: Final = re.compile(r"\s+([A-Za-z]+)\b")
+_GAP_BEFORE: Final = re.compile(
+    r"\b(?:gap|difference|discrepancy)\s+of\s+(?:(?:more\s+than|over|about|some|nearly|almost"
+    r"|at\s+least|roughly|around)\s+)?$",
+    re.IGNORECASE,
+)
 _PER_EACH_AFTER: Final = re.compile(
     r"\s+(?:to|per)\s+(?:an?|each|every|one)\s+(?:apartment|room|tent|house|household|family"
     r"|shelter|latrine|toilet|tap|classroom|bed)\b",
@@ -930,6 +936,12 @@ def _bare(
         text, mention.end
     ):
         return None  # "in the two regions": which places, not how many
+    if (
+        _THE_BEFORE.search(text, max(lo, mention.start - 6), mention.start)
+        and (word := _NEXT_WORD.match(text, mention.end)) is not None
+        and word.group(1).lower() in _NOT_COUNTED
+    ):
+        return None  # "separates the two estimates": which estimates, not a count
 
     if (
         _IN_AT_BEFORE.search(text, max(lo, mention.start - 30), mention.start)
@@ -1226,6 +1238,8 @@ def _count(
         and _NOTHING_AFTER.match(text, ratio.end())
     ):
         return None  # "one child in four": a ratio, not a count ("1,850 homes in 24 towns" is)
+    if _GAP_BEFORE.search(text, max(lo, mention.start - 40), mention.start):
+        return None  # "a gap of more than 250,000 deaths": a difference between counts
     if _PER_EACH_AFTER.match(text, noun_end):
         return None  # "dozens of people to an apartment", "six families per tent": a ratio
     subject = _LEADING_OF.sub("", text[mention.end : noun_end].strip(" ,")) or None

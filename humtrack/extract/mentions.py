@@ -114,7 +114,9 @@ _BEFORE_NOT_FIGURE: Final = re.compile(
     rf"(?:(?<![a-z])(?:{_MONEY_BEFORE_WORDS})|\bage\s+of\s?|\b(?:children|child|boys|girls|those|people|aged)\s+(?:under|over|below|above)\s"
     r"|\bday\s|\b(?:aged|age|ages|magnitude|resolution|route|article|section|"
     r"chapter|no\.|number|phase|level|category|flight|highway|decree|law|version|grade|page|para|"
-    r"paragraph|annex|item|rule|model|unit|line|hotline|helpline|phone|tel\.?|telephone|fax|whatsapp)"
+    r"paragraph|annex|item|rule|model|unit|line|hotline|helpline|phone|tel\.?|telephone|fax|whatsapp"
+    # "urged to call 4455", "dial 112": a number to call
+    r"|call|dial|sms|text\s+to)"
     r"\s?|[a-z]-|:|/)$",
     re.IGNORECASE,
 )
@@ -313,8 +315,10 @@ def _numbers(text: str, masked: list[tuple[int, int]]) -> Iterator[Mention]:
             and _ROW_HEAD.fullmatch(text, text.rfind("\n", 0, start) + 1, start)
         ):
             # "Hela – 290,000 – 145,000": the cells of a table row written as text, not a range
-            yield Mention(core_start, m.end("x"), False)
-            yield Mention(m.start("y"), end, False)
+            if text[core_start : m.end("x")].strip() != "0":
+                yield Mention(core_start, m.end("x"), False)
+            if text[m.start("y") : end].strip() != "0":
+                yield Mention(m.start("y"), end, False)
             continue
         if (
             m.group("y")
