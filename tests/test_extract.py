@@ -2272,3 +2272,15 @@ def test_higher_than_camping_relatives_forced_out_and_crowding(
 )
 def test_numbers_to_call_gaps_between_counts_and_zero_cells_are_no_figures(text: str) -> None:
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "515,000 people crossed from Lebanon into Syria since 23 September (est.)",
+        "Some 400,000 people are estimated to have been displaced since 10 June.",
+    ],
+)
+def test_figures_said_to_be_estimates_are_approximate(text: str) -> None:
+    claim = one(text)
+    assert (claim.qualifier, claim.lower, claim.upper) == ("approx", None, None)

@@ -13,6 +13,7 @@ import pandas as pd
 
 from humtrack.claim import Source
 from humtrack.claimset import ClaimSet
+from humtrack.estimate import Estimate
 from humtrack.extract._counting import (
     _OF_THEM,
     _PART_OF_LAST,
@@ -200,6 +201,23 @@ _WHERE_AFTER: Final = re.compile(
 )
 
 
+# "(est.)" closing a line, "people estimated to have been displaced"
+_EST_LINE_END: Final = re.compile(r"\((?:est\.?|estimated|estimate)\)[ \t]*$", re.IGNORECASE)
+_ESTIMATED_AFTER: Final = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:(?:are|were|is|was)\s+)?estimated\s+to\b", re.IGNORECASE
+)
+
+
+def _estimated(text: str, mention: Mention) -> bool:
+    """Whether the words after a figure say it is an estimate."""
+    line_end = text.find("\n", mention.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return bool(
+        _EST_LINE_END.search(text, mention.end, line_end)
+        or _ESTIMATED_AFTER.match(text, mention.end, min(line_end, mention.end + 40))
+    )
+
+
 def _dated_in(dating: _Dating, lo: int, hi: int) -> bool:
     """Whether a date of the text lies in ``text[lo:hi]``."""
     i = bisect.bisect_left(dating.starts, lo)
@@ -359,6 +377,11 @@ def extract(
         if e is None:
             continue
         notes = list(counted.notes)
+        if e.qualifier == "exact" and _estimated(text, mention):
+            # "515,000 people crossed since 23 September (est.)", "400,000 people estimated to
+            # have been displaced": an estimate, about its value
+            e = Estimate(e.value, "approx", precision=e.precision)
+            notes.append("said to be an estimate")
         if whole is not None:
             # "53 people have died since the cyclone struck. Of the dead, 48 were in Nampula":
             # a part, or the next item of a count, holds over the period of the figure before it
