@@ -2284,3 +2284,8 @@ def test_numbers_to_call_gaps_between_counts_and_zero_cells_are_no_figures(text:
 def test_figures_said_to_be_estimates_are_approximate(text: str) -> None:
     claim = one(text)
     assert (claim.qualifier, claim.lower, claim.upper) == ("approx", None, None)
+
+
+def test_a_verb_after_a_place_named_in_between_is_not_the_figures() -> None:
+    text = "Partners have built 85 emergency latrines in the villages hosting refugees."
+    assert figures(text, "metric") == [(85, "other")]

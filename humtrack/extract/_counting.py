@@ -662,6 +662,7 @@ _HOLDS_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 # "The shelters host about 189,000 people", "camps in Labutta that held about 45,000 people"
+_PREPOSITION: Final = re.compile(r"\b(?:in|at|near|around|across|inside|outside)\s", re.I)
 _NEXT_WORD: Final = re.compile(r"\s+([A-Za-z]+)\b")
 _GAP_BEFORE: Final = re.compile(
     r"\b(?:gap|difference|discrepancy)\s+of\s+(?:(?:more\s+than|over|about|some|nearly|almost"
@@ -955,6 +956,16 @@ def _bare(
     after = _not_adjectival(
         text, _verbs(text, lex, mention.end, min(hi, next_start, mention.end + 45))
     )
+    thing = _THING_AFTER.match(text, mention.end)
+    if (
+        after
+        and thing is not None
+        and not any(w in _NOT_COUNTED or w in STOP_WORDS for w in thing.group().lower().split())
+        and _PREPOSITION.search(text, thing.end(), after[0][0])
+    ):
+        # "built 85 emergency latrines in the villages hosting refugees": the verb after a
+        # place named in between says what happens there, not to what the figure counts
+        after = []
     if not after and (
         among := _AMONG_THE.match(text, mention.end, min(hi, next_start, mention.end + 100))
     ):
