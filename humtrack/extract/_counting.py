@@ -134,13 +134,18 @@ def _noun_phrase(
 
 _FIRST_WORD: Final = re.compile(r"\s*[A-Za-zÀ-ÿ’']")
 _OF_THEM: Final = re.compile(r"\s+of\s+(?:them|whom)\b(?P<be>\s*(?:(?:were|are|was|being)\s+)?)")
+# "Goma, a lakeside city of about 2 million people": a place's people, in apposition
+_APPOSITION_OF: Final = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|camp|district|province|island"
+    r"|region|country|port|capital|municipality|settlement|neighbou?rhood|suburb|territory)\s+"
+    r"of\s+$"
+    r"|\bpopulation\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3},\s+$"
+)
 _POPULATION_OF: Final = re.compile(
     r"\b(?:population|city|town|village|camp|area|district|governorate|province|island|kingdom"
     r"|country|nation|region|state|community|port|capital|municipality|settlement|neighbou?rhood"
     r"|suburb|territory|enclave|strip|county|archipelago|valley|metropolis)\s+"
     r"(?:of|was|is|stands\s+at)\s+$"
-    # "Almost the entire population of Marawi, some 200,000 people, has left the city"
-    r"|\bpopulation\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3},\s+$"
 )
 _REGISTERED: Final = re.compile(r"\bregist(?:ered|ering|ers)\b", re.IGNORECASE)
 _SHARE_OF_PLACE: Final = re.compile(
@@ -236,10 +241,13 @@ _OF_THE_AFTER: Final = re.compile(
     r"\s+of\s+(?:the|its|their|these|those|our|his|her|your)\s+(?:[\w-]+['’]s?\s+)?"
 )
 _TO_BEFORE: Final = re.compile(
-    r"(?:\bto|\bpast|\b(?:stands?|stood|remains?|remained|puts?(?:\s+[\w-]+){1,9})\s+at"
-    # "the cumulative number of cases is 2,713": a number of what is named before it
-    r"|\b(?:is|was)(?:\s+now)?)\s+"
+    r"(?:\bto|\bpast|\b(?:stands?|stood|remains?|remained|puts?(?:\s+[\w-]+){1,9})\s+at)\s+"
     rf"{_LEAD_IN}$"
+)
+# "the cumulative number of cases is 2,713": the number, the toll or the count as the subject
+_NUMBER_IS_BEFORE: Final = re.compile(
+    r"\b(?:number|toll|tally|count|total)\s+of\s+[\w -]{1,40}?\s+(?:is|was)(?:\s+now)?\s+$",
+    re.IGNORECASE,
 )
 _NUMBER_OF: Final = re.compile(
     r"\b(?:number|toll|tally|count|list|population)(?:\s+of)?\s+", re.IGNORECASE
@@ -320,7 +328,9 @@ def _number_of(text: str, lex: Lexicon, position: int) -> tuple[int, int, str] |
 _UNNAMED: Final = "counts a thing the vocabulary does not name"
 # "280 people a day", "1,000 a day in March"; not "17,674 a day earlier"
 _PER_DAY: Final = re.compile(
-    r"\s+(?:a|per|each)\s+day\b(?!\s+(?:earlier|later|before|after|ago)\b)", re.IGNORECASE
+    r"\s+(?:a|per|each)\s+day\b"
+    r"(?!\s+(?:earlier|later|before|after|ago|into|ahead|prior|since|of|when|and\s+night)\b)",
+    re.IGNORECASE,
 )
 _COPULA_AFTER: Final = re.compile(r"\s+(?:are|were)\s+")
 _HELD_BEFORE: Final = re.compile(
@@ -430,6 +440,16 @@ class _Places:
     found: list[PlaceMatch]
     starts: list[int]
 
+    def where(self, text: str, lo: int, hi: int) -> str | None:
+        """The country of the first place ``text[lo:hi]`` says something is in ("in Homs"), not
+        one it came from ("returning from Egypt")."""
+        i = bisect.bisect_left(self.starts, lo)
+        for p in self.found[i : bisect.bisect_left(self.starts, hi)]:
+            before = text[max(lo, p.start - 30) : p.start]
+            if _IN_PLACE_BEFORE.search(before) and not _FROM_BEFORE.search(before):
+                return p.code[:2]
+        return None
+
     def abroad(self, origin: str, lo: int, hi: int) -> bool:
         """Whether ``text[lo:hi]`` names a place outside the country ``origin``."""
         i = bisect.bisect_left(self.starts, lo)
@@ -444,6 +464,8 @@ def _small(mention: Mention, text: str) -> bool:
     return estimate is None or estimate.value is None or estimate.value <= 20
 
 
+_IN_PLACE_BEFORE: Final = re.compile(r"\b(?:in|at)\s+(?:[\w-]+\s+){0,4}$")
+_FROM_BEFORE: Final = re.compile(r"\b(?:from|fled|left)\s+(?:[\w-]+\s+){0,4}$")
 _WHEREABOUTS: Final = re.compile(r"\bwhereabouts\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?$", re.I)
 _UNKNOWN: Final = re.compile(r"\b(?:unknown|not\s+known|unaccounted|unclear)\b", re.IGNORECASE)
 _WERE_BEFORE: Final = re.compile(r"\b(?:were|are)\s+(?:still\s+)?$")
@@ -460,8 +482,10 @@ _NUMBER_WORDS: Final = "|".join(
     )
 )
 _IN_SITES: Final = re.compile(
-    r"\s+in\s+(?:some\s+|about\s+|more\s+than\s+)?(?:\d[\d,.]*|dozens\s+of|hundreds\s+of"
-    rf"|{_NUMBER_WORDS})\s+(?:sites|camps|{_phrases('extract_displacement_settings.txt')})\b",
+    r"\s+in\s+(?:some\s+|about\s+|more\s+than\s+|over\s+)?(?:\d[\d,.]*|dozens\s+of|hundreds\s+of"
+    rf"|{_NUMBER_WORDS})\s+(?:sites|camps|{_phrases('extract_displacement_settings.txt')})\b"
+    # not "3,000 people in 12 camps were vaccinated": aid's reach
+    r"(?![^.;:!?\n]{0,40}\b(?:received|receive|reached|vaccinated|treated|fell\s+ill)\b)",
     re.IGNORECASE,
 )
 # "2,300+ people in public shelters", "59,000 people remained in 305 camps", "1,000 people
@@ -623,10 +647,14 @@ _GONE_TO_SETTING: Final = re.compile(
     re.IGNORECASE,
 )
 _SPACE: Final = re.compile(r"[ \t]+")
-_IN_AT_BEFORE: Final = re.compile(
-    r"\b(?:in|at|into|across)\s+(?:(?:some|about|around|more\s+than|over|at\s+least)\s+)?$",
-    re.IGNORECASE,
+# the words that may stand between a verb or preposition and its figure: "in some 30 camps",
+# "forced more than 60,000 people", "host about 189,000"
+_APPROX_LEAD: Final = (
+    r"(?:(?:some|about|around|roughly|nearly|almost|more\s+than|over|an\s+estimated|up\s+to"
+    r"|approximately|at\s+least|tens\s+of|hundreds\s+of|all)\s+)*"
 )
+# "sheltering in 31 collective centres", "1 929 injured in 26 provinces"
+_IN_AT_BEFORE: Final = re.compile(rf"\b(?:in|at|into|across|from)\s+{_APPROX_LEAD}$", re.I)
 _WORD_AND_SPACE: Final = re.compile(r"[A-Za-z-]+\s+")
 
 
@@ -661,35 +689,43 @@ _HOLDS_BEFORE: Final = re.compile(
     r"approximately|at\s+least|tens\s+of|hundreds\s+of)\s+)*$",
     re.IGNORECASE,
 )
-# "The shelters host about 189,000 people", "camps in Labutta that held about 45,000 people"
+# a place named between a count of things and a later verb: "85 latrines in the villages hosting"
 _PREPOSITION: Final = re.compile(r"\b(?:in|at|near|around|across|inside|outside)\s", re.I)
 _NEXT_WORD: Final = re.compile(r"\s+([A-Za-z]+)\b")
-_GAP_BEFORE: Final = re.compile(
-    r"\b(?:gap|difference|discrepancy)\s+of\s+(?:(?:more\s+than|over|about|some|nearly|almost"
-    r"|at\s+least|roughly|around)\s+)?$",
-    re.IGNORECASE,
-)
+# "the two estimates": which ones, not how many
+_WHICH_ONES: Final = frozenset({"estimates", "tolls", "sources", "reports", "counts", "accounts"})
+# "a gap of more than 250,000 deaths": a difference between counts
+_GAP_BEFORE: Final = re.compile(rf"\b(?:gap|difference|discrepancy)\s+of\s+{_APPROX_LEAD}$", re.I)
+# "dozens of people to an apartment", "12 people per room": a ratio
 _PER_EACH_AFTER: Final = re.compile(
-    r"\s+(?:to|per)\s+(?:an?|each|every|one)\s+(?:apartment|room|tent|house|household|family"
-    r"|shelter|latrine|toilet|tap|classroom|bed)\b",
+    r"\s+(?:to\s+(?:an?|each|every|one)|per(?:\s+(?:an?|each|every|one))?)\s+(?:apartment"
+    r"|room|tent|house|household|family|shelter|latrine|toilet|tap|classroom|bed)\b",
     re.IGNORECASE,
 )
+# "forced some 60,000 people out of the neighbourhood", "drove 3,000 families from their homes"
 _FORCED_BEFORE: Final = re.compile(
-    r"\b(?:forced|forcing|forces|drove|driven|driving|drives|pushed|chased)\s+"
-    r"(?:(?:some|about|around|more\s+than|over|at\s+least|an\s+estimated|nearly)\s+)?$",
+    rf"\b(?:forced|forcing|forces|drove|driven|driving|drives|pushed|chased)\s+{_APPROX_LEAD}$",
     re.IGNORECASE,
 )
-_OUT_OF: Final = re.compile(r"\s+(?:out\s+of|out\b|from\s+(?:their|his|her)\s+homes?)")
-_FIGURE_BEFORE: Final = re.compile(r"\d\s+$")
-_CAMP_BEFORE: Final = re.compile(
-    r"\b(?:camps?|sites?|settlements?)\b[^.;:!?\n]{0,40}$", re.IGNORECASE
+_OUT_OF: Final = re.compile(
+    r"\s+(?:out\s+of|from)\s+(?:(?:their|his|her)\s+homes?\b|the\s+(?:city|town|village|area"
+    r"|camp|neighbou?rhood|district|region)\b|[A-Z])"
 )
+_FIGURE_BEFORE: Final = re.compile(r"\d\s+$")
+# "Zamzam camp alone was home to": a camp as the subject of "home to"
+_CAMP_BEFORE: Final = re.compile(r"\b(?:camps?|settlements?)\b[^.;:!?\n,]{0,40}$", re.I)
+# "The shelters host about 189,000 people", "camps in Labutta that held about 45,000 people": the
+# sites themselves hold the people (not "raided the camp and held 40 men")
 _SETTING_HOLDS_BEFORE: Final = re.compile(
-    r"\b(?:camps?|shelters?|sites?|centres?|centers?|settlements?)\b[^.;:!?\n]{0,50}?"
-    r"\b(?:host|hosts|hosted|hosting|held|hold|holds|housed|house|houses|housing|sheltered"
-    r"|accommodated?|accommodates|accommodating)\s+"
-    r"(?:(?:some|about|around|roughly|nearly|almost|more\s+than|over|an\s+estimated|up\s+to"
-    r"|approximately|at\s+least|tens\s+of|hundreds\s+of)\s+)*$",
+    # "The shelters host about 189,000 people", "the camp, in Hasakeh, continues to host"
+    r"\b(?:camps?|shelters?|sites|centres?|centers?|settlements?)\b[^.;:!?\n]{0,50}?"
+    r"(?<!\band\s)\b(?:host|hosts|hosted|hosting|housed|house|houses|housing|sheltered"
+    rf"|accommodated?|accommodates|accommodating)\s+{_APPROX_LEAD}$"
+    # "camps in Labutta that held about 45,000 people", "Nyakabande transit centre, in Kisoro
+    # district, held 3,700 people"; not "raided the camp and held 40 men"
+    r"|\b(?:camps?|shelters?|sites|centres?|centers?|settlements?)\b(?:[^.;:!?\n,]{0,50}?"
+    r"(?:,\s*)?\b(?:that|which)|,[^.;:!?\n,]{1,40},)\s+(?:held|hold|holds)\s+"
+    rf"{_APPROX_LEAD}$",
     re.IGNORECASE,
 )
 _OF_THE_BEFORE_VERB: Final = re.compile(r"\bof\s+the\s+$", re.IGNORECASE)
@@ -708,10 +744,6 @@ _AREA_AFTER_ONE_WORD: Final = re.compile(
     rf"\s+[a-z-]+\s+{_phrases('extract_area_nouns.txt')}\b", re.IGNORECASE
 )
 # administrative divisions: "in 26 provinces", "across 18 districts"
-_IN_BEFORE: Final = re.compile(
-    r"\b(?:in|across|from)\s+(?:(?:some|about|around|more\s+than|over|at\s+least|all)\s+)?$",
-    re.IGNORECASE,
-)
 _DIVISIONS_AFTER: Final = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:provinces|districts|states|regions|countries|municipalities"
     r"|departments|counties|governorates|oblasts|cities|townships|localities|communes"
@@ -940,7 +972,7 @@ def _bare(
     if (
         _THE_BEFORE.search(text, max(lo, mention.start - 6), mention.start)
         and (word := _NEXT_WORD.match(text, mention.end)) is not None
-        and word.group(1).lower() in _NOT_COUNTED
+        and word.group(1).lower() in _NOT_COUNTED | _WHICH_ONES
     ):
         return None  # "separates the two estimates": which estimates, not a count
 
@@ -984,6 +1016,7 @@ def _bare(
     toll = (
         _number_of(text, lex, mention.start)
         if _TO_BEFORE.search(text, max(lo, mention.start - 70), mention.start)
+        or _NUMBER_IS_BEFORE.search(text, max(lo, mention.start - 70), mention.start)
         else None
     )
     if toll is not None:
@@ -1163,7 +1196,7 @@ def _count(
         # "an average of 280 people a day", "more than 1,000 a day in March": a rate, kept as
         # a quantity; it counts no people by itself
         notes.append("a rate per day")
-        subject = text[mention.end : noun_end].strip() or None
+        subject = text[mention.end : noun_end].strip() if cue is not None else None
         return _Counted("other", "all", "person", "flow", subject, origin, notes)
     if (
         cue is None
@@ -1179,7 +1212,7 @@ def _count(
         _AREA_AFTER_ONE_WORD.match(text, mention.end)
     ):
         return None  # "in the 75 affected municipalities": which places, not how many
-    if _IN_BEFORE.search(text, max(lo, mention.start - 20), mention.start) and (
+    if _IN_AT_BEFORE.search(text, max(lo, mention.start - 20), mention.start) and (
         _DIVISIONS_AFTER.match(text, mention.end)
     ):
         return None  # "1 929 injured in 26 provinces and cities": where, not a count of harm
@@ -1340,7 +1373,7 @@ def _count(
     if (
         not metric
         and cue.unit == "person"
-        and _POPULATION_OF.search(text, max(lo, mention.start - 40), mention.start)
+        and _APPOSITION_OF.search(text, max(lo, mention.start - 60), mention.start)
     ):
         # "The toll has climbed since the rebels entered Goma, a lakeside city of about 2
         # million people": the city's people, whatever the sentence counts besides
@@ -1605,7 +1638,8 @@ def _count(
     if (
         metric == "idps"
         and origin is not None
-        and named.abroad(origin, noun_end, hi)
+        and (where := named.where(text, noun_end, hi)) is not None
+        and where != origin
         and not _DISPLACEMENT_WORDS.search(text, lo, hi)
     ):
         # "Some 4,600 Lebanese households are sheltering in 31 collective centres in Homs":

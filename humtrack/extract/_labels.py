@@ -313,31 +313,31 @@ def _label_or_parenthesis(
     return None
 
 
-# the people of a list whose heading says no more than who lives where: "POPULATION BY
-# LOCATION", "(new caseload, as of 21 August)", "PEOPLE BY SITE"
+# a heading that says no more than who lives where: "POPULATION BY LOCATION", "PEOPLE BY
+# SITE", or a note in brackets under one, "(new caseload, as of 21 August)"
 _GENERIC_PEOPLE: Final = re.compile(
-    r"\b(?:population|caseload|people|persons|individuals)\b", re.IGNORECASE
+    r"^(?:population|caseload|people|persons|individuals)\s+(?:by|per|in)\b", re.IGNORECASE
 )
+_GENERIC_NOTE: Final = re.compile(r"^\((?:[\w-]+\s+)?caseload\b", re.IGNORECASE)
 
 
 def _generic_heading(text: str, line_start: int) -> bool:
-    """Whether the rows from ``line_start`` up sit under a heading that names people only
-    generically ("POPULATION BY LOCATION / (new caseload, as of 21 August)"): past the rows
-    above, the heading and the notes in brackets under it."""
-    end = line_start - 1
-    rows = 0
-    notes = ""
-    while end > 0:
-        start = text.rfind("\n", 0, end) + 1
-        line = text[start:end].strip()
-        if _LABEL_LINE.match(line) and not notes and rows < 40:
-            rows += 1
-        elif _PARENTHESES.fullmatch(line):
-            notes += line
-        elif line:
-            heading = _HEADING.match(_PARENTHESES.sub("", line)) or line.endswith(":")
-            return bool(heading) and _GENERIC_PEOPLE.search(line + notes) is not None
-        elif rows or notes:
-            return False  # a blank line between the rows and what is above them
-        end = start - 1
-    return False
+    """Whether a row of a list at ``line_start`` sits under a heading that names people only
+    generically ("POPULATION BY LOCATION / (new caseload, as of 21 August)"): the first line of
+    its block, with the notes in brackets under it. Rows are not walked one by one, so a long
+    table costs no more per row than a short one."""
+    block = text.rfind("\n\n", 0, line_start)
+    block = 0 if block < 0 else block + 2
+    lines: list[str] = []
+    at = block
+    while at < line_start and len(lines) < 3:  # the heading and two lines under it, at most
+        end = text.find("\n", at, line_start)
+        end = line_start if end < 0 else end
+        lines.append(text[at:end].strip())
+        at = end + 1
+    heading = lines[0] if lines else ""
+    notes = [line for line in lines[1:] if _PARENTHESES.fullmatch(line)]
+    return bool(
+        _HEADING.match(_PARENTHESES.sub("", heading))
+        and (_GENERIC_PEOPLE.match(heading) or any(_GENERIC_NOTE.match(n) for n in notes))
+    )

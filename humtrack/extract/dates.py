@@ -49,9 +49,11 @@ _PATTERN: Final = re.compile(
     # between two days with their months)
     rf"(?P<between>(?:\b(?:between|from)\s+"
     rf"|(?=\b{_D}\s+{_M}(?:,?\s+{_Y})?\s*[-–]\s*{_D}\s+{_M})"
-    rf"|(?=\b{_M}\s+{_D}(?:,?\s+{_Y})?\s*[-–]\s*{_M}\s+{_D})|(?=\b{_M}\s+{_D}[-–]\d))"
+    rf"|(?=\b{_M}\s+{_D}(?:,?\s+{_Y})?\s*[-–]\s*{_M}\s+{_D}(?!,?\d))"
+    # "May 1-16"; not "On May 12-1,500 people arrived"
+    rf"|(?=\b{_M}\s+{_D}[-–]\d{{1,2}}\b(?!,\d)))"
     rf"(?:(?P<bm1>{_M})\s+(?P<bd1>{_D})|(?P<bd1b>{_D})(?:\s+(?P<bm1b>{_M}))?)"
-    rf"(?:,?\s+(?P<by1>{_Y}))?(?:\s+(?:and|to|until)\s+|\s*[-–]\s*)(?:(?P<bm2>{_M})\s+)?(?P<bd2>{_D})(?:\s+(?P<bm2b>{_M}))?(?:,?\s+(?P<by>{_Y}))?)"
+    rf"(?:,?\s+(?P<by1>{_Y}))?(?:\s+(?:and|to|until)\s+|\s*[-–]\s*)(?:(?P<bm2>{_M})\s+)?(?P<bd2>{_D})(?!,?\d)(?:\s+(?P<bm2b>{_M}))?(?:,?\s+(?P<by>{_Y}))?)"
     rf"|(?P<months>\b(?:(?:between|from)\s+)?(?P<mm_a>{_M})(?:\s+(?P<my_a>{_Y}))?"
     rf"(?:\s+(?:and|to|until)\s+|\s*[–-]\s*)(?P<mm_b>{_M})\b(?:\s+(?P<my_b>{_Y}))?(?!\s*{_D}\b))"
     rf"|(?P<dash>\b(?P<dd1>{_D})\s*(?:[-–]|and|to)\s*(?P<dd2>{_D})\s+(?P<dm>{_M})(?:\s+(?P<dy>{_Y}))?)"
@@ -76,6 +78,7 @@ _PATTERN: Final = re.compile(
     rf"|(?P<wdp>{_WEEKDAY})(?=(?:\s+(?:morning|afternoon|evening|night))?['’]s\b))\b)",
     re.IGNORECASE,
 )
+_SINCE_BEFORE: Final = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _SMALL: Final = {
     "a": 1,
     "one": 1,
@@ -393,7 +396,7 @@ def _find_dates(text: str, published: date | None) -> Iterator[DateExpr]:
             window = _month_window(int(year_text) if year_text else None, month, published)
             since = (
                 m.group(0).lower().startswith("since")
-                or text[max(0, s - 6) : s].lower() == "since "
+                or _SINCE_BEFORE.search(text, max(0, s - 12), s) is not None
             )
             role = "since" if since else "window"
             part = m.group(0).lower()

@@ -92,9 +92,11 @@ _AFTER_NOT_FIGURE: Final = re.compile(
 _RATE_OR_DEPTH_BEFORE: Final = re.compile(r"\b(?:per|depth\s+of(?:\s+about|\s+some)?)\s+$", re.I)
 _RATE_AFTER: Final = re.compile(
     r"\s+[a-z]+\s+per\s+(?:\d|10|100|1,000|100,000)"
-    # "9 litres per person per day", "771,8 litres per square metre": a measure per head or area
-    r"|\s+(?:[a-z]+\s+){1,3}?per\s+(?:person|capita|head|square|m2|hectare)\b"
-    r"|\s+(?:litres|liters)\b[^.;\n]{0,20}?\bper\s+day\b",
+    # "9 litres per person per day", "771,8 litres per square metre", "2,100 kcal per person":
+    # a measure per head, area or day
+    r"|\s+(?:litres|liters|l|kg|kilograms|grams|g|kcal|kilocalories|calories|tonnes|m2|m²"
+    r"|(?:square|cubic)\s+met(?:re|er)s)(?:\s+of\s+[a-z]+)?\s+per\s+(?:person|capita|head|day"
+    r"|square|m2|hectare)\b",
     re.I,
 )
 # "against a standard of 15", "the emergency standard of 15 litres": a norm, not a count
@@ -116,7 +118,7 @@ _BEFORE_NOT_FIGURE: Final = re.compile(
     r"chapter|no\.|number|phase|level|category|flight|highway|decree|law|version|grade|page|para|"
     r"paragraph|annex|item|rule|model|unit|line|hotline|helpline|phone|tel\.?|telephone|fax|whatsapp"
     # "urged to call 4455", "dial 112": a number to call
-    r"|call|dial|sms|text\s+to)"
+    r"|call|dial|sms)"
     r"\s?|[a-z]-|:|/)$",
     re.IGNORECASE,
 )
@@ -288,6 +290,10 @@ def find_mentions(text: str, masked: list[tuple[int, int]]) -> list[Mention]:
     return found
 
 
+# none at all: "Katwa – 0 – 645", "zero deaths"
+_NONE: Final = frozenset({"0", "zero", "nil"})
+
+
 def _numbers(text: str, masked: list[tuple[int, int]]) -> Iterator[Mention]:
     for m in _anchored(text, masked):
         start, end = m.span()
@@ -299,7 +305,7 @@ def _numbers(text: str, masked: list[tuple[int, int]]) -> Iterator[Mention]:
         ):
             core_start = m.start("x") if m.group("x") else core_start  # "control over 21 towns"
         number_start = m.start("a") if m.group("a") else (m.start("x") if m.group("x") else start)
-        if text[start:end].lower() in {"0", "zero", "nil"}:
+        if text[start:end].lower() in _NONE:
             continue  # "Katwa – 0 – 645": none is no figure to review, as "no deaths" is not
         if m.group("vague") and _TIMES.match(text, end):
             continue  # "displaced several times"
@@ -315,9 +321,9 @@ def _numbers(text: str, masked: list[tuple[int, int]]) -> Iterator[Mention]:
             and _ROW_HEAD.fullmatch(text, text.rfind("\n", 0, start) + 1, start)
         ):
             # "Hela – 290,000 – 145,000": the cells of a table row written as text, not a range
-            if text[core_start : m.end("x")].strip() != "0":
+            if text[core_start : m.end("x")].strip().lower() not in _NONE:
                 yield Mention(core_start, m.end("x"), False)
-            if text[m.start("y") : end].strip() != "0":
+            if text[m.start("y") : end].strip().lower() not in _NONE:
                 yield Mention(m.start("y"), end, False)
             continue
         if (

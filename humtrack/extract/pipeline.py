@@ -79,11 +79,13 @@ def _publication(
     return source_id, published, precision
 
 
-# what a text is about: people going home, refugees or IDPs, its words counted in one pass
-# "South Sudanese refugees", "Syrian refugee families"
+# "South Sudanese refugees", "Syrian refugee families", "the South Sudanese arrivals"
 _REFUGEES_AFTER: Final = re.compile(
-    r"\s+(?:[a-z]+\s+)?(?:refugees?|asylum|arrivals|nationals|who)\b"
+    r"\s+(?:[a-z]+\s+)?(?:refugees?|asylum|arrivals|nationals)\b", re.IGNORECASE
 )
+# "the total number of refugees", "refugees of all nationalities": no one origin
+_ALL_ORIGINS: Final = re.compile(r"\b(?:total|overall|all\s+nationalities)\b", re.IGNORECASE)
+# what a text is about: people going home, refugees or IDPs, its words counted in one pass
 _TOPIC_WORDS: Final = re.compile(
     r"\b(?=[RrAaIi])(?:(?P<returns>return(?:s|ed|ees?|ing)?)|(?P<refugees>refugees?|asylum)"
     r"|(?P<idps>IDPs?|internally\s+displaced))\b",
@@ -185,7 +187,12 @@ def _place(
         if counted.metric in {"idps", "displaced"} and origin:
             return None, origin, None
     if counted.metric == "refugees":
-        if origin is None and refugees_of_text is not None and refugees_of_text[0] is not None:
+        if (
+            origin is None
+            and refugees_of_text is not None
+            and refugees_of_text[0] is not None
+            and not _ALL_ORIGINS.search(segs.text, *segs.clause(mention.start))
+        ):
             # "Kule camp: 52,900" in an update on South Sudanese refugees in Ethiopia
             origin, default_country = refugees_of_text
         # "4.3 million people have fled Ukraine": where they are is not said
@@ -287,7 +294,12 @@ def extract(
     demonyms = Counter(
         p.code[:2] for p in found_places if p.demonym and _REFUGEES_AFTER.match(text, p.end)
     )
-    text_origin = demonyms.most_common(1)[0][0] if demonyms else None
+    # the origin most of the text's refugees have: named twice at least, and more than all
+    # the other origins together
+    top = demonyms.most_common(1)[0] if demonyms else None
+    text_origin = (
+        top[0] if top is not None and top[1] >= 2 and top[1] * 2 > demonyms.total() else None
+    )
     place_starts = [p.start for p in places]
     named = _Places(places, place_starts)
     countries = Counter(p.code[:2] for p in places)
