@@ -59,6 +59,9 @@ def _score(split: str) -> Evaluation:
         ("holdout4", 0.73, 0.62),
         # scored once, at the end of the round that added it: 0.800, period 0.417
         ("holdout5", 0.78, 0.40),
+        # scored once, at the end of the round that added it: 0.789, period 0.423 (0.781 with
+        # the rules of the round before)
+        ("holdout6", 0.77, 0.40),
     ],
 )
 def test_value_and_metric_f1_does_not_regress(
@@ -72,7 +75,7 @@ def test_value_and_metric_f1_does_not_regress(
 
 def test_annotations_are_verbatim_and_valid() -> None:
     splits = sorted(p.parent for p in EVAL.glob("*/claims.csv"))
-    assert len(splits) >= 25
+    assert len(splits) >= 26
     for folder in splits:
         sources = ht.read_sources(folder / "sources.csv")
         texts = {
