@@ -2317,3 +2317,16 @@ def test_rules_of_this_round_stay_within_their_cases(
     text: str, expected: str, present: bool
 ) -> None:
     assert (expected in {m for _v, m in figures(text, "metric")}) is present
+
+
+def test_two_states_before_a_noun_and_the_subject_of_a_part() -> None:
+    # the first of two joined words says what the people are
+    assert figures("About 12,000 displaced or returning families need shelter.", "metric") == [
+        (12_000, "idps")
+    ]
+    # a part named by the head of its sentence keeps its own noun as the subject
+    found = ht.extract("Among those killed in the attack were 17 soldiers and 4 children.")
+    assert [(c.value, c.metric, c.subject) for c in found] == [
+        (17, "killed", "soldiers"),
+        (4, "killed", "children"),
+    ]

@@ -533,6 +533,9 @@ def _predicate(
         ]
         if event:
             return event[0]
+    if len(inside) > 1 and _AND_OR.fullmatch(text, inside[-2][1], inside[-1][0]):
+        # "12,000 displaced or returning families": the first word says what they are
+        return inside[-2]
     if inside:
         return inside[-1]  # "injured people", "wounded civilians"
     adjacent = _verbs(text, lex, max(lo, mention.start - 14), mention.start)
@@ -711,6 +714,7 @@ _OUT_OF: Final = re.compile(
     r"\s+(?:out\s+of|from)\s+(?:(?:their|his|her)\s+homes?\b|the\s+(?:city|town|village|area"
     r"|camp|neighbou?rhood|district|region)\b|[A-Z])"
 )
+_AND_OR: Final = re.compile(r"\s+(?:and|or)\s+")
 _FIGURE_BEFORE: Final = re.compile(r"\d\s+$")
 # "Zamzam camp alone was home to": a camp as the subject of "home to"
 _CAMP_BEFORE: Final = re.compile(r"\b(?:camps?|settlements?)\b[^.;:!?\n,]{0,40}$", re.I)
@@ -1265,8 +1269,9 @@ def _count(
         if part_of is not None:
             # "Among them are some 30,000 children": a part, in its own group
             group = cue.group if cue.group != "all" else part_of.group
+            subject = text[mention.end : noun_end].strip(" ,") or None
             return _Counted(
-                part_of.metric, group, cue.unit, part_of.kind, None, part_of.origin,
+                part_of.metric, group, cue.unit, part_of.kind, subject, part_of.origin,
                 part_of.notes,
             )  # fmt: skip
         whole = _whole_of_part(text, mention, noun_end, lex, previous, cue.unit, (lo, hi))
