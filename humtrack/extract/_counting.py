@@ -12,6 +12,7 @@ from typing import Final
 from humtrack._data import read_data_csv
 from humtrack.extract._cues import (
     _ADJECTIVAL,
+    _APPROX_LEAD,
     _AS_OF,
     _EVENT_CUES,
     _EVENT_METRICS,
@@ -334,8 +335,7 @@ _PER_DAY: Final = re.compile(
 )
 _COPULA_AFTER: Final = re.compile(r"\s+(?:are|were)\s+")
 _HELD_BEFORE: Final = re.compile(
-    r"\b(?:hold|holds|held|holding)\s+(?:(?:some|about|around|roughly|nearly|almost|more\s+than|"
-    r"over|an\s+estimated|at\s+least)\s+)*$",
+    rf"\b(?:hold|holds|held|holding)\s+{_APPROX_LEAD}$",
     re.IGNORECASE,
 )
 _DETENTION_PLACE: Final = re.compile(r"\b(?:detention|prisons?|jails?|custody)\b", re.IGNORECASE)
@@ -650,12 +650,6 @@ _GONE_TO_SETTING: Final = re.compile(
     re.IGNORECASE,
 )
 _SPACE: Final = re.compile(r"[ \t]+")
-# the words that may stand between a verb or preposition and its figure: "in some 30 camps",
-# "forced more than 60,000 people", "host about 189,000"
-_APPROX_LEAD: Final = (
-    r"(?:(?:some|about|around|roughly|nearly|almost|more\s+than|over|an\s+estimated|up\s+to"
-    r"|approximately|at\s+least|tens\s+of|hundreds\s+of|all)\s+)*"
-)
 # "sheltering in 31 collective centres", "1 929 injured in 26 provinces"
 _IN_AT_BEFORE: Final = re.compile(rf"\b(?:in|at|into|across|from)\s+{_APPROX_LEAD}$", re.I)
 _WORD_AND_SPACE: Final = re.compile(r"[A-Za-z-]+\s+")
@@ -687,9 +681,7 @@ _SHARE_OF_POPULATION: Final = re.compile(
 # "hosts some 250,000", "hosted about 500,000", "leaves more than 200,000": a verb of holding
 _DISPLACED_NEXT: Final = re.compile(r"(?:\s+(?:people|persons|families))?\s+displaced\b")
 _HOLDS_BEFORE: Final = re.compile(
-    r"\b(hosts?|hosted|hosting|shelters|sheltered|sheltering|leaves?|left)\s+"
-    r"(?:(?:some|about|around|roughly|nearly|almost|more\s+than|over|an\s+estimated|"
-    r"approximately|at\s+least|tens\s+of|hundreds\s+of)\s+)*$",
+    rf"\b(hosts?|hosted|hosting|shelters|sheltered|sheltering|leaves?|left)\s+{_APPROX_LEAD}$",
     re.IGNORECASE,
 )
 # a place named between a count of things and a later verb: "85 latrines in the villages hosting"

@@ -129,3 +129,9 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 # words between a cue and a figure that are not part of the figure: "and just over 12,000",
 # "a further 31,000" (qualifiers such as "some" or "more than" begin the figure itself)
 _LEAD_IN: Final = r"(?:(?:just|another|a\s+further|all)\s+)?"
+# the words that may stand between a verb or preposition and its figure: "in some 30 camps",
+# "forced more than 60,000 people", "host about 189,000"
+_APPROX_LEAD: Final = (
+    r"(?:(?:some|about|around|roughly|nearly|almost|more\s+than|over|an\s+estimated|up\s+to"
+    r"|approximately|at\s+least|tens\s+of|hundreds\s+of|all)\s+)*"
+)
