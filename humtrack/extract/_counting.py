@@ -710,18 +710,17 @@ _AND_OR: Final = re.compile(r"\s+(?:and|or)\s+")
 _FIGURE_BEFORE: Final = re.compile(r"\d\s+$")
 # "Zamzam camp alone was home to": a camp as the subject of "home to"
 _CAMP_BEFORE: Final = re.compile(r"\b(?:camps?|settlements?)\b[^.;:!?\n,]{0,40}$", re.I)
-# "The shelters host about 189,000 people", "camps in Labutta that held about 45,000 people": the
-# sites themselves hold the people (not "raided the camp and held 40 men")
+# the places that hold people, as the subject of a verb of holding
+_HOLDING_PLACE: Final = r"\b(?:camps?|shelters?|sites|centres?|centers?|settlements?)\b"
+# the sites themselves hold the people: "The shelters host about 189,000 people", "the camp, in
+# Hasakeh, continues to host", "camps in Labutta that held about 45,000 people", "Nyakabande
+# transit centre, in Kisoro district, held 3,700 people"; not "raided the camp and held 40 men"
 _SETTING_HOLDS_BEFORE: Final = re.compile(
-    # "The shelters host about 189,000 people", "the camp, in Hasakeh, continues to host"
-    r"\b(?:camps?|shelters?|sites|centres?|centers?|settlements?)\b[^.;:!?\n]{0,50}?"
+    rf"{_HOLDING_PLACE}[^.;:!?\n]{{0,50}}?"
     r"(?<!\band\s)\b(?:host|hosts|hosted|hosting|housed|house|houses|housing|sheltered"
     rf"|accommodated?|accommodates|accommodating)\s+{_APPROX_LEAD}$"
-    # "camps in Labutta that held about 45,000 people", "Nyakabande transit centre, in Kisoro
-    # district, held 3,700 people"; not "raided the camp and held 40 men"
-    r"|\b(?:camps?|shelters?|sites|centres?|centers?|settlements?)\b(?:[^.;:!?\n,]{0,50}?"
-    r"(?:,\s*)?\b(?:that|which)|,[^.;:!?\n,]{1,40},)\s+(?:held|hold|holds)\s+"
-    rf"{_APPROX_LEAD}$",
+    rf"|{_HOLDING_PLACE}(?:[^.;:!?\n,]{{0,50}}?(?:,\s*)?\b(?:that|which)|,[^.;:!?\n,]{{1,40}},)"
+    rf"\s+(?:held|hold|holds)\s+{_APPROX_LEAD}$",
     re.IGNORECASE,
 )
 _OF_THE_BEFORE_VERB: Final = re.compile(r"\bof\s+the\s+$", re.IGNORECASE)
