@@ -2330,3 +2330,27 @@ def test_two_states_before_a_noun_and_the_subject_of_a_part() -> None:
         (17, "killed", "soldiers"),
         (4, "killed", "children"),
     ]
+
+
+def test_night_and_morning_words_date_what_they_qualify() -> None:
+    # "last night's attack" is the day before publication, not an older attack the
+    # background paragraph dates
+    text = (
+        "The ministry says 37 people were killed in last night's attack.\n\n"
+        "Background\n\nA truck bombing on 14 October 2017 killed more than 500 people."
+    )
+    assert _periods(text) == {37: "2019-05-27", 500: "2017-10-14"}
+    # "as of eight o'clock this morning" is the day a count stands at, not the day of deaths
+    text = "As of eight o'clock this morning, 1,018 people have died in the hospitals."
+    assert _periods(text) == {1018: "../2019-05-28"}
+    assert _periods("Rescuers found 30 more bodies this afternoon.") == {30: "2019-05-28"}
+
+
+def test_people_counted_apart_are_a_part_and_more_buildings_are_damaged() -> None:
+    assert figures(
+        "Twenty-seven people were seriously injured, including 19 volunteers.", "metric"
+    ) == [(27, "injured"), (19, "injured")]
+    assert figures("He says 681 houses and 69 hotels were destroyed.", "metric") == [
+        (681, "facilities_damaged"),
+        (69, "facilities_damaged"),
+    ]

@@ -1239,6 +1239,14 @@ def _count(
             else NounCue("", "all", "person")
         )
         noun_end = mention.end
+    elif cue.metric == "other" and cue.unit == "person":
+        # "27 people were injured, including 19 staff members": people counted apart (staff,
+        # volunteers, patients) are a part of the whole the sentence counts
+        whole = _whole_of_part(text, mention, noun_end, lex, previous, cue.unit, (lo, hi))
+        if whole is not None:
+            return _Counted(
+                whole.metric, cue.group, cue.unit, whole.kind, None, whole.origin, whole.notes
+            )
     elif not cue.metric:
         if cue.unit == "person" and _SHARE_OF_PLACE.search(
             text, max(lo, mention.start - 50), mention.start

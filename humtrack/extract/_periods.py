@@ -193,9 +193,10 @@ class _Dating:
         return self.events[0] if self.events else None
 
 
-# "yesterday's explosion", "Sunday's deadly blast"
+# "yesterday's explosion", "Sunday's deadly blast", "Sunday evening's strike"
 _POSSESSIVE_EVENT: Final = re.compile(
-    rf"['’]s\s+(?:[a-z-]+\s+){{0,2}}?(?:{_EVENT_CUES.pattern})", re.IGNORECASE
+    rf"(?:\s+(?:morning|afternoon|evening|night))?['’]s\s+(?:[a-z-]+\s+){{0,2}}?(?:{_EVENT_CUES.pattern})",
+    re.IGNORECASE,
 )
 _BEGAN_WORDS: Final = re.compile(
     r"\b(?:declared|began|begun|started|erupted|broke\s+out|sparked|struck|hit)\b", re.IGNORECASE

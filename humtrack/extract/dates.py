@@ -71,7 +71,9 @@ _PATTERN: Final = re.compile(
     rf"|(?P<year>\b(?:in|during|since|throughout|of)\s+(?P<yy>{_Y})\b)"
     rf"|(?P<later>\b(?P<ln>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<lu>days?|weeks?)"
     rf"\s+later\b)"
-    rf"|(?P<rel>\b(?:today|yesterday|this\s+week|last\s+week|this\s+month|last\s+month|this\s+year|"
+    rf"|(?P<tod>\b(?P<tod_asof>as\s+(?:of|at)\s+(?:[\w:.]+\s+(?:o['’]clock|a\.?m\.?|p\.?m\.?|hours?)\s+)?)?"
+    rf"(?:this\s+(?:morning|afternoon|evening)|tonight)\b)"
+    rf"|(?P<rel>\b(?:today|yesterday|last\s+night|this\s+week|last\s+week|this\s+month|last\s+month|this\s+year|"
     rf"last\s+year|(?:over|in)\s+the\s+(?:past|last)\s+(?:(?P<pastn>\d+|two|three|four|five|six|seven|"
     rf"ten)\s+)?(?P<pastu>days?|weeks?|months?|hours?|years?)|(?:on|last|since|by|as\s+of)\s+"
     rf"(?P<wd>{_WEEKDAY})(?!,?\s+(?:the\s+)?{_D}\s+{_M}|,?\s+{_M}\s+{_D})"
@@ -179,7 +181,7 @@ def _relative(m: re.Match[str], published: date | None) -> tuple[str, date | Non
     phrase = " ".join(m.group("rel").lower().split())
     if phrase == "today":
         return "point", published, published
-    if phrase == "yesterday":
+    if phrase in {"yesterday", "last night"}:
         day = published - timedelta(days=1)
         return "point", day, day
     monday = published - timedelta(days=published.weekday())
@@ -218,7 +220,8 @@ def _relative(m: re.Match[str], published: date | None) -> tuple[str, date | Non
 _ANCHOR_WORDS: Final = (
     [name for name in _MONTHS if len(name) > 2]
     + _WEEKDAYS
-    + ["since", "today", "yesterday", "week", "month", "year", "past", "later", "end"]
+    + ["since", "today", "tonight", "yesterday", "night", "morning", "afternoon", "evening"]
+    + ["week", "month", "year", "past", "later", "end"]
 )
 _ANCHOR: Final = re.compile(rf"\b(?=[A-Za-z]){trie_pattern(_ANCHOR_WORDS)}\b|\b(?:19|20)\d\d\b")
 
@@ -425,6 +428,10 @@ def _find_dates(text: str, published: date | None) -> Iterator[DateExpr]:
             count = int(count_text) if count_text.isdigit() else _SMALL.get(count_text, 1)
             days = count * (7 if m["lu"].lower().startswith("week") else 1)
             yield DateExpr(s, e, "later", None, None, False, days)
+        elif m.group("tod"):
+            # "this morning": the publication day; "as of eight o'clock this morning": a count
+            role = "by" if m["tod_asof"] else "point"
+            yield DateExpr(s, e, role, published if role == "point" else None, published, True)
         elif m.group("rel"):
             role, start, end = _relative(m, published)
             if role == "by" and text.startswith(("'s", "’s"), e):
