@@ -2354,3 +2354,18 @@ def test_people_counted_apart_are_a_part_and_more_buildings_are_damaged() -> Non
         (681, "facilities_damaged"),
         (69, "facilities_damaged"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # an event the story dates after a headline's toll is its event when it is recent ...
+        ("Gunmen kill 37 in attack on beach\n\nThe attack on Sunday night began at 22:00.",
+         "2019-05-26"),
+        # ... not an attack years before that a background paragraph recalls
+        (("Gunmen kill 37 in attack on beach\n\nA truck bombing on 14 October 2017 killed "
+          "more than 500 people."), "../2019-05-28"),
+    ],
+)  # fmt: skip
+def test_an_event_named_after_a_toll_dates_it_only_when_recent(text: str, period: str) -> None:
+    assert _periods(text)[37] == period

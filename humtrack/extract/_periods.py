@@ -185,13 +185,26 @@ class _Dating:
         before = [d for d in self.headings_as_of if d.start_offset < position]
         return before[-1] if before else None
 
-    def event_for(self, position: int) -> DateExpr | None:
-        """The event a figure at ``position`` most likely counts: the last one before it, else the first."""
+    def event_for(self, position: int, published: date | None) -> DateExpr | None:
+        """The event a figure at ``position`` most likely counts: the last one before it, else
+        the first after it, if that one is recent (a headline's toll of the strike the story
+        dates later, not of an attack years before that a background paragraph recalls)."""
         before = [d for d in self.events if d.start_offset < position]
         if before:
             return before[-1]
-        return self.events[0] if self.events else None
+        if not self.events:
+            return None
+        first = self.events[0]
+        old = (
+            published is not None
+            and first.start is not None
+            and (published - first.start).days > _RECENT_DAYS
+        )
+        return None if old else first
 
+
+#: how long before publication an event the text names only after a figure may still be its event
+_RECENT_DAYS: Final = 60
 
 # "yesterday's explosion", "Sunday's deadly blast", "Sunday evening's strike"
 _POSSESSIVE_EVENT: Final = re.compile(
@@ -343,7 +356,7 @@ def _period_of(
             chosen.start_offset, chosen.end_offset, "since", chosen.start, None, chosen.exact_year
         )
     if kind == "flow" and (chosen is None or chosen.role in {"point", "by"}):
-        event = dating.event_for(mention.start)
+        event = dating.event_for(mention.start, published)
         own_event = _EVENT_CUES.search(segs.text, *clause) is not None
         cumulative = _CUMULATIVE.search(segs.text, *clause) is not None
         # "As of 4 December, a cumulative total of 142 cases": the day the count stands at
