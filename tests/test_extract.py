@@ -2369,3 +2369,12 @@ def test_people_counted_apart_are_a_part_and_more_buildings_are_damaged() -> Non
 )  # fmt: skip
 def test_an_event_named_after_a_toll_dates_it_only_when_recent(text: str, period: str) -> None:
     assert _periods(text)[37] == period
+
+
+def test_counts_of_an_outbreak_run_from_its_first_case() -> None:
+    text = (
+        "Since the first case was reported on 3 March 2018, the outbreak has spread to all "
+        "districts.\n\nCumulative figures by district, as of 7 May 2019:\n"
+        "– Lilongwe: 8 271 cases, 241 deaths\n"
+    )
+    assert _periods(text) == {8271: "2018-03-03/2019-05-07", 241: "2018-03-03/2019-05-07"}

@@ -72,7 +72,9 @@ _PRESENT: Final = re.compile(r"\b(?:now|currently|today|hosts|remains?|is|are)\b
 # "declared an outbreak of Ebola disease", "the cholera outbreak began": the day cases count from
 _DECLARED: Final = re.compile(
     r"\b(?:declared|confirmed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:outbreak|epidemic)\b"
-    r"|\b(?:outbreak|epidemic)\s+(?:began|started|erupted|broke\s+out)\b",
+    r"|\b(?:outbreak|epidemic)\s+(?:began|started|erupted|broke\s+out)\b"
+    r"|\bfirst\s+(?:confirmed\s+|suspected\s+)?cases?\s+(?:was|were)\s+(?:reported|confirmed|"
+    r"detected|recorded)\b",
     re.IGNORECASE,
 )
 _OVER: Final = re.compile(r"\b(?:over|ended|end\s+of)\b", re.IGNORECASE)
@@ -399,16 +401,14 @@ def _period_of(
             end_day = chosen.end if is_report and chosen is not None else published
             return since.start, end_day
         declared = (
-            _declared(dating, mention.start)
-            if undated and is_report and cumulative and chosen is not None
-            else None
+            _declared(dating, mention.start) if undated and (chosen is None or is_report) else None
         )
-        if declared is not None and chosen is not None and declared.start is not None:
+        if declared is not None and declared.start is not None:
             # "On 20 September 2022, the ministry declared an outbreak ... As of 4 December, a
             # cumulative total of 142 confirmed cases have been reported": from the declaration
             words = segs.text[declared.start_offset : declared.end_offset]
             notes.append(f"start taken from the day the text says it began ('{words}')")
-            return declared.start, chosen.end
+            return declared.start, chosen.end if chosen is not None else published
         since_what = _SINCE_UNDATED.search(segs.text, *sentence) if undated else None
         what = since_what.group("what") if since_what is not None else ""
         began = _began(segs, dating, what, sentence) if what else None
