@@ -2378,3 +2378,27 @@ def test_counts_of_an_outbreak_run_from_its_first_case() -> None:
         "– Lilongwe: 8 271 cases, 241 deaths\n"
     )
     assert _periods(text) == {8271: "2018-03-03/2019-05-07", 241: "2018-03-03/2019-05-07"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Some 85 000 people were left without a home.", [(85_000, "displaced")]),
+        ("Of the 510 deceased, 402 have been identified.", [(510, "killed"), (402, "killed")]),
+        ("In total, 14 health establishments collapsed and 103 suffered damage.",
+         [(14, "facilities_damaged"), (103, "facilities_damaged")]),
+        # a list by place after "as follows:", one item per semicolon
+        (("The morgues registered 510 deceased persons, distributed as follows: province of "
+         "Pisco, 337; province of Cañete (Lima region), 9."),
+         [(510, "killed"), (337, "killed"), (9, "killed")]),
+        # items that repeat the counted noun, each in its own place
+        (("Teams counted around 12,000 families in informal sites around Herat, some 1,000 "
+         "families in Qala-e-Naw and about 600 families in Chaghcharan."),
+         [(12_000, "idps"), (1_000, "idps"), (600, "idps")]),
+        # a hyphenated counted noun in a heading over a list by place
+        ("REGISTERED ASYLUM-SEEKERS BY AREA OF RESIDENCE\nUpala: 1,310\nLa Cruz: 760\n",
+         [(1_310, "refugees"), (760, "refugees")]),
+    ],
+)  # fmt: skip
+def test_deceased_homeless_and_lists_by_place(text: str, expected: list[tuple[int, str]]) -> None:
+    assert figures(text, "metric") == expected

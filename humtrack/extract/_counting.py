@@ -223,7 +223,10 @@ _PLACE_ITEM_BEFORE: Final = re.compile(
     r"(?:(?:,|;|\band|\bfollowed\s+by|\bwith|\bin)\s+(?:the\s+)?[A-Z][\w'’.-]*"
     r"(?:\s+(?:of\s+the\s+|of\s+|and\s+|-\s*)?[A-Z][\w'’.-]*){0,5}\s+(?:city\s+)?"
     r"(?:accounting\s+for\s+|with\s+|for\s+|[:–—]\s+|\(\s*)?"
-    r"|\bshare(?:\s+of\s+[a-z]+)?,\s+)$"
+    r"|\bshare(?:\s+of\s+[a-z]+)?,\s+"
+    # "distributed as follows: province of Pisco, 337; province of Chincha, 96"
+    r"|[;:]\s+(?:(?:province|region|district|department|state|county|governorate|municipality)s?"
+    r"\s+of\s+)?[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){0,4}(?:\s+\([^()]{1,40}\))?,\s+)$"
 )
 
 
@@ -840,7 +843,7 @@ _CHAINED_PART: Final = re.compile(
 # the part names nothing of its own: "and 313,473 partially damaged", not "and 120 ambulances"
 _NO_NOUN_AFTER: Final = re.compile(
     r"\s*(?:[,.;:)]|$|(?:were|was|are|is|had|have|has|partially|totally|completely|fully|more|"
-    r"others?|in|on|at|along|across|from|damaged|destroyed)\b)",
+    r"others?|in|on|at|along|across|from|damaged|destroyed|suffered|sustained)\b)",
     re.IGNORECASE,
 )
 _THE_FIGURE: Final = re.compile(
@@ -1280,6 +1283,18 @@ def _count(
                 whole.metric, group, cue.unit, whole.kind, None, whole.origin, whole.notes
             )
         verb = _predicate(text, lex, mention, noun_end, lo, hi, next_start)
+        if (
+            verb is None
+            and previous is not None
+            and previous.unit == cue.unit
+            and _LIST_ITEM_IN.search(text, max(lo, mention.start - 40), mention.start)
+            and _IN_PLACE_AFTER.match(text, noun_end)
+        ):
+            # "counted around 12,000 families in informal sites around Herat, some 1,000
+            # families in Qala-e-Naw and about 600 families in Chaghcharan": list items
+            return _same_as(
+                previous, notes, "an item of a list: counts what the figure before it counts"
+            )
     if (
         (ratio := _RATIO.match(text, noun_end))
         and _small(mention, text)

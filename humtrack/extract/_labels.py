@@ -25,6 +25,8 @@ def _label_before(text: str, position: int) -> tuple[int, int] | None:
     return (start, end) if 2 <= len(text[start:end].strip()) <= 120 else None
 
 
+# a word, hyphenated ones whole ("asylum-seekers")
+_WORD: Final = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _HEADING: Final = re.compile(r"^[^a-z\n]{3,80}$")  # "MAIN HOST COUNTRIES"
 _PARENTHESES: Final = re.compile(r"\([^()\n]*\)")
 _LABEL_LINE: Final = re.compile(
@@ -54,12 +56,12 @@ def _label_cue(
     cues = _not_adjectival(text, _verbs(text, lex, label_start, label_end))
     if cues:
         return cues[-1]
-    found = list(re.finditer(r"[A-Za-z]+", text[label_start:label_end]))
+    found = list(_WORD.finditer(text, label_start, label_end))
     for word in reversed([w for w in found if w.group().lower() in lex.nouns]):
         noun = word.group().lower()
         if lex.nouns[noun].metric:
             if lex.nouns[noun].metric in _PLACE_METRICS and _names_a_place(
-                text[label_start : label_start + word.start()], noun
+                text[label_start : word.start()], noun
             ):
                 # "Amiriyat al-Fallujah camps: 34,800", "Batken regional hospital – 31": the
                 # label names where; what the list counts, its lines above say
@@ -111,7 +113,7 @@ def _label_cue(
             header = _verbs(text, lex, cut, previous_end)
             if header:
                 return header[-1]
-            words = re.findall(r"[A-Za-z]+", text[cut:previous_end].lower())
+            words = [w.lower() for w in _WORD.findall(text, cut, previous_end)]
             for noun in reversed([w for w in words if w in lex.nouns and lex.nouns[w].metric]):
                 return (cut, previous_end, noun)
             return None
@@ -181,21 +183,21 @@ def _counting_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, i
         ),
         None,
     )
-    words = list(re.finditer(r"[A-Za-z]+", text[start:end]))
+    words = list(_WORD.finditer(text, start, end))
     for word in reversed(words):
-        if verb is not None and start + word.start() < verb[0]:
+        if verb is not None and word.start() < verb[0]:
             break
         noun = lex.nouns.get(word.group().lower())
         # a noun of people: "camp" in "Relocations by camp" says where, not what is counted
         if noun is not None and noun.metric not in _NOT_WHAT_PEOPLE_ARE:
-            return (start + word.start(), start + word.end(), word.group().lower())
+            return (word.start(), word.end(), word.group().lower())
     if verb is not None:
         return verb
     for word in reversed(words):
         noun = lex.nouns.get(word.group().lower())
         # "Suspected and confirmed cases by governorate:": people counted as something else
         if noun is not None and noun.metric == "other" and noun.unit == "person":
-            return (start + word.start(), start + word.end(), word.group().lower())
+            return (word.start(), word.end(), word.group().lower())
     return None
 
 
@@ -256,7 +258,7 @@ def _title_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, int,
     line = text[start:end].strip()
     if not _TITLE.match(line):
         return None
-    words = re.findall(r"[A-Za-z]+", line.lower())
+    words = _WORD.findall(line.lower())
     metrics = {lex.nouns[w].metric for w in words if w in lex.nouns and lex.nouns[w].metric}
     nouns = [w for w in words if w in lex.nouns and lex.nouns[w].metric]
     return (start, end, nouns[-1]) if len(metrics) == 1 else None
