@@ -2402,3 +2402,34 @@ def test_counts_of_an_outbreak_run_from_its_first_case() -> None:
 )  # fmt: skip
 def test_deceased_homeless_and_lists_by_place(text: str, expected: list[tuple[int, str]]) -> None:
     assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # households after a count of camps on a row under a heading about displacement
+        ("Displacement camps by district:\nChikwawa: 52 camps, 8,910 households\n",
+         [(52, "other"), (8_910, "idps")]),
+        # a figure in an aside between dashes, with the clause going on after it
+        (("Officials say at least 6,121 households – some 33,100 people – have fled their "
+          "homes."), [(6_121, "displaced"), (33_100, "displaced")]),
+        # a table row written with dashes stays a row
+        ("Hela – 290,000 – 145,000", []),
+        # a share of the country's divisions says where, not how many
+        ("Nearly 400,000 people are affected in 21 of the country's 22 departments.",
+         [(400_000, "affected")]),
+        ("Some 2.2m people lost their crops in 2018.", [(2_200_000, "affected")]),
+    ],
+)  # fmt: skip
+def test_rows_of_camps_dash_asides_and_lost_crops(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert figures(text, "metric") == expected
+
+
+def test_a_bracketed_day_in_the_line_over_a_list_dates_its_stocks() -> None:
+    text = (
+        "Displaced people are sheltering in camps.\n\n"
+        "Displacement camps by district (20 May):\nChikwawa: 52 camps, 8,910 households\n"
+    )
+    assert _periods(text)[8_910] == "2019-05-20"

@@ -658,6 +658,32 @@ _IN_AT_BEFORE: Final = re.compile(rf"\b(?:in|at|into|across|from)\s+{_APPROX_LEA
 _WORD_AND_SPACE: Final = re.compile(r"[A-Za-z-]+\s+")
 
 
+_SETTINGS_COUNTED_BEFORE: Final = re.compile(
+    r"\b\d[\d,]*\s+(?P<words>(?:[a-z-]+\s+){0,2}[a-z-]+)\s*,\s*$"
+)
+
+
+def _settings_then_people(text: str, mention: Mention, about_displaced: bool) -> bool:
+    """Whether a count of places where displaced people live comes right before the
+    figure, in the same line ("52 camps, 8,910 households"); plain camps and sites, in a
+    text about displaced people or refugees."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    before = _SETTINGS_COUNTED_BEFORE.search(
+        text, max(line_start, mention.start - 40), mention.start
+    )
+    if before is None:
+        return False
+    if _CAMPS_OR_SITES.fullmatch(before.group("words")):
+        # "Displacement camps by district:" over the row, or a text about displaced people
+        block = max(text.rfind("\n\n", 0, line_start), line_start - 400, 0)
+        return about_displaced or _DISPLACEMENT_WORD.search(text, block, line_start) is not None
+    return _setting_at(text, before.start("words"))
+
+
+_DISPLACEMENT_WORD: Final = re.compile(r"\b(?:[Dd]isplace\w*|IDPs?)\b")
+_CAMPS_OR_SITES: Final = re.compile(r"(?:[a-z-]+\s+)?(?:camps|sites|settlements)")
+
+
 def _setting_at(text: str, at: int) -> bool:
     """Whether a place where displaced people live is named at ``at``, after at most two
     words ("emergency shelters", "4,000 cyclone shelters")."""
@@ -746,6 +772,12 @@ _DIVISIONS_AFTER: Final = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:provinces|districts|states|regions|countries|municipalities"
     r"|departments|counties|governorates|oblasts|cities|townships|localities|communes"
     r"|prefectures|divisions)\b",
+    re.IGNORECASE,
+)
+# "in 21 of the country's 22 departments": where, as a share of the divisions
+_OF_ITS_DIVISIONS: Final = re.compile(
+    r"\s+of\s+(?:the|its|their|the\s+country['’]s|[A-Z][\w-]*['’]s)\s+\d+"
+    + _DIVISIONS_AFTER.pattern,
     re.IGNORECASE,
 )
 _RATIO_BEFORE: Final = re.compile(
@@ -1211,7 +1243,7 @@ def _count(
     ):
         return None  # "in the 75 affected municipalities": which places, not how many
     if _IN_AT_BEFORE.search(text, max(lo, mention.start - 20), mention.start) and (
-        _DIVISIONS_AFTER.match(text, mention.end)
+        _DIVISIONS_AFTER.match(text, mention.end) or _OF_ITS_DIVISIONS.match(text, mention.end)
     ):
         return None  # "1 929 injured in 26 provinces and cities": where, not a count of harm
     if cue is None:
@@ -1257,6 +1289,12 @@ def _count(
             # "leaving most of the city's two million residents without running water": the
             # whole is the city's population; what happened is said of a share of it
             return _Counted("population", cue.group, cue.unit, "stock", None, origin, notes)
+        if cue.unit in {"person", "household"} and _settings_then_people(
+            text, mention, about_refugees or about_idps
+        ):
+            # "Chikwawa: 52 camps, 8,910 households": the people the camps of the row hold
+            metric = "refugees" if about_refugees else "idps"
+            return _Counted(metric, cue.group, cue.unit, "stock", None, origin, notes)
         if (
             cue.unit in {"person", "household"}
             and (setting := _IN_SETTING.match(text, noun_end)) is not None

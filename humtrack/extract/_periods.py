@@ -152,7 +152,12 @@ class _Dating:
         )
         as_of = []
         for d in dates:
-            if d.start is None or not _AS_OF.match(text, d.start_offset):
+            bracketed = (
+                d.role == "point"
+                and text[d.start_offset - 1 : d.start_offset] == "("
+                and text.startswith(")", d.end_offset)
+            )  # "Displacement camps by district (31 January):"
+            if d.start is None or not (_AS_OF.match(text, d.start_offset) or bracketed):
                 continue
             line_end = text.find("\n", d.end_offset)
             line = text[

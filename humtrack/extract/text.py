@@ -32,7 +32,12 @@ _CLAUSE_BREAK: Final = re.compile(
 )
 
 
-_DASH_ASIDE: Final = re.compile(r"\s([—–])\s[^—–\n.;:!?\d]{1,80}?\s(\1)\s")
+# an aside between two dashes: without figures, or with figures when the clause goes on in
+# words after it ("6,121 households – some 33,100 people – have fled"), not a table row
+# ("Hela – 290,000 – 145,000")
+_DASH_ASIDE: Final = re.compile(
+    r"\s([—–])\s[^—–\n.;:!?\d]{1,80}?\s(\1)\s|\s([—–])\s[^—–\n;:!?]{1,80}?\s(\3)\s(?=[a-z])"
+)
 
 
 def _cut_long(starts: list[int], text_len: int, text: str, span: int = MAX_SPAN) -> list[int]:
@@ -84,7 +89,9 @@ class Segments:
         clause_starts = set(sentences)
         # "231,000 people — the refugees and their hosts — need support": an aside between two
         # dashes does not end the clause that carries on after it
-        asides = {m.start(i) for m in _DASH_ASIDE.finditer(text) for i in (1, 2)}
+        asides = {
+            m.start(i) for m in _DASH_ASIDE.finditer(text) for i in (1, 2, 3, 4) if m.group(i)
+        }
         for m in _CLAUSE_BREAK.finditer(text):
             if m.start() not in asides:
                 clause_starts.add(m.end())
