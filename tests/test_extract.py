@@ -2433,3 +2433,24 @@ def test_a_bracketed_day_in_the_line_over_a_list_dates_its_stocks() -> None:
         "Displacement camps by district (20 May):\nChikwawa: 52 camps, 8,910 households\n"
     )
     assert _periods(text)[8_910] == "2019-05-20"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rows with a bullet dash take what the heading over the list counts, every one of them
+        (("DISPLACEMENT BY LOCATION OF ARRIVAL\nTambura town: 4,360 households\n"
+          "  – St Mary's Church: 1,412 households\n  – UNMISS base: 1,180 households\n"
+          "  – Ayat: 520 households\n"),
+         [(4_360, "displaced"), (1_412, "displaced"), (1_180, "displaced"), (520, "displaced")]),
+        # after a count of the dead or missing, people in shelters are displaced where they live
+        ("Chimaltenango: 62 deaths, 41 missing, 4,100 in shelters",
+         [(62, "killed"), (41, "missing"), (4_100, "idps")]),
+        ("The army said it had neutralised around fifty terrorists.", [(50, "killed")]),
+        ("Police made more than 4,000 arrests.", [(4_000, "detained")]),
+    ],
+)  # fmt: skip
+def test_bulleted_rows_people_in_shelters_and_military_words(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert figures(text, "metric") == expected

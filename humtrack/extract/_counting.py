@@ -964,7 +964,7 @@ def _bare(
     if _POPULATION_OF.search(text, max(lo, mention.start - 40), mention.start):
         return _Counted("population", "all", "person", "stock", None, origin, notes)
     if (
-        previous is None
+        (previous is None or previous.metric in _CASUALTY_METRICS)
         and (setting := _IN_SETTING.match(text, mention.end)) is not None
         and _setting_at(text, setting.end())
     ):

@@ -34,6 +34,7 @@ _LABEL_LINE: Final = re.compile(
 )
 # a colon, or a spaced em or en dash (an ASCII hyphen between words is too common to mark one)
 _LABEL_SEPARATOR: Final = re.compile(r":|\s[—–]")
+_BULLET: Final = re.compile(r"[ \t]*[-–—•*·][ \t]+")
 # a heading over a table of places: "DISPLACEMENT BY PROVINCE", "PEOPLE CONFINED, BY MUNICIPALITY"
 _BY_AREA: Final = re.compile(r"\bBY\s+[A-Z]", re.IGNORECASE)
 _TABLE_HEADER_SPLIT: Final = re.compile(r"\s[—–]\s|:\s*")
@@ -143,7 +144,9 @@ def _label_cue(
         previous_end = previous_start - 1
     else:
         return None
-    separator = _LABEL_SEPARATOR.search(line)
+    # past a bullet: "  – St Mary's Catholic Church: 1,412 households"
+    bullet = _BULLET.match(line)
+    separator = _LABEL_SEPARATOR.search(line, bullet.end() if bullet else 0)
     if separator is None:
         return None
     above = _label_before(text, previous_start + separator.end())
