@@ -2454,3 +2454,22 @@ def test_bulleted_rows_people_in_shelters_and_military_words(
     text: str, expected: list[tuple[int, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+def test_every_row_of_a_long_list_takes_what_its_heading_counts() -> None:
+    # rows look up through the rows above them; far down a long list they still reach it
+    text = "DISPLACEMENT BY DISTRICT\n" + "".join(
+        f"Place {i}: {i * 7 + 3} households\n" for i in range(80)
+    )
+    found = ht.extract(text).frame
+    assert len(found) == 80
+    assert set(found["metric"]) == {"displaced"}
+
+
+def test_one_case_is_counted_but_not_a_case_fatality_rate() -> None:
+    assert figures("Cases by district:\n– Gatsibo: 1 case\n– Kirehe: 2 cases\n", "metric") == [
+        (1, "other"),
+        (2, "other"),
+    ]
+    assert figures("It reported 69 483 cases, a case fatality rate of 0.5%.") == [(69_483,)]
+    assert figures("In one case documented by the group, fighters executed 28 men.") == [(28,)]

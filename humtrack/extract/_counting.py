@@ -780,6 +780,9 @@ _OF_ITS_DIVISIONS: Final = re.compile(
     + _DIVISIONS_AFTER.pattern,
     re.IGNORECASE,
 )
+_ONE_CASE: Final = re.compile(r"\s+case", re.IGNORECASE)
+_CASE_IDIOM: Final = re.compile(r"\s+(?:fatality|management|definition|study|of)\b", re.IGNORECASE)
+_IN_BEFORE: Final = re.compile(r"\b[Ii]n\s+$")
 _RATIO_BEFORE: Final = re.compile(
     r"\b(?:one|1|an?)\s+(?:[a-z]+\s+)?(?:in|for|per)\s+(?:every\s+)?$", re.IGNORECASE
 )
@@ -1215,6 +1218,15 @@ def _count(
         )
         if inner is not None:
             cue, noun_end, origin = inner, inner_end, inner_origin or origin
+    if (
+        cue is not None
+        and _ONE_CASE.fullmatch(text, mention.end, noun_end)
+        and (
+            _CASE_IDIOM.match(text, noun_end)
+            or _IN_BEFORE.search(text, max(0, mention.start - 4), mention.start)
+        )
+    ):
+        return None  # "a case fatality rate", "in one case documented by": no count of cases
     notes: list[str] = []
     lo, hi = max(clause[0], mention.start - 160), min(clause[1], mention.end + 160)
     verb: tuple[int, int, str] | None = None

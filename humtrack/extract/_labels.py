@@ -4,6 +4,7 @@ million"), tables written as text ("Ménaka — 24,618") and the headings above 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from humtrack.extract._cues import _not_adjectival, _verbs
@@ -25,6 +26,9 @@ def _label_before(text: str, position: int) -> tuple[int, int] | None:
     return (start, end) if 2 <= len(text[start:end].strip()) <= 120 else None
 
 
+#: how many rows of a list a row looks up for what the list counts (a bound on the work)
+_ROWS_UP: Final = 40
+Cue = tuple[int, int, str]
 # a word, hyphenated ones whole ("asylum-seekers")
 _WORD: Final = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _HEADING: Final = re.compile(r"^[^a-z\n]{3,80}$")  # "MAIN HOST COUNTRIES"
@@ -45,6 +49,23 @@ _TABLE_HEADER: Final = re.compile(r"^[^\n\d:]{2,60}(?:\s[—–]\s|:\s*)[^\n\d:.
 
 
 def _label_cue(
+    text: str, lex: Lexicon, label: tuple[int, int], depth: int = 0, cell: int | None = None
+) -> tuple[int, int, str] | None:
+    """What a label counts (see ``_label_cue_of``), worked out once per label of a text: the
+    rows of a long list each look up through the rows above them, which have been read."""
+    cache = _label_cues(text)
+    key = (id(lex), label, cell)
+    if key not in cache:
+        cache[key] = _label_cue_of(text, lex, label, depth, cell)
+    return cache[key]
+
+
+@lru_cache(maxsize=4)
+def _label_cues(text: str) -> dict[tuple[int, tuple[int, int], int | None], Cue | None]:
+    return {}
+
+
+def _label_cue_of(
     text: str, lex: Lexicon, label: tuple[int, int], depth: int = 0, cell: int | None = None
 ) -> tuple[int, int, str] | None:
     """What a label counts: its own verb or noun, or, for a line of a key-figures list
@@ -70,7 +91,7 @@ def _label_cue(
                 if from_above is not None:
                     return from_above
             return (label_start, label_end, noun)
-    if depth >= 8:
+    if depth >= _ROWS_UP:
         return None
     # the line above, past blank lines and one heading ("MAIN HOST COUNTRIES (as of 31 May)")
     previous_end = text.rfind("\n", 0, label_start)
@@ -137,7 +158,7 @@ def _label_cue(
             if not heading and _BY_AREA.search(line):
                 # "NEW ARRIVALS IN JUNE 2024, BY ENTRY POINT": the counted noun of the heading
                 label = (previous_start, previous_start + _BY_AREA.search(line).start())  # type: ignore[union-attr]
-                named = _label_cue(text, lex, label, 8)
+                named = _label_cue(text, lex, label, _ROWS_UP)
                 if named is not None:
                     return named
         headings += bool(line.strip())
@@ -267,12 +288,32 @@ def _title_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, int,
     return (start, end, nouns[-1]) if len(metrics) == 1 else None
 
 
+@lru_cache(maxsize=4)
+def _line_above_rows(text: str) -> dict[int, int]:
+    """For the start of each line, the end of the nearest line above it that is neither
+    blank nor a labelled row ("Sinja town: 48,300"), found in one pass over the text so that
+    the rows of a long table do not each walk up the whole table."""
+    above: dict[int, int] = {}
+    last = -1
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        above[start] = last if last >= 0 else 0
+        line = text[start:end]
+        if line.strip() and not _LABEL_LINE.match(line):
+            last = end
+        start = end + 1
+    return above
+
+
 def _intro_cue(text: str, lex: Lexicon, line_start: int) -> tuple[int, int, str] | None:
     """What the paragraph that introduces a table counts: above the rows, blank lines and one
     heading, the first verb of a count in it ("approximately 72,800 individuals were displaced
     ... / LOCATIONS OF ORIGIN / Sinja town: 48,300 individuals"; "The table below gives the
     displaced households ... / Hajjah: 1,402 households")."""
-    end = line_start - 1
+    end = _line_above_rows(text).get(line_start, line_start - 1)
     headings = 0
     while end > 0:
         start = text.rfind("\n", 0, end) + 1

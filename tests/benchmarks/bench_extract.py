@@ -4,7 +4,9 @@
 
 Measures characters per second (best of three runs) of :func:`humtrack.extract` over the seed
 articles repeated to about a megabyte, over a megabyte of adversarial text
-(digits, commas and spaces, runs of number words, no sentence ends), and —
+(digits, commas and spaces, runs of number words, no sentence ends), over a
+megabyte of one table written as text whose rows name nothing they count (each row
+looks up the rows above it for what the list counts), and —
 when quantulum3 is importable — quantulum3 parsing the same prose paragraph by
 paragraph. quantulum3 is not a dependency of humtrack: install it into the
 environment only for this benchmark (``pip install quantulum3``). Because it
@@ -46,6 +48,18 @@ def adversarial(seed: int = 3) -> str:
     return "".join(out)
 
 
+def long_table() -> str:
+    rows = ["PLACES\n"]
+    size = len(rows[0])
+    i = 0
+    while size < MEGABYTE:
+        row = f"Place {i}: {i * 7 % 99_991:,} households\n"
+        rows.append(row)
+        size += len(row)
+        i += 1
+    return "".join(rows)
+
+
 def rate(text: str, repeat: int = 3) -> tuple[float, int]:
     """Characters per second of the best of ``repeat`` runs (the least disturbed by other work on
     the machine), and the number of candidates."""
@@ -70,6 +84,12 @@ def main() -> None:
     print(
         f"humtrack.extract, adversarial ({len(adv):,} chars): {adv_rate / 1e6:.2f} MB/s ({n_adv:,} candidates);"
         f" cost per character {ours / adv_rate:.1f}x prose"
+    )
+    table = long_table()
+    table_rate, n_table = rate(table)
+    print(
+        f"humtrack.extract, one long table ({len(table):,} chars): {table_rate / 1e6:.2f} MB/s"
+        f" ({n_table:,} candidates); cost per character {ours / table_rate:.1f}x prose"
     )
     try:
         from quantulum3 import parser  # type: ignore[import-not-found]
