@@ -2473,3 +2473,21 @@ def test_one_case_is_counted_but_not_a_case_fatality_rate() -> None:
     ]
     assert figures("It reported 69 483 cases, a case fatality rate of 0.5%.") == [(69_483,)]
     assert figures("In one case documented by the group, fighters executed 28 men.") == [(28,)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Some 118 180 people have been rescued and evacuated from flooded settlements.",
+         [(118_180, "displaced")]),
+        ("Some 500 people were rescued and evacuated from rooftops.", [(500, "other")]),
+        ("Two bridges were carried away by the torrent.", [(2, "facilities_damaged")]),
+        # a share of its people: the figure is the population
+        ("The government says nearly half of its roughly 10,000 people have had to leave.",
+         [(10_000, "population")]),
+    ],
+)  # fmt: skip
+def test_rescued_and_evacuated_carried_away_and_shares_of_its_people(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert figures(text, "metric") == expected

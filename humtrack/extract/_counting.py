@@ -151,7 +151,8 @@ _POPULATION_OF: Final = re.compile(
 _REGISTERED: Final = re.compile(r"\bregist(?:ered|ering|ers)\b", re.IGNORECASE)
 _SHARE_OF_PLACE: Final = re.compile(
     r"\b(?:most|many|much|half|all|some|part|parts|share|proportion|third|thirds|quarter"
-    r"|quarters|majority|minority)\s+of\s+(?:the\s+)?(?:[a-z]+|[A-Z][\w-]*)['’]s\s+$"
+    r"|quarters|majority|minority)\s+of\s+(?:(?:the\s+)?(?:[a-z]+|[A-Z][\w-]*)['’]s|its|their)\s+"
+    rf"{_APPROX_LEAD}$"
 )
 # "the island's 22 million people", "Gaza's 2.3 million residents"
 _PLACE_POSSESSIVE: Final = re.compile(r"(?:\b[a-z]+|[A-Z][\w-]*)['’]s\s+$")
@@ -637,7 +638,9 @@ _TRANSPORTED_AFTER: Final = re.compile(
     rf"{_phrases('extract_transport_words.txt')}\b",
     re.IGNORECASE,
 )
-_EVACUATION: Final = frozenset({"evacuated", "pre-emptively evacuated"})
+_EVACUATION: Final = frozenset(
+    {"evacuated", "pre-emptively evacuated", "rescued and evacuated", "rescued or evacuated"}
+)
 _RESCUE_OR_TRANSFER: Final = re.compile(
     rf"\b{_phrases('extract_rescue_words.txt')}\b", re.IGNORECASE
 )
@@ -1461,8 +1464,10 @@ def _count(
                 # "seven of the injured have died in hospital": now counted among the dead
                 notes.append(f"a part of the {metric} who died")
                 metric, kind = "killed", "flow"
-            if verb[2] in _EVACUATION and not _RESCUE_OR_TRANSFER.search(
-                text, max(lo, mention.start - 60), min(hi, verb[1] + 60)
+            if verb[2] in _EVACUATION and not (
+                # the words around, not the verb: "rescued and evacuated from flooded settlements"
+                _RESCUE_OR_TRANSFER.search(text, max(lo, mention.start - 60), verb[0])
+                or _RESCUE_OR_TRANSFER.search(text, verb[1], min(hi, verb[1] + 60))
             ):
                 metric, kind = "displaced", "flow"  # "632,000 were pre-emptively evacuated"
             if (
