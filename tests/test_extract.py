@@ -2491,3 +2491,16 @@ def test_rescued_and_evacuated_carried_away_and_shares_of_its_people(
     text: str, expected: list[tuple[int, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+def test_labels_of_places_count_damage_only_when_they_say_so() -> None:
+    text = (
+        "Relief camps functioning in the district: 93\nPersons in relief camps: 10,042\n"
+        "Houses damaged: 1,200\nHouses uninhabitable: 400\n"
+    )
+    assert figures(text, "metric") == [
+        (93, "other"),
+        (10_042, "idps"),
+        (1_200, "facilities_damaged"),
+        (400, "facilities_damaged"),
+    ]

@@ -783,6 +783,11 @@ _OF_ITS_DIVISIONS: Final = re.compile(
     + _DIVISIONS_AFTER.pattern,
     re.IGNORECASE,
 )
+_PEOPLE_IN_SETTING: Final = re.compile(
+    r"\b(?:persons|people|individuals|families|households)\s+(?:living\s+|staying\s+|sheltering\s+)?"
+    r"(?:in|at)\s+(?:[\w-]+\s+){0,2}(?:camps?|sites?|shelters?|centres?|centers?|settlements?)\b",
+    re.IGNORECASE,
+)
 _ONE_CASE: Final = re.compile(r"\s+case", re.IGNORECASE)
 _CASE_IDIOM: Final = re.compile(r"\s+(?:fatality|management|definition|study|of)\b", re.IGNORECASE)
 _IN_BEFORE: Final = re.compile(r"\b[Ii]n\s+$")
@@ -1456,6 +1461,15 @@ def _count(
                 metric, kind = lex.verb_metric[verb[2]]
             else:  # a counted noun named by a label or before a parenthesis
                 metric, kind = lex.nouns[verb[2]].metric, None
+                label_start = text.rfind("\n", 0, verb[0]) + 1
+                if metric == "facilities_damaged" and not lex.damage.search(
+                    text, label_start, mention.start
+                ):
+                    # "Relief camps functioning in Wayanad district: 93": places, not damage
+                    metric = "other"
+                    if _PEOPLE_IN_SETTING.search(text, label_start, verb[1]):
+                        # "Persons in relief camps: 10,042": the displaced where they live
+                        metric, kind = "idps", "stock"
             if (
                 metric in {"injured", "missing"}
                 and _OF_THE_BEFORE_VERB.search(text, max(lo, verb[0] - 8), verb[0])
