@@ -2504,3 +2504,18 @@ def test_labels_of_places_count_damage_only_when_they_say_so() -> None:
         (1_200, "facilities_damaged"),
         (400, "facilities_damaged"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kalma camp near Nyala alone holds some 90,000.", [(90_000, "idps")]),
+        (("The largest site on the edge of Herat, Shahrak-e-Sabz, alone held roughly 6,000 "
+          "families."), [(6_000, "idps")]),
+        ("Police raided the camp and held 40 men.", []),
+    ],
+)  # fmt: skip
+def test_a_site_that_holds_people_as_the_subject_of_its_verb(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert figures(text, "metric") == expected

@@ -752,7 +752,12 @@ _SETTING_HOLDS_BEFORE: Final = re.compile(
     r"(?<!\band\s)\b(?:host|hosts|hosted|hosting|housed|house|houses|housing|sheltered"
     rf"|accommodated?|accommodates|accommodating)\s+{_APPROX_LEAD}$"
     rf"|{_HOLDING_PLACE}(?:[^.;:!?\n,]{{0,50}}?(?:,\s*)?\b(?:that|which)|,[^.;:!?\n,]{{1,40}},)"
-    rf"\s+(?:held|hold|holds)\s+{_APPROX_LEAD}$",
+    rf"\s+(?:held|hold|holds)\s+{_APPROX_LEAD}$"
+    # the place as the subject right before the verb: "Kalma camp near Nyala alone holds some
+    # 90,000", "The largest site, Shahrak-e-Sabz, alone held roughly 6,000 families"
+    r"|\b(?:camps?|shelters?|sites?|centres?|centers?|settlements?)"
+    r"(?:[^.;:!?\n,]{0,40}?,[^.;:!?\n,]{1,40},|\s+(?:near|in|outside)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
+    rf"(?:\s+alone)?\s+(?:held|holds)\s+{_APPROX_LEAD}$",
     re.IGNORECASE,
 )
 _OF_THE_BEFORE_VERB: Final = re.compile(r"\bof\s+the\s+$", re.IGNORECASE)
@@ -1272,6 +1277,12 @@ def _count(
             (lo, hi),
         )  # fmt: skip
         if bare is None or isinstance(bare, _Counted):
+            if bare is None and _SETTING_HOLDS_BEFORE.search(
+                text, max(lo, mention.start - 90), mention.start
+            ):
+                # "Kalma camp near Nyala alone holds some 90,000": the people the site holds
+                metric = "refugees" if about_refugees else "idps"
+                return _Counted(metric, "all", "person", "stock", None, origin, notes)
             if bare is None:
                 topic = "refugees" if about_refugees else "idps" if about_idps else None
                 if (
