@@ -755,9 +755,11 @@ _SETTING_HOLDS_BEFORE: Final = re.compile(
     rf"\s+(?:held|hold|holds)\s+{_APPROX_LEAD}$"
     # the place as the subject right before the verb: "Kalma camp near Nyala alone holds some
     # 90,000", "The largest site, Shahrak-e-Sabz, alone held roughly 6,000 families"
+    # (named, placed or "alone": "The camp held 3,700 people" may be a detention camp)
     r"|\b(?:camps?|shelters?|sites?|centres?|centers?|settlements?)"
-    r"(?:[^.;:!?\n,]{0,40}?,[^.;:!?\n,]{1,40},|\s+(?:near|in|outside)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
-    rf"(?:\s+alone)?\s+(?:held|holds)\s+{_APPROX_LEAD}$",
+    r"(?:(?:[^.;:!?\n,]{0,40}?,[^.;:!?\n,]{1,40},|\s+(?:near|in|outside)\s+[A-Z][\w'’-]*"
+    r"(?:\s+[A-Z][\w'’-]*){0,2})(?:\s+alone)?|\s+alone)"
+    rf"\s+(?:held|holds)\s+{_APPROX_LEAD}$",
     re.IGNORECASE,
 )
 _OF_THE_BEFORE_VERB: Final = re.compile(r"\bof\s+the\s+$", re.IGNORECASE)
