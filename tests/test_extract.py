@@ -2519,3 +2519,25 @@ def test_a_site_that_holds_people_as_the_subject_of_its_verb(
     text: str, expected: list[tuple[int, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The toll stood at 11 dead. On Monday OCHA had given a figure of 24.",
+         [(11, "killed"), (24, "killed")]),
+        ("Officials said 64 people had died. It rose to 2,975 by December.",
+         [(64, "killed"), (2_975, "killed")]),
+        ("The count was 400 killed; the governor raised it to 2,975.",
+         [(400, "killed"), (2_975, "killed")]),
+        # "a total of" opens a count of its own
+        ("Officials said 64 people had died. Labs ran a total of 5 074 tests.",
+         [(64, "killed"), (5_074, "other")]),
+        ("At least 40 people were killed. Among the victims are 17 children.",
+         [(40, "killed"), (17, "killed")]),
+    ],
+)  # fmt: skip
+def test_figures_that_restate_a_toll_and_parts_of_its_victims(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert figures(text, "metric") == expected

@@ -902,12 +902,21 @@ _THE_FIGURE: Final = re.compile(
     r"\b(?:the|a)\s+(?:figure|number|total|count|tally)\b[^.;:!?\n]{0,40}?\b(?:stood\s+at|stands\s+at|"
     r"(?:projected|expected|forecast)\s+to\s+(?:rise|grow|reach)\s+(?:to\s+)?|"
     r"was|is|rose\s+to|fell\s+to|reached|dropped\s+to|(?:has|had)\s+(?:risen|fallen|dropped|grown)"
-    rf"\s+to)\s*{_LEAD_IN}$",
+    rf"\s+to)\s*{_LEAD_IN}$"
+    # "OCHA had given a figure of 24", "the previous figure of 359", "the governor raised it
+    # to 2,975", "It rose to 64 by December"
+    r"|\b(?:a|the|its|their)\s+(?:previous\s+|earlier\s+|first\s+|initial\s+|new\s+|revised\s+)?"
+    rf"(?:figure|count|tally)\s+of\s+{_LEAD_IN}$"
+    r"|\b(?:raised|lowered|revised|increased|brought)\s+it\s+to\s+"
+    rf"{_LEAD_IN}$"
+    r"|(?:^|[.;!?]\s+|\n)It\s+(?:rose|climbed|fell|dropped|jumped|increased|grew|had\s+risen)\s+to\s+"
+    rf"{_LEAD_IN}$",
     re.IGNORECASE,
 )
 _OF_THE_BEFORE: Final = re.compile(r"(?:^|[.;!?]\s+|\n)(?:Of|Among)\s+the\s+$")
 _PART_OF_LAST: Final = re.compile(
-    r"\s*(?:(?:Of|Among)\s+(?:these|them|those|whom|the\s+\d[\d,.]*\s*,)"
+    r"\s*(?:(?:Of|Among)\s+(?:these|them|those|whom|the\s+\d[\d,.]*\s*,"
+    r"|the\s+(?:victims|casualties|dead|deceased)\b)"
     # "The number of displaced people stands at 352 793. They are in North Lombok (198 846
     # people), West Lombok (91 372) ...": where the figure before it is, place by place
     r"|(?:They|These|Those)\s+(?:are|were)\s+(?:mostly\s+|mainly\s+)?(?:in|staying\s+in|living\s+in"
