@@ -2541,3 +2541,17 @@ def test_figures_that_restate_a_toll_and_parts_of_its_victims(
     text: str, expected: list[tuple[int, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+def test_a_table_with_slashes_between_its_columns_named_in_brackets() -> None:
+    text = (
+        "7. Situation by region (evacuated since 27 March / currently in temporary "
+        "accommodation centres):\n7.1. Kostanay region: 32 410 / 1 952\n"
+        "7.2. Aktobe region: 17 930 / 958\n"
+    )
+    assert figures(text, "metric", "kind") == [
+        (32_410, "displaced", "flow"),
+        (1_952, "idps", "stock"),
+        (17_930, "displaced", "flow"),
+        (958, "idps", "stock"),
+    ]

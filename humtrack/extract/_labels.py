@@ -9,7 +9,7 @@ from typing import Final
 
 from humtrack.extract._cues import _not_adjectival, _verbs
 from humtrack.extract.lexicon import Lexicon
-from humtrack.extract.mentions import _CELL_GAP, Mention
+from humtrack.extract.mentions import Mention
 
 
 def _label_before(text: str, position: int) -> tuple[int, int] | None:
@@ -21,7 +21,9 @@ def _label_before(text: str, position: int) -> tuple[int, int] | None:
     if separator is None:
         return None
     body = head[: separator.start()]
-    cut = max(body.rfind(mark) for mark in ".;:")
+    # "Kostanay region: 32 410 / 1 952": the second cell's label runs over the first cell
+    marks = ".;" if separator.group() == " /" else ".;:"
+    cut = max(body.rfind(mark) for mark in marks)
     start, end = line_start + cut + 1, line_start + len(body)
     return (start, end) if 2 <= len(text[start:end].strip()) <= 120 else None
 
@@ -42,7 +44,7 @@ _BULLET: Final = re.compile(r"[ \t]*[-–—•*·][ \t]+")
 # a heading over a table of places: "DISPLACEMENT BY PROVINCE", "PEOPLE CONFINED, BY MUNICIPALITY"
 _BY_AREA: Final = re.compile(r"\bBY\s+[A-Z]", re.IGNORECASE)
 _TABLE_HEADER_SPLIT: Final = re.compile(r"\s[—–]\s|:\s*")
-_LABEL_END: Final = re.compile(r"(?::|\s[—–])$")
+_LABEL_END: Final = re.compile(r"(?::|\s[—–]|(?<=\d) /)$")
 # the header row of a table written as text: "Cercle — Internally displaced persons"
 # "Cercle — Internally displaced persons", "Municipality: people confined"
 _TABLE_HEADER: Final = re.compile(r"^[^\n\d:]{2,60}(?:\s[—–]\s|:\s*)[^\n\d:.]{2,80}$")
@@ -231,9 +233,12 @@ _NOT_WHAT_PEOPLE_ARE: Final = frozenset({"", "other", "population", "facilities_
 def _column_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, int, str] | None:
     """What the header of one column of a table counts ("people in need", "cumulative
     confirmed deaths", "houses damaged"): its people, else its last verb."""
-    return _counting_cue(text, lex, start, end) or next(
+    cue = _counting_cue(text, lex, start, end) or next(
         iter(_verbs(text, lex, start, end)[-1:]), None
     )
+    if cue is None and (setting := _IN_SETTING_COLUMN.search(text, start, end)) is not None:
+        return (setting.start(), setting.end(), "idps")
+    return cue
 
 
 _PLACE_METRICS: Final = frozenset({"facilities_damaged", "other"})
@@ -256,14 +261,24 @@ def _names_a_place(before: str, noun: str) -> bool:
 _SETTING: Final = re.compile(r"\b(?:sites?|camps?|shelters?|centres?|centers?)\b", re.IGNORECASE)
 
 
-_PAREN_HEADER: Final = re.compile(r"[ \t]*\((?P<cells>[^()\n]*?\s[—–]\s[^()\n]*)\)[ \t]*$")
-_ROW_FIGURE: Final = re.compile(r"\s[—–][ \t]*[~≈]?[ \t]*\d")
+# "(new confirmed cases – cumulative cases)" on a line of its own, or closing the line that
+# introduces the rows: "Situation by region (evacuated since 27 March / in temporary centres):"
+_PAREN_HEADER: Final = re.compile(
+    r"(?:[ \t]*|[^()\n]{2,80}\s)\((?P<cells>[^()\n]*?\s[—–/]\s[^()\n]*)\)[ \t]*:?[ \t]*$"
+)
+_ROW_FIGURE: Final = re.compile(r"(?:\s[—–/]|:)[ \t]*[~≈]?[ \t]*\d")
+_HEADER_CELL_GAP: Final = re.compile(r"[ \t]+[—–/][ \t]+")
+# "currently in temporary accommodation centres": people where the displaced live
+_IN_SETTING_COLUMN: Final = re.compile(
+    r"\b(?:in|at)\s+(?:[\w-]+\s+){0,3}(?:sites?|camps?|shelters?|centres?|centers?)\b",
+    re.IGNORECASE,
+)
 
 
 def _cell_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of the cells of ``text[start:end]``, split at spaced dashes."""
     spans, at = [], start
-    for gap in _CELL_GAP.finditer(text, start, end):
+    for gap in _HEADER_CELL_GAP.finditer(text, start, end):
         spans.append((at, gap.start()))
         at = gap.end()
     spans.append((at, end))
