@@ -2555,3 +2555,9 @@ def test_a_table_with_slashes_between_its_columns_named_in_brackets() -> None:
         (17_930, "displaced", "flow"),
         (958, "idps", "stock"),
     ]
+
+
+def test_the_day_a_speaker_gave_a_toll_is_not_the_day_of_the_event() -> None:
+    # published on Tuesday 28 May 2019: the storm struck on Saturday the 25th
+    text = "The cyclone struck on Saturday. On Monday OCHA had given a figure of 24 dead."
+    assert _periods(text) == {24: "2019-05-25"}

@@ -29,7 +29,7 @@ _SPEECH_AFTER: Final = re.compile(r"[ ,]*(?:said|told|reported|announced|confirm
 #: "On 9 October, the Minister of Humanitarian Affairs told reporters": a day a speaker gave
 #: a count; words only between them, so "On 9 May, an attack killed 20, officials said" is not
 _SPEAKER_SPEECH_AFTER: Final = re.compile(
-    r",\s+(?:[A-Za-z][\w'’.-]*\s+){1,8}?(?:said|told|reported|announced|confirmed)\b"
+    r",?\s+(?:[A-Za-z][\w'’.-]*\s+){1,8}?(?:said|told|reported|announced|confirmed|gave|given|put)\b"
 )
 _OPENS_SENTENCE: Final = re.compile(r"[^\w]*(?:On\s+)?", re.IGNORECASE)
 #: A clause that counts since some start, or up to now ("have been hit"), is not one event's toll.
