@@ -2561,3 +2561,19 @@ def test_the_day_a_speaker_gave_a_toll_is_not_the_day_of_the_event() -> None:
     # published on Tuesday 28 May 2019: the storm struck on Saturday the 25th
     text = "The cyclone struck on Saturday. On Monday OCHA had given a figure of 24 dead."
     assert _periods(text) == {24: "2019-05-25"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Up to 1,500 households are believed to be hiding in the bush.", [(1_500, "idps")]),
+        ("About 3,000 people fled into the bush after the attack.", [(3_000, "displaced")]),
+        # people in plain camps or sites, in a text about refugees
+        (("Refugees keep arriving. Most refugees are women. Of the new refugees, 37,100 are in "
+          "10 rural sites."), [(37_100, "refugees"), (10, "other")]),
+    ],
+)  # fmt: skip
+def test_people_hiding_in_the_bush_and_in_sites_of_a_text_about_refugees(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert figures(text, "metric") == expected

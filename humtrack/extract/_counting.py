@@ -683,6 +683,7 @@ def _settings_then_people(text: str, mention: Mention, about_displaced: bool) ->
     return _setting_at(text, before.start("words"))
 
 
+_CAMPS_OR_SITES_AT: Final = re.compile(r"(?:[\w-]+\s+){0,2}(?:camps|sites|settlements)\b")
 _DISPLACEMENT_WORD: Final = re.compile(r"\b(?:[Dd]isplace\w*|IDPs?)\b")
 _CAMPS_OR_SITES: Final = re.compile(r"(?:[a-z-]+\s+)?(?:camps|sites|settlements)")
 
@@ -1292,6 +1293,15 @@ def _count(
                 text, max(lo, mention.start - 90), mention.start
             ):
                 # "Kalma camp near Nyala alone holds some 90,000": the people the site holds
+                metric = "refugees" if about_refugees else "idps"
+                return _Counted(metric, "all", "person", "stock", None, origin, notes)
+            if (
+                bare is None
+                and (about_refugees or about_idps)
+                and (setting := _IN_SETTING.match(text, mention.end)) is not None
+                and _CAMPS_OR_SITES_AT.match(text, setting.end())
+            ):
+                # "37,100 in 10 rural sites along the Logone", in a text about refugees
                 metric = "refugees" if about_refugees else "idps"
                 return _Counted(metric, "all", "person", "stock", None, origin, notes)
             if bare is None:
