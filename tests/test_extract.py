@@ -2577,3 +2577,11 @@ def test_people_hiding_in_the_bush_and_in_sites_of_a_text_about_refugees(
     text: str, expected: list[tuple[int, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+def test_items_of_a_list_of_flows_into_places() -> None:
+    text = (
+        "About 2,000 Mozambicans crossed into Malawi's Nsanje district and some 1,000 into "
+        "Eswatini, according to the UN refugee agency."
+    )
+    assert figures(text, "metric") == [(2_000, "refugees"), (1_000, "refugees")]
