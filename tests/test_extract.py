@@ -2585,3 +2585,20 @@ def test_items_of_a_list_of_flows_into_places() -> None:
         "Eswatini, according to the UN refugee agency."
     )
     assert figures(text, "metric") == [(2_000, "refugees"), (1_000, "refugees")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same people counted again in other units, in brackets
+        ("KEY FIGURES\n85,440 people displaced since 15 May (14,240 families)\n",
+         [(85_440, "displaced"), (14_240, "displaced")]),
+        # rows under a heading of areas of origin count where the displaced came from
+        (("Fighters were killed in the clashes.\n\nAREAS OF ORIGIN\n"
+          "Sinuni sub-district: 1,146 families\n"), [(1_146, "displaced")]),
+    ],
+)  # fmt: skip
+def test_figures_restated_in_brackets_and_areas_of_origin(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert figures(text, "metric") == expected

@@ -796,6 +796,8 @@ _PEOPLE_IN_SETTING: Final = re.compile(
     r"(?:in|at)\s+(?:[\w-]+\s+){0,2}(?:camps?|sites?|shelters?|centres?|centers?|settlements?)\b",
     re.IGNORECASE,
 )
+# "... since 15 May (", "1,850 families (about ": a figure restated in brackets
+_RESTATED_IN_BRACKETS: Final = re.compile(rf"[\w,.]\s*\(\s*{_APPROX_LEAD}$")
 _ONE_CASE: Final = re.compile(r"\s+case", re.IGNORECASE)
 _CASE_IDIOM: Final = re.compile(r"\s+(?:fatality|management|definition|study|of)\b", re.IGNORECASE)
 _IN_BEFORE: Final = re.compile(r"\b[Ii]n\s+$")
@@ -899,7 +901,8 @@ _NO_NOUN_AFTER: Final = re.compile(
 )
 _THE_FIGURE: Final = re.compile(
     # "On Friday it put the total at 30,228": the figure named before, at another time
-    r"\bput\s+(?:the|its)\s+(?:figure|number|total|count|tally)\s+at\s*$|"
+    r"\b(?:put|puts|estimates?|estimated|places?|placed)\s+(?:the|its|their)\s+(?:figure|number"
+    r"|total|count|tally)\s+at\s*$|"
     r"\b(?:the|a)\s+(?:figure|number|total|count|tally)\b[^.;:!?\n]{0,40}?\b(?:stood\s+at|stands\s+at|"
     r"(?:projected|expected|forecast)\s+to\s+(?:rise|grow|reach)\s+(?:to\s+)?|"
     r"was|is|rose\s+to|fell\s+to|reached|dropped\s+to|(?:has|had)\s+(?:risen|fallen|dropped|grown)"
@@ -1335,6 +1338,19 @@ def _count(
                 whole.metric, cue.group, cue.unit, whole.kind, None, whole.origin, whole.notes
             )
     elif not cue.metric:
+        if (
+            previous is not None
+            and cue.unit in {"person", "household"}
+            and previous.unit in {"person", "household"}
+            and _RESTATED_IN_BRACKETS.search(
+                text, max(text.rfind("\n", 0, mention.start) + 1, mention.start - 40), mention.start
+            )
+        ):
+            # "85,440 people displaced since 15 May (14,240 families)": the same people
+            return _Counted(
+                previous.metric, cue.group, cue.unit, previous.kind, None, previous.origin,
+                ["the figure before it, counted in other units"],
+            )  # fmt: skip
         if cue.unit == "person" and _SHARE_OF_PLACE.search(
             text, max(lo, mention.start - 50), mention.start
         ):

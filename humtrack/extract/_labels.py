@@ -34,6 +34,7 @@ Cue = tuple[int, int, str]
 # a word, hyphenated ones whole ("asylum-seekers")
 _WORD: Final = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _HEADING: Final = re.compile(r"^[^a-z\n]{3,80}$")  # "MAIN HOST COUNTRIES"
+_OF_ORIGIN: Final = re.compile(r"\b(?:AREAS?|LOCATIONS?|PLACES?|DISTRICTS?)\s+OF\s+ORIGIN\b", re.I)
 _PARENTHESES: Final = re.compile(r"\([^()\n]*\)")
 _LABEL_LINE: Final = re.compile(
     r"^[^\n:]{2,120}(?::|\s[—–])\s*[~≈]?\s*(?:about|some|over|nearly|almost)?\s*\d"
@@ -342,6 +343,10 @@ def _intro_cue(text: str, lex: Lexicon, line_start: int) -> tuple[int, int, str]
             own = _counting_cue(text, lex, start, end)
             if own is not None:
                 return own
+            if _OF_ORIGIN.search(line):
+                # "AREAS OF ORIGIN" over "Sinuni sub-district: 1,146 families": where the
+                # displaced came from, whatever the paragraph above says of the fighting
+                return (start, end, "displaced")
             headings += 1
             end = start - 1
             continue
