@@ -2602,3 +2602,19 @@ def test_figures_restated_in_brackets_and_areas_of_origin(
     text: str, expected: list[tuple[int, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # columns that name no count take what the line before the brackets counts
+        ("Damaged houses by province (totally / partially):\nAlbay: 3,612 / 10,553\n",
+         [(3_612, "facilities_damaged"), (10_553, "facilities_damaged")]),
+        ("The toll rose to 152 on Saturday. The count was up from 136 on Friday evening.",
+         [(152, "killed"), (136, "killed")]),
+    ],
+)  # fmt: skip
+def test_columns_named_by_their_header_line_and_tolls_up_from_an_earlier_count(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert figures(text, "metric") == expected

@@ -914,7 +914,9 @@ _THE_FIGURE: Final = re.compile(
     r"|\b(?:raised|lowered|revised|increased|brought)\s+it\s+to\s+"
     rf"{_LEAD_IN}$"
     r"|(?:^|[.;!?]\s+|\n)It\s+(?:rose|climbed|fell|dropped|jumped|increased|grew|had\s+risen)\s+to\s+"
-    rf"{_LEAD_IN}$",
+    rf"{_LEAD_IN}$"
+    # "The count was up from 136 on Friday evening"
+    rf"|\b(?:was|is|were|are)\s+(?:up|down)\s+from\s+{_LEAD_IN}$",
     re.IGNORECASE,
 )
 _OF_THE_BEFORE: Final = re.compile(r"(?:^|[.;!?]\s+|\n)(?:Of|Among)\s+the\s+$")

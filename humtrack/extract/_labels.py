@@ -117,7 +117,13 @@ def _label_cue_of(
                 _ROW_FIGURE.findall(text, row_start, len(text) if row_end < 0 else row_end)
             )
             index = cell + (1 if len(spans) == figures + 1 else 0)
-            return _column_cue(text, lex, *spans[index]) if index < len(spans) else None
+            if index >= len(spans):
+                return None
+            # a column that names no count ("totally / partially") counts what the line
+            # before the brackets does: "Damaged houses by province (totally / partially):"
+            return _column_cue(text, lex, *spans[index]) or _last_counted_noun(
+                text, lex, previous_start, previous_start + paren.start("cells")
+            )
         if _TABLE_HEADER.match(line.strip()):
             column = line.strip()
             cut = previous_start + line.index(column) + _TABLE_HEADER_SPLIT.search(column).end()  # type: ignore[union-attr]
@@ -229,6 +235,15 @@ def _counting_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, i
 
 
 _NOT_WHAT_PEOPLE_ARE: Final = frozenset({"", "other", "population", "facilities_damaged"})
+
+
+def _last_counted_noun(text: str, lex: Lexicon, start: int, end: int) -> Cue | None:
+    """The last noun in ``text[start:end]`` that the vocabulary gives a metric."""
+    for word in reversed(list(_WORD.finditer(text, start, end))):
+        noun = lex.nouns.get(word.group().lower())
+        if noun is not None and noun.metric:
+            return (word.start(), word.end(), word.group().lower())
+    return None
 
 
 def _column_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, int, str] | None:
