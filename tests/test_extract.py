@@ -2618,3 +2618,21 @@ def test_columns_named_by_their_header_line_and_tolls_up_from_an_earlier_count(
     text: str, expected: list[tuple[int, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nearly 1,000 residents spent the night in mosques.", [(1_000, "idps")]),
+        ("The school, where 312 people spent Tuesday night.", [(312, "idps")]),
+        (("A total of 2,375 households – or 9,779 people – are in the 18 official evacuation "
+          "centres."), [(2_375, "idps"), (9_779, "idps"), (18, "other")]),
+        # a temperature is no count
+        ("Where temperatures hovered around 0 °C, many people spent the night in stations.", []),
+        ("The temperature reached 44.8 degrees and 1,018 people died.", [(1_018, "killed")]),
+    ],
+)  # fmt: skip
+def test_nights_spent_away_from_home_asides_before_a_setting_and_temperatures(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert figures(text, "metric") == expected

@@ -647,7 +647,9 @@ _RESCUE_OR_TRANSFER: Final = re.compile(
 _DISPLACEMENT_WORDS: Final = re.compile(r"\b(?:IDPs?|(?:internal(?:ly)?\s+)?displace\w*)", re.I)
 # where displaced people live: who lives there counts as displaced, not as the population
 _IN_SETTING: Final = re.compile(
-    r"\s+(?:are\s+|were\s+|remain\s+|still\s+)*(?:in|at)\s+(?:the\s+)?(?:\d[\d,]*\s+)?"
+    # past an aside between dashes: "2,375 households – or 9,779 people – are in the 18 ..."
+    r"(?:\s+[—–][^—–\n]{1,60}[—–](?=\s))?(?:\s+[—–])?\s+"
+    r"(?:are\s+|were\s+|remain\s+|still\s+|now\s+)*(?:in|at)\s+(?:the\s+)?(?:\d[\d,]*\s+)?"
 )
 # "had gone to more than 4,000 cyclone shelters", "were moved to evacuation centres"
 _GONE_TO_SETTING: Final = re.compile(

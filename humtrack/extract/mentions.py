@@ -85,6 +85,8 @@ _AFTER_NOT_FIGURE: Final = re.compile(
     r"|gmt\b|utc\b|hrs\b|(?:st|nd|rd|th)\b|times\b|[:/]\d|\.\d"
     # speeds and rainfall; shares of a whole ("two thirds of the refugees")
     r"|km/h|kph\b|mph\b|knots\b|mm\b|millimet|cm\b|centimet"
+    # temperatures: "around 0 °C", "44.8 degrees"
+    r"|°|º|degrees?\b"
     r"|-?(?:thirds?|quarters?|fifths?|tenths?)\b)",
     re.IGNORECASE,
 )
