@@ -2636,3 +2636,11 @@ def test_nights_spent_away_from_home_asides_before_a_setting_and_temperatures(
     text: str, expected: list[tuple[int, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Some 500 Afghans were flown back to Kabul.", "Some 770,000 Afghans came back from Iran."],
+)
+def test_people_flown_or_come_back_are_returnees(text: str) -> None:
+    assert [m for _v, m in figures(text, "metric")] == ["returnees"]
