@@ -1,6 +1,6 @@
 """Extraction scored against the hand-annotated evaluation corpus (tests/data/eval).
 
-The dev splits (dev to dev20) are what the extractor was tuned on; the holdout splits never are.
+The dev splits (dev to dev24) are what the extractor was tuned on; the holdout splits never are.
 These floors guard against regressions; the figures themselves are reported
 by ``python tests/benchmarks/eval_extract.py tests/data/eval/<split>``.
 """
@@ -50,6 +50,12 @@ def _score(split: str) -> Evaluation:
         ("dev19", 0.82, 0.30),
         # scored blind before any rule was written for it: 0.833, period 0.447
         ("dev20", 0.80, 0.42),
+        # written for the next round, scored blind first: dev21 0.761, dev22 0.776 (both with
+        # the round's first rules), dev23 0.780, dev24 0.858 (with most of them)
+        ("dev21", 0.89, 0.55),
+        ("dev22", 0.86, 0.57),
+        ("dev23", 0.76, 0.46),
+        ("dev24", 0.85, 0.56),
         ("holdout", 0.87, 0.73),
         ("holdout2", 0.89, 0.71),
         ("holdout3", 0.70, 0.68),
@@ -62,6 +68,9 @@ def _score(split: str) -> Evaluation:
         # scored once, at the end of the round that added it: 0.789, period 0.423 (0.781 with
         # the rules of the round before)
         ("holdout6", 0.77, 0.40),
+        # scored once, at the end of the round that added it: 0.752, period 0.672 (0.745 with
+        # the rules of the round before)
+        ("holdout7", 0.73, 0.63),
     ],
 )
 def test_value_and_metric_f1_does_not_regress(
@@ -75,7 +84,7 @@ def test_value_and_metric_f1_does_not_regress(
 
 def test_annotations_are_verbatim_and_valid() -> None:
     splits = sorted(p.parent for p in EVAL.glob("*/claims.csv"))
-    assert len(splits) >= 26
+    assert len(splits) >= 31
     for folder in splits:
         sources = ht.read_sources(folder / "sources.csv")
         texts = {
