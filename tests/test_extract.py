@@ -258,6 +258,8 @@ def test_every_seed_figure_is_found_with_its_value_qualifier_metric_and_kind() -
     assert result.recall == 1.0, result.pairs
     assert result.accuracy("qualifier") == 1.0
     assert result.accuracy("kind") == 1.0
+    # where the seeds' figures are: a floor, so that a change elsewhere that moves one shows
+    assert result.accuracy("place") >= 0.64, result.pairs
     assert ht.validate(found).ok
 
 
@@ -2644,3 +2646,12 @@ def test_nights_spent_away_from_home_asides_before_a_setting_and_temperatures(
 )
 def test_people_flown_or_come_back_are_returnees(text: str) -> None:
     assert [m for _v, m in figures(text, "metric")] == ["returnees"]
+
+
+def test_displaced_people_of_a_country_are_in_it_whatever_country_the_clause_names() -> None:
+    text = (
+        "Meanwhile, Turkey — which already hosts 3.2 million Syrian refugees — is facing the "
+        "question of what happens to 1 million displaced Syrians near the border."
+    )
+    found = {c.metric: c.location_code for c in ht.extract(text, source=PUBLISHED)}
+    assert found == {"refugees": "TR", "idps": "SY"}

@@ -180,8 +180,13 @@ def _place(
             # the place of the whole figure
             return None, None, origin
         if best is not None:
-            if counted.metric in {"idps", "displaced"} and origin and level == 2:
-                # "displaced Syrians", with a place only in the paragraph: in their own country
+            if (
+                counted.metric in {"idps", "displaced"}
+                and origin
+                and (level == 2 or best.code[:2] != origin)
+            ):
+                # "displaced Syrians", with a place only in the paragraph or in another country
+                # ("Turkey ... faces what happens to 1 million displaced Syrians"): in their own
                 return None, origin, None
             return best.written, best.code, origin if counted.metric == "refugees" else None
         if counted.metric in {"idps", "displaced"} and origin:
