@@ -183,10 +183,11 @@ def _place(
             if (
                 counted.metric in {"idps", "displaced"}
                 and origin
-                and (level == 2 or best.code[:2] != origin)
+                and (level == 2 or (best.level == "country" and best.code[:2] != origin))
             ):
-                # "displaced Syrians", with a place only in the paragraph or in another country
-                # ("Turkey ... faces what happens to 1 million displaced Syrians"): in their own
+                # "displaced Syrians", with a place only in the paragraph, or with only another
+                # country ("Turkey ... faces what happens to 1 million displaced Syrians"): in
+                # their own; not "A fire in Cox's Bazar displaced 12,000 Rohingya"
                 return None, origin, None
             return best.written, best.code, origin if counted.metric == "refugees" else None
         if counted.metric in {"idps", "displaced"} and origin:
