@@ -747,6 +747,8 @@ _FIGURE_BEFORE: Final = re.compile(r"\d\s+$")
 _CAMP_BEFORE: Final = re.compile(r"\b(?:camps?|settlements?)\b[^.;:!?\n,]{0,40}$", re.I)
 # the places that hold people, as the subject of a verb of holding
 _HOLDING_PLACE: Final = r"\b(?:camps?|shelters?|sites|centres?|centers?|settlements?)\b"
+# the same, one or many: where the displaced are ("Kalma camp", "Persons in relief camps")
+_SETTING_NOUN: Final = r"\b(?:camps?|shelters?|sites?|centres?|centers?|settlements?)\b"
 # the sites themselves hold the people: "The shelters host about 189,000 people", "the camp, in
 # Hasakeh, continues to host", "camps in Labutta that held about 45,000 people", "Nyakabande
 # transit centre, in Kisoro district, held 3,700 people"; not "raided the camp and held 40 men"
@@ -759,7 +761,7 @@ _SETTING_HOLDS_BEFORE: Final = re.compile(
     # the place as the subject right before the verb: "Kalma camp near Nyala alone holds some
     # 90,000", "The largest site, Shahrak-e-Sabz, alone held roughly 6,000 families"
     # (named, placed or "alone": "The camp held 3,700 people" may be a detention camp)
-    r"|\b(?:camps?|shelters?|sites?|centres?|centers?|settlements?)"
+    rf"|{_SETTING_NOUN}"
     r"(?:(?:[^.;:!?\n,]{0,40}?,[^.;:!?\n,]{1,40},|\s+(?:near|in|outside)\s+[A-Z][\w'’-]*"
     r"(?:\s+[A-Z][\w'’-]*){0,2})(?:\s+alone)?|\s+alone)"
     rf"\s+(?:held|holds)\s+{_APPROX_LEAD}$",
@@ -795,7 +797,7 @@ _OF_ITS_DIVISIONS: Final = re.compile(
 )
 _PEOPLE_IN_SETTING: Final = re.compile(
     r"\b(?:persons|people|individuals|families|households)\s+(?:living\s+|staying\s+|sheltering\s+)?"
-    r"(?:in|at)\s+(?:[\w-]+\s+){0,2}(?:camps?|sites?|shelters?|centres?|centers?|settlements?)\b",
+    rf"(?:in|at)\s+(?:[\w-]+\s+){{0,2}}{_SETTING_NOUN}",
     re.IGNORECASE,
 )
 # "... since 15 May (", "1,850 families (about ": a figure restated in brackets

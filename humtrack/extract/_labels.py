@@ -286,8 +286,7 @@ _ROW_FIGURE: Final = re.compile(r"(?:\s[—–/]|:)[ \t]*[~≈]?[ \t]*\d")
 _HEADER_CELL_GAP: Final = re.compile(r"[ \t]+[—–/][ \t]+")
 # "currently in temporary accommodation centres": people where the displaced live
 _IN_SETTING_COLUMN: Final = re.compile(
-    r"\b(?:in|at)\s+(?:[\w-]+\s+){0,3}(?:sites?|camps?|shelters?|centres?|centers?)\b",
-    re.IGNORECASE,
+    rf"\b(?:in|at)\s+(?:[\w-]+\s+){{0,3}}{_SETTING.pattern}", re.IGNORECASE
 )
 
 
