@@ -63,6 +63,12 @@ def _label_cue(
     return cache[key]
 
 
+def forget_labels() -> None:
+    """Drop what was kept while a text's lists were read (the text itself among it)."""
+    _label_cues.cache_clear()
+    _line_above_rows.cache_clear()
+
+
 @lru_cache(maxsize=4)
 def _label_cues(text: str) -> dict[tuple[int, tuple[int, int], int | None], Cue | None]:
     return {}

@@ -25,6 +25,7 @@ from humtrack.extract._counting import (
     _same_as,
     unnamed,
 )
+from humtrack.extract._labels import forget_labels
 from humtrack.extract._periods import _Dating, _period
 from humtrack.extract.dates import find_dates
 from humtrack.extract.lexicon import lexicon
@@ -462,6 +463,7 @@ def extract(
                 "notes": "; ".join(notes) or None,
             }
         )
+    forget_labels()  # the readings kept while this text's lists were read
     if not rows:
         return ClaimSet()
     frame = pd.DataFrame(rows, columns=list(CLAIM_DTYPES))
