@@ -761,7 +761,9 @@ _SETTING_HOLDS_BEFORE: Final = re.compile(
     # the place as the subject right before the verb: "Kalma camp near Nyala alone holds some
     # 90,000", "The largest site, Shahrak-e-Sabz, alone held roughly 6,000 families"
     # (named, placed or "alone": "The camp held 3,700 people" may be a detention camp)
-    rf"|{_SETTING_NOUN}"
+    r"|(?<!detention\s)(?<!military\s)(?<!army\s)(?<!treatment\s)(?<!rehabilitation\s)"
+    r"(?<!training\s)(?<!isolation\s)(?<!quarantine\s)"
+    rf"{_SETTING_NOUN}"
     r"(?:(?:[^.;:!?\n,]{0,40}?,[^.;:!?\n,]{1,40},|\s+(?:near|in|outside)\s+[A-Z][\w'’-]*"
     r"(?:\s+[A-Z][\w'’-]*){0,2})(?:\s+alone)?|\s+alone)"
     rf"\s+(?:held|holds)\s+{_APPROX_LEAD}$",
@@ -802,8 +804,13 @@ _PEOPLE_IN_SETTING: Final = re.compile(
 )
 # "... since 15 May (", "1,850 families (about ": a figure restated in brackets
 _RESTATED_IN_BRACKETS: Final = re.compile(rf"[\w,.]\s*\(\s*{_APPROX_LEAD}$")
+_CLOSING_BRACKET: Final = re.compile(r"\s*\)")
+# nothing of its own after a row's figure and noun: "Chikwawa: 52 camps, 8,910 households"
+_ROW_ENDS: Final = re.compile(r"\s*(?:[,;)]|$)", re.MULTILINE)
 _ONE_CASE: Final = re.compile(r"\s+case", re.IGNORECASE)
-_CASE_IDIOM: Final = re.compile(r"\s+(?:fatality|management|definition|study|of)\b", re.IGNORECASE)
+_CASE_IDIOM: Final = re.compile(
+    r"\s+(?:fatality|management|definition|study|of|in\s+which|where)\b", re.IGNORECASE
+)
 _IN_BEFORE: Final = re.compile(r"\b[Ii]n\s+$")
 _RATIO_BEFORE: Final = re.compile(
     r"\b(?:one|1|an?)\s+(?:[a-z]+\s+)?(?:in|for|per)\s+(?:every\s+)?$", re.IGNORECASE
@@ -911,16 +918,23 @@ _THE_FIGURE: Final = re.compile(
     r"(?:projected|expected|forecast)\s+to\s+(?:rise|grow|reach)\s+(?:to\s+)?|"
     r"was|is|rose\s+to|fell\s+to|reached|dropped\s+to|(?:has|had)\s+(?:risen|fallen|dropped|grown)"
     rf"\s+to)\s*{_LEAD_IN}$"
-    # "OCHA had given a figure of 24", "the previous figure of 359", "the governor raised it
-    # to 2,975", "It rose to 64 by December"
+    # "OCHA had given a figure of 24", "the previous figure of 359"
     r"|\b(?:a|the|its|their)\s+(?:previous\s+|earlier\s+|first\s+|initial\s+|new\s+|revised\s+)?"
-    rf"(?:figure|count|tally)\s+of\s+{_LEAD_IN}$"
-    r"|\b(?:raised|lowered|revised|increased|brought)\s+it\s+to\s+"
+    rf"(?:figure|count|tally)\s+of\s+{_LEAD_IN}$",
+    re.IGNORECASE,
+)
+# "the governor raised it to 2,975", "It rose to 64 by December", "The count was up from 136":
+# the toll before, when the sentence or the one before it speaks of a toll
+_RESTATES_TOLL: Final = re.compile(
+    r"\b(?:raised|lowered|revised|increased|brought)\s+it\s+to\s+"
     rf"{_LEAD_IN}$"
     r"|(?:^|[.;!?]\s+|\n)It\s+(?:rose|climbed|fell|dropped|jumped|increased|grew|had\s+risen)\s+to\s+"
     rf"{_LEAD_IN}$"
-    # "The count was up from 136 on Friday evening"
     rf"|\b(?:was|is|were|are)\s+(?:up|down)\s+from\s+{_LEAD_IN}$",
+    re.IGNORECASE,
+)
+_TOLL_WORD: Final = re.compile(
+    r"\b(?:toll|tally|count|figure|dead|deaths?|killed|died|bodies|victims|casualties)\b",
     re.IGNORECASE,
 )
 _OF_THE_BEFORE: Final = re.compile(r"(?:^|[.;!?]\s+|\n)(?:Of|Among)\s+the\s+$")
@@ -1001,7 +1015,16 @@ def _bare(
     if _POPULATION_OF.search(text, max(lo, mention.start - 40), mention.start):
         return _Counted("population", "all", "person", "stock", None, origin, notes)
     if (
-        (previous is None or previous.metric in _CASUALTY_METRICS)
+        (
+            previous is None
+            # "Chimaltenango: 62 deaths, 41 missing, 4,100 in shelters": a row's next column,
+            # not "killed 26 people, including 11 in shelters"
+            or (
+                previous.metric in _CASUALTY_METRICS
+                and ":" in text[text.rfind("\n", 0, mention.start) + 1 : mention.start]
+                and not _INCLUDING_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+            )
+        )
         and (setting := _IN_SETTING.match(text, mention.end)) is not None
         and _setting_at(text, setting.end())
     ):
@@ -1174,7 +1197,13 @@ def _bare(
     if (
         verb is None
         and last_figure is not None
-        and _THE_FIGURE.search(text, max(0, mention.start - 70), mention.start)
+        and (
+            _THE_FIGURE.search(text, max(0, mention.start - 70), mention.start)
+            or (
+                _RESTATES_TOLL.search(text, max(0, mention.start - 70), mention.start)
+                and _TOLL_WORD.search(text, max(0, mention.start - 250), mention.start)
+            )
+        )
     ):
         # "On Thursday, BNPB counted 397,171 people in evacuation posts; by Friday evening
         # the figure stood at 173 064": the figure named before, at another time
@@ -1351,6 +1380,8 @@ def _count(
             and _RESTATED_IN_BRACKETS.search(
                 text, max(text.rfind("\n", 0, mention.start) + 1, mention.start - 40), mention.start
             )
+            # the brackets hold nothing but the figure and its noun, not "(146 people were killed)"
+            and _CLOSING_BRACKET.match(text, noun_end)
         ):
             # "85,440 people displaced since 15 May (14,240 families)": the same people
             return _Counted(
@@ -1363,8 +1394,10 @@ def _count(
             # "leaving most of the city's two million residents without running water": the
             # whole is the city's population; what happened is said of a share of it
             return _Counted("population", cue.group, cue.unit, "stock", None, origin, notes)
-        if cue.unit in {"person", "household"} and _settings_then_people(
-            text, mention, about_refugees or about_idps
+        if (
+            cue.unit in {"person", "household"}
+            and _ROW_ENDS.match(text, noun_end)
+            and _settings_then_people(text, mention, about_refugees or about_idps)
         ):
             # "Chikwawa: 52 camps, 8,910 households": the people the camps of the row hold
             metric = "refugees" if about_refugees else "idps"

@@ -29,7 +29,8 @@ _SPEECH_AFTER: Final = re.compile(r"[ ,]*(?:said|told|reported|announced|confirm
 #: "On 9 October, the Minister of Humanitarian Affairs told reporters": a day a speaker gave
 #: a count; words only between them, so "On 9 May, an attack killed 20, officials said" is not
 _SPEAKER_SPEECH_AFTER: Final = re.compile(
-    r",?\s+(?:[A-Za-z][\w'’.-]*\s+){1,8}?(?:said|told|reported|announced|confirmed|gave|given|put)\b"
+    r",?\s+(?:[A-Za-z][\w'’.-]*\s+){1,8}?(?:said|told|reported|announced|confirmed"
+    r"|(?:gave|given)\s+an?\s+(?:[\w-]+\s+)?(?:figure|toll|count)|put\s+the\s+(?:toll|figure|number))\b"
 )
 _OPENS_SENTENCE: Final = re.compile(r"[^\w]*(?:On\s+)?", re.IGNORECASE)
 #: A clause that counts since some start, or up to now ("have been hit"), is not one event's toll.
@@ -155,7 +156,7 @@ class _Dating:
             bracketed = (
                 d.role == "point"
                 and text[d.start_offset - 1 : d.start_offset] == "("
-                and text.startswith(")", d.end_offset)
+                and _BRACKET_ENDS_LINE.match(text, d.end_offset) is not None
             )  # "Displacement camps by district (31 January):"
             if d.start is None or not (_AS_OF.match(text, d.start_offset) or bracketed):
                 continue
@@ -210,6 +211,7 @@ class _Dating:
         return None if old else first
 
 
+_BRACKET_ENDS_LINE: Final = re.compile(r"\):?[ \t]*(?:\n|$)")
 #: how long before publication an event the text names only after a figure may still be its event
 _RECENT_DAYS: Final = 60
 

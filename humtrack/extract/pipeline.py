@@ -117,6 +117,9 @@ def _attribution(text: str, sentence: tuple[int, int]) -> tuple[str | None, tupl
     return None, (0, 0)
 
 
+_IN_BEFORE_PLACE: Final = re.compile(r"\b[Ii]n\s+$")
+
+
 def _place(
     mention: Mention,
     counted: _Counted,
@@ -184,7 +187,17 @@ def _place(
             if (
                 counted.metric in {"idps", "displaced"}
                 and origin
-                and (level == 2 or (best.level == "country" and best.code[:2] != origin))
+                and (
+                    level == 2
+                    or (
+                        best.level == "country"
+                        and best.code[:2] != origin
+                        # not "strikes in Lebanon have displaced 30,000 Syrians"
+                        and not _IN_BEFORE_PLACE.search(
+                            segs.text, max(0, best.start - 4), best.start
+                        )
+                    )
+                )
             ):
                 # "displaced Syrians", with a place only in the paragraph, or with only another
                 # country ("Turkey ... faces what happens to 1 million displaced Syrians"): in

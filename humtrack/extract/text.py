@@ -32,11 +32,14 @@ _CLAUSE_BREAK: Final = re.compile(
 )
 
 
-# an aside between two dashes: without figures, or with figures when the clause goes on in
-# words after it ("6,121 households – some 33,100 people – have fled"), not a table row
-# ("Hela – 290,000 – 145,000")
+# an aside between two dashes: without figures, or the figure before it restated in people or
+# households, the clause going on after it ("6,121 households – some 33,100 people – have
+# fled"); not a table row ("Hela – 290,000 – 145,000") nor a part ("40 people – 25 of them
+# seriously – and killed 6")
 _DASH_ASIDE: Final = re.compile(
-    r"\s([—–])\s[^—–\n.;:!?\d]{1,80}?\s(\1)\s|\s([—–])\s[^—–\n;:!?]{1,80}?\s(\3)\s(?=[a-z])"
+    r"\s([—–])\s[^—–\n.;:!?\d]{1,80}?\s(\1)\s"
+    r"|\s([—–])\s(?:or\s+|some\s+|about\s+|around\s+|nearly\s+|roughly\s+)?\d[\d,.\u00a0 ]*"
+    r"(?:million\s+)?(?:people|persons|individuals|families|households)\s(\3)\s(?=[a-z])"
 )
 
 
