@@ -668,11 +668,18 @@ _SETTINGS_COUNTED_BEFORE: Final = re.compile(
 )
 
 
+def _line_start(text: str, position: int, reach: int = 300) -> int:
+    """Where the line holding ``position`` starts, looking back at most ``reach`` characters
+    (text without line breaks must not be scanned back to its start for every figure)."""
+    lo = max(0, position - reach)
+    return max(lo, text.rfind("\n", lo, position) + 1)
+
+
 def _settings_then_people(text: str, mention: Mention, about_displaced: bool) -> bool:
     """Whether a count of places where displaced people live comes right before the
     figure, in the same line ("52 camps, 8,910 households"); plain camps and sites, in a
     text about displaced people or refugees."""
-    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_start = _line_start(text, mention.start)
     before = _SETTINGS_COUNTED_BEFORE.search(
         text, max(line_start, mention.start - 40), mention.start
     )
@@ -680,7 +687,7 @@ def _settings_then_people(text: str, mention: Mention, about_displaced: bool) ->
         return False
     if _CAMPS_OR_SITES.fullmatch(before.group("words")):
         # "Displacement camps by district:" over the row, or a text about displaced people
-        block = max(text.rfind("\n\n", 0, line_start), line_start - 400, 0)
+        block = max(text.rfind("\n\n", max(0, line_start - 400), line_start), line_start - 400, 0)
         return about_displaced or _DISPLACEMENT_WORD.search(text, block, line_start) is not None
     return _setting_at(text, before.start("words"))
 
@@ -1021,7 +1028,7 @@ def _bare(
             # not "killed 26 people, including 11 in shelters"
             or (
                 previous.metric in _CASUALTY_METRICS
-                and ":" in text[text.rfind("\n", 0, mention.start) + 1 : mention.start]
+                and ":" in text[_line_start(text, mention.start) : mention.start]
                 and not _INCLUDING_BEFORE.search(text, max(0, mention.start - 30), mention.start)
             )
         )
@@ -1378,7 +1385,7 @@ def _count(
             and cue.unit in {"person", "household"}
             and previous.unit in {"person", "household"}
             and _RESTATED_IN_BRACKETS.search(
-                text, max(text.rfind("\n", 0, mention.start) + 1, mention.start - 40), mention.start
+                text, _line_start(text, mention.start, 40), mention.start
             )
             # the brackets hold nothing but the figure and its noun, not "(146 people were killed)"
             and _CLOSING_BRACKET.match(text, noun_end)
@@ -1548,7 +1555,7 @@ def _count(
                 metric, kind = lex.verb_metric[verb[2]]
             else:  # a counted noun named by a label or before a parenthesis
                 metric, kind = lex.nouns[verb[2]].metric, None
-                label_start = text.rfind("\n", 0, verb[0]) + 1
+                label_start = _line_start(text, verb[0])
                 if metric == "facilities_damaged" and not lex.damage.search(
                     text, label_start, mention.start
                 ):
