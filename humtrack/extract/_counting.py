@@ -692,9 +692,11 @@ def _settings_then_people(text: str, mention: Mention, about_displaced: bool) ->
     return _setting_at(text, before.start("words"))
 
 
-_CAMPS_OR_SITES_AT: Final = re.compile(r"(?:[\w-]+\s+){0,2}(?:camps|sites|settlements)\b")
+# plain camps, sites and settlements: whose they are, the text around says
+_PLAIN_SITES: Final = r"(?:camps|sites|settlements)"
+_CAMPS_OR_SITES_AT: Final = re.compile(rf"(?:[\w-]+\s+){{0,2}}{_PLAIN_SITES}\b")
 _DISPLACEMENT_WORD: Final = re.compile(r"\b(?:[Dd]isplace\w*|IDPs?)\b")
-_CAMPS_OR_SITES: Final = re.compile(r"(?:[a-z-]+\s+)?(?:camps|sites|settlements)")
+_CAMPS_OR_SITES: Final = re.compile(rf"(?:[a-z-]+\s+)?{_PLAIN_SITES}")
 
 
 def _setting_at(text: str, at: int) -> bool:
