@@ -2677,7 +2677,7 @@ def test_displaced_people_of_a_country_are_in_it_whatever_country_the_clause_nam
         ("Amnesty documented one case in which soldiers killed 5 civilians.", [(5, "killed")]),
     ],
 )  # fmt: skip
-def test_the_rules_of_this_round_stay_within_their_cases(
+def test_rules_for_brackets_asides_and_camps_stay_within_their_cases(
     text: str, expected: list[tuple[int, str]]
 ) -> None:
     assert figures(text, "metric") == expected
@@ -2692,3 +2692,27 @@ def test_displaced_people_in_a_named_country_stay_there_and_asides_keep_their_da
     assert _periods("On Sunday gunmen put the village to the torch, killing 20 people.") == {
         20: "2019-05-26"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where a night was spent, and where people came back to, say who they are
+        ("Twelve journalists spent the night in police custody.", [(12, "detained")]),
+        ("About 300 passengers spent the night at the airport.", []),
+        ("More than 2,000 families spent the night in the open.", [(2_000, "idps")]),
+        ("Some 40 health workers came back to work on Monday.", []),
+        ("Some 300 families came back to their villages on Monday.", [(300, "returnees")]),
+        # a label that names one column per figure of its row
+        ("Killed / injured / missing: 12 / 30 / 4",
+         [(12, "killed"), (30, "injured"), (4, "missing")]),
+        ("Deaths / injuries: 12 / 30", [(12, "killed"), (30, "injured")]),
+        # one case of a disease is a count; "a case of" is an idiom
+        ("The ministry confirmed one case of Ebola in Mbandaka.", [(1, "other")]),
+        ("It was a case of mistaken identity.", []),
+    ],
+)  # fmt: skip
+def test_places_after_a_verb_columns_of_a_label_and_one_case_of_a_disease(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert figures(text, "metric") == expected

@@ -818,8 +818,9 @@ _CLOSING_BRACKET: Final = re.compile(r"\s*\)")
 _ROW_ENDS: Final = re.compile(r"\s*(?:[,;)]|$)", re.MULTILINE)
 _ONE_CASE: Final = re.compile(r"\s+case", re.IGNORECASE)
 _CASE_IDIOM: Final = re.compile(
-    r"\s+(?:fatality|management|definition|study|of|in\s+which|where)\b", re.IGNORECASE
+    r"\s+(?:fatality|management|definition|study|in\s+which|where)\b", re.IGNORECASE
 )
+_OF_AFTER: Final = re.compile(r"\s+of\b")
 _IN_BEFORE: Final = re.compile(r"\b[Ii]n\s+$")
 _RATIO_BEFORE: Final = re.compile(
     r"\b(?:one|1|an?)\s+(?:[a-z]+\s+)?(?:in|for|per)\s+(?:every\s+)?$", re.IGNORECASE
@@ -1296,6 +1297,11 @@ def _count(
         and (
             _CASE_IDIOM.match(text, noun_end)
             or _IN_BEFORE.search(text, max(0, mention.start - 4), mention.start)
+            # "a case of mistaken identity"; not "confirmed one case of Ebola"
+            or (
+                _OF_AFTER.match(text, noun_end)
+                and text[mention.start : mention.end].lower() in {"a", "an"}
+            )
         )
     ):
         return None  # "a case fatality rate", "in one case documented by": no count of cases
@@ -1555,6 +1561,16 @@ def _count(
         if verb is not None:
             if verb[2] in lex.verb_metric:
                 metric, kind = lex.verb_metric[verb[2]]
+                for first, places, instead, instead_kind in lex.verb_places:
+                    if verb[2].startswith(first) and places.search(
+                        text, verb[1], min(hi, verb[1] + 40)
+                    ):
+                        # "spent the night in police custody" (detained), "came back to
+                        # work" (no count of the metric's people)
+                        if not instead:
+                            return None
+                        metric, kind = instead, instead_kind or None
+                        break
             else:  # a counted noun named by a label or before a parenthesis
                 metric, kind = lex.nouns[verb[2]].metric, None
                 label_start = _line_start(text, verb[0])

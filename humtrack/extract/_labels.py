@@ -84,6 +84,9 @@ def _label_cue_of(
     if cell is None:
         # the column of the figure after the label: "Hela – 290,000 – " ends the third's label
         cell = len(_TABLE_HEADER_SPLIT.findall(text, label_start, label_end))
+    inline = _inline_column_cue(text, lex, label_start, label_end)
+    if inline is not None:
+        return inline
     cues = _not_adjectival(text, _verbs(text, lex, label_start, label_end))
     if cues:
         return cues[-1]
@@ -304,6 +307,25 @@ def _cell_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         at = gap.end()
     spans.append((at, end))
     return spans
+
+
+def _inline_column_cue(text: str, lex: Lexicon, start: int, end: int) -> Cue | None:
+    """What one figure of a row counts when the row's own label names a column per figure:
+    "Killed / injured / missing: 12 / 30 / 4" gives 30 the injured. Nothing unless the label
+    has as many names as the row has figures ("Dead/missing: 12" may be one figure of both)."""
+    colon = text.rfind(":", start, end)
+    head_end = end if colon < 0 else colon
+    spans = _cell_spans(text, start, head_end)
+    if len(spans) < 2:
+        return None
+    row_start = text.rfind("\n", 0, start) + 1
+    row_end = text.find("\n", end)
+    figures = len(_ROW_FIGURE.findall(text, row_start, len(text) if row_end < 0 else row_end))
+    # the figures of the row before this one: "...: 12 / 30" ends the label of the third
+    index = len(_ROW_FIGURE.findall(text, head_end, end)) if colon >= 0 else 0
+    if figures != len(spans) or index >= len(spans):
+        return None
+    return _column_cue(text, lex, *spans[index])
 
 
 # "Table A3. Houses damaged", "Annex 2: People displaced": the title of a numbered table

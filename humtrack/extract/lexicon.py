@@ -43,6 +43,9 @@ class Lexicon:
     damage: re.Pattern[str]
     kind_cues: re.Pattern[str]
     kind_of: dict[str, str]
+    #: Verbs whose metric the place after them changes: (first words of the verb, the
+    #: places, the metric and kind instead, empty when the figure counts none).
+    verb_places: tuple[tuple[str, re.Pattern[str], str, str], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -64,4 +67,13 @@ def lexicon() -> Lexicon:
         damage=re.compile(rf"\b(?=[A-Za-z]){trie_pattern(damage)}\b"),
         kind_cues=re.compile(rf"\b(?=[A-Za-z]){trie_pattern(kinds)}\b"),
         kind_of=kinds,
+        verb_places=tuple(
+            (
+                r["verb"].lower(),
+                re.compile(rf"\b(?:{'|'.join(map(re.escape, r['after'].split('|')))})\b", re.I),
+                r["metric"],
+                r["kind"],
+            )
+            for r in read_data_csv("extract_verb_places.csv")
+        ),
     )
