@@ -2716,3 +2716,11 @@ def test_places_after_a_verb_columns_of_a_label_and_one_case_of_a_disease(
     text: str, expected: list[tuple[int, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+def test_areas_of_origin_count_returnees_under_a_paragraph_on_returns() -> None:
+    rows = "\n\nAREAS OF ORIGIN\nSinuni sub-district: 1,146 families\nSinjar town: 900 families\n"
+    returns = "Some 4,200 families have returned to Sinjar since March, according to IOM." + rows
+    flight = "Fighting displaced about 72,800 individuals in May." + rows
+    assert [m for _v, m in figures(returns, "metric")] == ["returnees"] * 3
+    assert [m for _v, m in figures(flight, "metric")] == ["displaced"] * 3

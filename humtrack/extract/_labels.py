@@ -373,6 +373,7 @@ def _intro_cue(text: str, lex: Lexicon, line_start: int) -> tuple[int, int, str]
     displaced households ... / Hajjah: 1,402 households")."""
     end = _line_above_rows(text).get(line_start, line_start - 1)
     headings = 0
+    origin: Cue | None = None
     while end > 0:
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
@@ -387,8 +388,9 @@ def _intro_cue(text: str, lex: Lexicon, line_start: int) -> tuple[int, int, str]
                 return own
             if _OF_ORIGIN.search(line):
                 # "AREAS OF ORIGIN" over "Sinuni sub-district: 1,146 families": where the
-                # displaced came from, whatever the paragraph above says of the fighting
-                return (start, end, "displaced")
+                # displaced came from, whatever the paragraph above says of the fighting,
+                # unless it counts people gone back there
+                origin = (start, end, "displaced")
             headings += 1
             end = start - 1
             continue
@@ -397,8 +399,10 @@ def _intro_cue(text: str, lex: Lexicon, line_start: int) -> tuple[int, int, str]
             for v in _not_adjectival(text, _verbs(text, lex, start, end))
             if lex.verb_metric[v[2]][0] != "other"
         ]
+        if origin is not None and not (cues and lex.verb_metric[cues[0][2]][0] == "returnees"):
+            return origin
         return cues[0] if cues else None
-    return None
+    return origin
 
 
 def _label_or_parenthesis(
