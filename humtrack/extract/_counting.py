@@ -1264,6 +1264,51 @@ def _bare(
     return verb
 
 
+def _names_no_count(
+    text: str, mention: Mention, cue: NounCue | None, noun_end: int, lo: int
+) -> bool:
+    """Whether a number names something other than a count: a case as an idiom ("a case
+    fatality rate"), the first term of a ratio, which events or places ("the two storms", "the
+    75 affected municipalities"), or how many places harm was spread over."""
+    if (
+        cue is not None
+        and _ONE_CASE.fullmatch(text, mention.end, noun_end)
+        and (
+            _CASE_IDIOM.match(text, noun_end)
+            or _IN_BEFORE.search(text, max(0, mention.start - 4), mention.start)
+            # "a case of mistaken identity"; not "confirmed one case of Ebola"
+            or (
+                _OF_AFTER.match(text, noun_end)
+                and text[mention.start : mention.end].lower() in {"a", "an"}
+            )
+        )
+    ):
+        return True  # "a case fatality rate", "in one case documented by": no count of cases
+    if _RATIO_BEFORE.search(text, max(lo, mention.start - 30), mention.start):
+        return True  # "one child in four", "one in five cases": a ratio's, not a count
+    if (
+        cue is None
+        and _THE_BEFORE.search(text, max(lo, mention.start - 6), mention.start)
+        and (events := _EVENT_NOUN_AFTER.match(text, mention.end)) is not None
+        and any(
+            noun.endswith("s") and _EVENT_CUES.fullmatch(noun)
+            for noun in (events.group("noun"), events.group("next") or "")
+        )
+    ):
+        return True  # "the death toll of the two storms": which events, not a count of them
+    if _THE_BEFORE.search(text, max(lo, mention.start - 6), mention.start) and (
+        _AREA_AFTER_ONE_WORD.match(text, mention.end)
+    ):
+        return True  # "in the 75 affected municipalities": which places, not how many
+    # "1 929 injured in 26 provinces and cities": where, not a count of harm
+    return bool(
+        _IN_AT_BEFORE.search(text, max(lo, mention.start - 20), mention.start)
+        and (
+            _DIVISIONS_AFTER.match(text, mention.end) or _OF_ITS_DIVISIONS.match(text, mention.end)
+        )
+    )
+
+
 def _count(
     text: str,
     mention: Mention,
@@ -1291,25 +1336,11 @@ def _count(
         )
         if inner is not None:
             cue, noun_end, origin = inner, inner_end, inner_origin or origin
-    if (
-        cue is not None
-        and _ONE_CASE.fullmatch(text, mention.end, noun_end)
-        and (
-            _CASE_IDIOM.match(text, noun_end)
-            or _IN_BEFORE.search(text, max(0, mention.start - 4), mention.start)
-            # "a case of mistaken identity"; not "confirmed one case of Ebola"
-            or (
-                _OF_AFTER.match(text, noun_end)
-                and text[mention.start : mention.end].lower() in {"a", "an"}
-            )
-        )
-    ):
-        return None  # "a case fatality rate", "in one case documented by": no count of cases
     notes: list[str] = []
     lo, hi = max(clause[0], mention.start - 160), min(clause[1], mention.end + 160)
     verb: tuple[int, int, str] | None = None
-    if _RATIO_BEFORE.search(text, max(lo, mention.start - 30), mention.start):
-        return None  # "one child in four", "one in five cases": a ratio's, not a count
+    if _names_no_count(text, mention, cue, noun_end, lo):
+        return None
     if (cue is None or cue.unit == "person") and _PER_DAY.match(
         text, noun_end if cue is not None else mention.end
     ):
@@ -1318,24 +1349,6 @@ def _count(
         notes.append("a rate per day")
         subject = text[mention.end : noun_end].strip() if cue is not None else None
         return _Counted("other", "all", "person", "flow", subject, origin, notes)
-    if (
-        cue is None
-        and _THE_BEFORE.search(text, max(lo, mention.start - 6), mention.start)
-        and (events := _EVENT_NOUN_AFTER.match(text, mention.end)) is not None
-        and any(
-            noun.endswith("s") and _EVENT_CUES.fullmatch(noun)
-            for noun in (events.group("noun"), events.group("next") or "")
-        )
-    ):
-        return None  # "the death toll of the two storms": which events, not a count of them
-    if _THE_BEFORE.search(text, max(lo, mention.start - 6), mention.start) and (
-        _AREA_AFTER_ONE_WORD.match(text, mention.end)
-    ):
-        return None  # "in the 75 affected municipalities": which places, not how many
-    if _IN_AT_BEFORE.search(text, max(lo, mention.start - 20), mention.start) and (
-        _DIVISIONS_AFTER.match(text, mention.end) or _OF_ITS_DIVISIONS.match(text, mention.end)
-    ):
-        return None  # "1 929 injured in 26 provinces and cities": where, not a count of harm
     if cue is None:
         bare = _bare(
             text, mention, clause, lex, gaz, next_start, previous, last_figure, origin, notes,
@@ -1765,6 +1778,48 @@ def _count(
     ):
         # "24 collective shelters", "2,512 schools had closed": places counted as they stand
         kind = "stock"
+    metric, kind = _settle_displacement(
+        _Figure(text, mention, noun_end, (lo, hi), clause, next_start, verb, cue, origin),
+        metric, kind, lex, gaz, named, about_returns=about_returns, about_refugees=about_refugees,
+    )  # fmt: skip
+    return _moved_for_care(
+        text, mention, noun_end, _Counted(metric, cue.group, cue.unit, kind, subject, origin, notes)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    """A figure being read: its mention, where its counted noun ends, the words around it
+    (``window``), its clause, where the next figure starts, its verb, its noun and origin."""
+
+    text: str
+    mention: Mention
+    noun_end: int
+    window: tuple[int, int]
+    clause: tuple[int, int]
+    next_start: int
+    verb: tuple[int, int, str] | None
+    cue: NounCue
+    origin: str | None
+
+
+def _settle_displacement(
+    figure: _Figure,
+    metric: str,
+    kind: str,
+    lex: Lexicon,
+    gaz: Gazetteer,
+    named: _Places,
+    *,
+    about_returns: bool,
+    about_refugees: bool,
+) -> tuple[str, str]:
+    """Where the people a figure counts are, from the words around it: people who crossed in
+    a text on returns are returnees, people in camps or sheltering are in displacement, people
+    of one country sheltering in another are refugees, the reach of aid is no count of them."""
+    text, mention, noun_end, verb = figure.text, figure.mention, figure.noun_end, figure.verb
+    cue, origin, clause, next_start = figure.cue, figure.origin, figure.clause, figure.next_start
+    lo, hi = figure.window
     if (
         about_returns
         and metric in {"refugees", "idps", "displaced"}
@@ -1854,9 +1909,7 @@ def _count(
     ):
         # "WFP distributed food to 98,000 displaced people": the reach of aid, not the people
         metric, kind = "other", "flow"
-    return _moved_for_care(
-        text, mention, noun_end, _Counted(metric, cue.group, cue.unit, kind, subject, origin, notes)
-    )
+    return metric, kind
 
 
 def _moved_for_care(text: str, mention: Mention, noun_end: int, counted: _Counted) -> _Counted:
