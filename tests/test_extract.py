@@ -2707,6 +2707,7 @@ def test_displaced_people_in_a_named_country_stay_there_and_asides_keep_their_da
         ("Killed / injured / missing: 12 / 30 / 4",
          [(12, "killed"), (30, "injured"), (4, "missing")]),
         ("Deaths / injuries: 12 / 30", [(12, "killed"), (30, "injured")]),
+        ("Killed / injured: about 12 / over 30", [(12, "killed"), (30, "injured")]),
         # one case of a disease is a count; "a case of" is an idiom
         ("The ministry confirmed one case of Ebola in Mbandaka.", [(1, "other")]),
         ("It was a case of mistaken identity.", []),

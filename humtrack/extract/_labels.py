@@ -292,6 +292,12 @@ _PAREN_HEADER: Final = re.compile(
     r"(?:[ \t]*|[^()\n]{2,80}\s)\((?P<cells>[^()\n]*?\s[—–/]\s[^()\n]*)\)[ \t]*:?[ \t]*$"
 )
 _ROW_FIGURE: Final = re.compile(r"(?:\s[—–/]|:)[ \t]*[~≈]?[ \t]*\d")
+# a cell's figure, qualified or not: ": about 12", " / over 30"
+_QUALIFIED_CELL: Final = re.compile(
+    r"(?:\s[—–/]|:)[ \t]*(?:[~≈]|(?:about|some|over|nearly|almost|around|approximately|"
+    r"at\s+least|more\s+than)\s)?[ \t]*\d",
+    re.IGNORECASE,
+)
 _HEADER_CELL_GAP: Final = re.compile(r"[ \t]+[—–/][ \t]+")
 # "currently in temporary accommodation centres": people where the displaced live
 _IN_SETTING_COLUMN: Final = re.compile(
@@ -320,9 +326,9 @@ def _inline_column_cue(text: str, lex: Lexicon, start: int, end: int) -> Cue | N
         return None
     row_start = text.rfind("\n", 0, start) + 1
     row_end = text.find("\n", end)
-    figures = len(_ROW_FIGURE.findall(text, row_start, len(text) if row_end < 0 else row_end))
+    figures = len(_QUALIFIED_CELL.findall(text, row_start, len(text) if row_end < 0 else row_end))
     # the figures of the row before this one: "...: 12 / 30" ends the label of the third
-    index = len(_ROW_FIGURE.findall(text, head_end, end)) if colon >= 0 else 0
+    index = len(_QUALIFIED_CELL.findall(text, head_end, end)) if colon >= 0 else 0
     if figures != len(spans) or index >= len(spans):
         return None
     return _column_cue(text, lex, *spans[index])
