@@ -2725,3 +2725,21 @@ def test_areas_of_origin_count_returnees_under_a_paragraph_on_returns() -> None:
     flight = "Fighting displaced about 72,800 individuals in May." + rows
     assert [m for _v, m in figures(returns, "metric")] == ["returnees"] * 3
     assert [m for _v, m in figures(flight, "metric")] == ["displaced"] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Some 1,850 families whose homes were destroyed or left uninhabitable were counted.",
+         [(1_850, "displaced")]),
+        ("Some 11,000 families whose homes were destroyed are sheltering in schools.",
+         [(11_000, "idps")]),
+        (("FAMILIES WHOSE HOMES WERE DESTROYED, BY CAMP\nJoint assessment, 26–31 October:\n"
+          "Awserd: 1,850 families\nDakhla: 1,400 families\n"),
+         [(1_850, "displaced"), (1_400, "displaced")]),
+    ],
+)  # fmt: skip
+def test_people_whose_homes_were_destroyed_are_displaced(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert figures(text, "metric") == expected

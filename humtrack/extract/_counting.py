@@ -16,6 +16,7 @@ from humtrack.extract._cues import (
     _AS_OF,
     _EVENT_CUES,
     _EVENT_METRICS,
+    _HOMES_LOST,
     _LEAD_IN,
     _PERSON_VERBS,
     _REFUGEE_WORDS,
@@ -1456,6 +1457,17 @@ def _count(
                 whole.metric, group, cue.unit, whole.kind, None, whole.origin, whole.notes
             )
         verb = _predicate(text, lex, mention, noun_end, lo, hi, next_start)
+        if (
+            cue.unit in {"person", "household"}
+            and (lost := _HOMES_LOST.match(text, noun_end)) is not None
+            and (verb is None or verb[0] < lost.end())
+        ):
+            # "1,850 families whose homes were destroyed or left uninhabitable": people left
+            # without a home, displaced; not "... whose homes were destroyed are sheltering
+            # in schools" (a verb of their own) nor "whose homes were damaged"
+            notes.append("people whose homes were destroyed: displaced")
+            subject = text[mention.end : noun_end].strip(" ,") or None
+            return _Counted("displaced", cue.group, cue.unit, "flow", subject, origin, notes)
         if (
             verb is None
             and previous is not None

@@ -19,6 +19,15 @@ _PERSON_VERBS: Final = frozenset(
 )
 _STOCK_DEFAULT: Final = frozenset(m for m, v in METRICS.items() if v.default_kind == "stock")
 
+# "whose homes were destroyed or left uninhabitable": people left without a home
+_HOMES_LOST: Final = re.compile(
+    r",?\s+whose\s+(?:homes?|houses?|dwellings?)\s+(?:were|was|had\s+been|have\s+been)\s+"
+    r"(?:(?:completely|totally|entirely)\s+)?(?:destroyed|washed\s+away|swept\s+away|flattened|"
+    r"razed|(?:left|made|declared|rendered)\s+(?:uninhabitable|unsafe))\b"
+    r"(?:\s+or\s+(?:(?:left|made|declared|rendered)\s+)?(?:uninhabitable|unsafe|damaged))?",
+    re.IGNORECASE,
+)
+
 
 def _word_list(name: str) -> re.Pattern[str]:
     words = [

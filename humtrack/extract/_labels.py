@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from humtrack.extract._cues import _not_adjectival, _verbs
+from humtrack.extract._cues import _HOMES_LOST, _not_adjectival, _verbs
 from humtrack.extract.lexicon import Lexicon
 from humtrack.extract.mentions import Mention
 
@@ -90,6 +90,11 @@ def _label_cue_of(
     cues = _not_adjectival(text, _verbs(text, lex, label_start, label_end))
     if cues:
         return cues[-1]
+    lost = _PEOPLE_WHOSE_HOMES_LOST.search(text, label_start, label_end)
+    if lost is not None:
+        # "FAMILIES WHOSE HOMES WERE DESTROYED OR LEFT UNINHABITABLE, BY CAMP": the families,
+        # left without a home
+        return (lost.start(), lost.end(), "displaced")
     found = list(_WORD.finditer(text, label_start, label_end))
     for word in reversed([w for w in found if w.group().lower() in lex.nouns]):
         noun = word.group().lower()
@@ -160,7 +165,13 @@ def _label_cue_of(
         if line.rstrip().endswith(":") and not headings and not _HEADING.match(line):
             # "Individuals counted in the new sites as of 22 August:" over "- Lycée Pétion:
             # 782": the line that introduces the list says what its rows count
-            return _intro_line_cue(text, lex, previous_start, previous_end)
+            intro = _intro_line_cue(text, lex, previous_start, previous_end)
+            if intro is not None:
+                return intro
+            # "Joint assessment by the Red Crescent, UNHCR and WFP, 26–31 October:" names no
+            # count: a note on the list's source, under the heading that says what it counts
+            previous_end = previous_start - 1
+            continue
         if _PARENTHESES.fullmatch(line.strip()):
             # "POPULATION BY LOCATION / (new caseload, as of 21 August)": a note under a heading
             previous_end = previous_start - 1
@@ -266,6 +277,10 @@ def _column_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, int
     return cue
 
 
+_PEOPLE_WHOSE_HOMES_LOST: Final = re.compile(
+    rf"\b(?:families|households|people|persons|individuals|residents){_HOMES_LOST.pattern}",
+    re.IGNORECASE,
+)
 _PLACE_METRICS: Final = frozenset({"facilities_damaged", "other"})
 
 
