@@ -2743,3 +2743,19 @@ def test_people_whose_homes_were_destroyed_are_displaced(
     text: str, expected: list[tuple[int, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least one soldier was killed.", [(1, "killed")]),
+        ("One elderly woman drowned.", [(1, "killed")]),
+        ("The attack killed at least one soldier and wounded 4.", [(1, "killed"), (4, "injured")]),
+        ("He met one man in Gaza.", []),
+        ("1 407 suspected and confirmed cases were reported.", [(1_407, "other")]),
+    ],
+)  # fmt: skip
+def test_one_person_killed_and_a_verb_with_its_own_figure_after_and(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert figures(text, "metric") == expected

@@ -121,6 +121,11 @@ def _noun_phrase(
             and i + 1 < len(tokens)
             and tokens[i + 1][2][:1].islower()
             and tokens[i + 1][2].lower() not in STOP_WORDS
+            # not "killed one soldier and wounded 4": a verb and its own figure
+            and not (
+                i + 2 < len(tokens)
+                and (tokens[i + 2][2][:1].isdigit() or tokens[i + 2][2].lower() in _FIGURE_LEADS)
+            )
         ):
             # "1 407 suspected and confirmed cases", "340 pregnant or breastfeeding women":
             # two words of one kind before the noun they describe
@@ -134,6 +139,12 @@ def _noun_phrase(
     return None, mention.end, origin
 
 
+# words that open a figure: "wounded at least 4", "wounded some 30"
+_FIGURE_LEADS: Final = frozenset(
+    {"at", "about", "some", "more", "over", "nearly", "almost", "around", "up", "dozens",
+     "hundreds", "thousands", "an", "a", "one", "two", "three", "four", "five", "six", "seven",
+     "eight", "nine", "ten", "several", "scores"}
+)  # fmt: skip
 _FIRST_WORD: Final = re.compile(r"\s*[A-Za-zÀ-ÿ’']")
 _OF_THEM: Final = re.compile(r"\s+of\s+(?:them|whom)\b(?P<be>\s*(?:(?:were|are|was|being)\s+)?)")
 # "Goma, a lakeside city of about 2 million people": a place's people, in apposition
@@ -1006,7 +1017,8 @@ def _bare(
     if (
         (written.endswith((" one", " a", " an")) or written in {"one", "a", "an"})
         and not (
-            written == "one"
+            # "one soldier was killed", "killed at least one soldier"
+            (written == "one" or written.endswith(" one"))
             and (person := _ONE_PERSON.match(text, mention.end)) is not None
             and (
                 _CASUALTY_AFTER.match(text, person.end())
@@ -1939,19 +1951,20 @@ def _moved_for_care(text: str, mention: Mention, noun_end: int, counted: _Counte
 
 # "one soldier was also killed", "killing one man": one person, counted
 _ONE_PERSON: Final = re.compile(
-    r"\s+(?:man|woman|child|boy|girl|person|civilian|soldier|policeman|officer|worker|journalist"
+    r"\s+(?:(?:elderly|old|young|local|Palestinian|Israeli|Ukrainian|Russian)\s+)?(?:man|woman|child|boy|girl|person|civilian|soldier|policeman|officer|worker|journalist"
     r"|student|pupil|teacher|farmer|doctor|nurse|guard|driver|resident)\b",
     re.IGNORECASE,
 )
 _CASUALTY_AFTER: Final = re.compile(
-    r"\s+(?:was|has\s+been|had\s+been)(?:\s+also)?\s+(?:killed|injured|wounded|shot\s+dead)\b"
+    r"\s+(?:(?:was|has\s+been|had\s+been)(?:\s+also)?\s+(?:killed|injured|wounded|shot\s+dead)"
+    r"|(?:also\s+)?(?:died|drowned))\b"
 )
 _ONE_ITEM_BEFORE: Final = re.compile(r"(?:,|\band|\bincluding|\bamong\s+them)\s+$")
 # not "one in ten": a ratio
 _ONE_ITEM_AFTER: Final = re.compile(
     r"\s+(?:(?:on|at|from)\s+(?:the\s+)?[A-Za-z]|of\s+(?:them|whom)\s|in\s+(?:the\s+)?[A-Z])"
 )
-_CASUALTY_BEFORE: Final = re.compile(r"\b(?:killing|wounding|injuring)\s+$")
+_CASUALTY_BEFORE: Final = re.compile(r"\b(?:killing|wounding|injuring|killed|wounded|injured)\s+$")
 _HOUSEHOLD_NOUN_AFTER: Final = re.compile(r"\s+(?:households|families)\b")
 _PERSON_NOUN_AFTER: Final = re.compile(r"\s+(?:people|persons|individuals)\b")
 
