@@ -2752,6 +2752,8 @@ def test_people_whose_homes_were_destroyed_are_displaced(
         ("One elderly woman drowned.", [(1, "killed")]),
         ("The attack killed at least one soldier and wounded 4.", [(1, "killed"), (4, "injured")]),
         ("He met one man in Gaza.", []),
+        # a verb that runs over the next number: "spent four nights"
+        ("Hundreds more have spent four nights in their cars.", [(100, "idps")]),
         ("1 407 suspected and confirmed cases were reported.", [(1_407, "other")]),
     ],
 )  # fmt: skip

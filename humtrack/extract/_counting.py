@@ -1098,8 +1098,10 @@ def _bare(
         # before says of the people in them
         return _Counted("other", "all", "site", "stock", None, origin, notes)
     # "killing 45 and wounding 60", "hundreds were injured": a verb beside the number
+    # a verb that starts before the next figure may run over it: "300 spent four nights"
     after = _not_adjectival(
-        text, _verbs(text, lex, mention.end, min(hi, next_start, mention.end + 45))
+        text,
+        [v for v in _verbs(text, lex, mention.end, min(hi, mention.end + 45)) if v[0] < next_start],
     )
     thing = _THING_AFTER.match(text, mention.end)
     if (
