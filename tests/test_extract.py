@@ -2761,3 +2761,75 @@ def test_one_person_killed_and_a_verb_with_its_own_figure_after_and(
     text: str, expected: list[tuple[int, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+_KASHMIR_TABLE = """CASUALTIES AND HOUSING DAMAGE BY DISTRICT
+
+| District | Deaths | Injured | Houses damaged | Schools |
+|---|---|---|---|---|
+| Bagh (AJK) | 8,150 | 11,700 | 43,500 | 12 |
+| Mansehra (NWFP) | 9,800 | 16,500 | 75,200 | 3 |
+"""
+
+
+def test_a_markdown_table_gives_each_cell_the_metric_of_its_column() -> None:
+    found = ht.extract(_KASHMIR_TABLE, source=PUBLISHED)
+    assert [(c.value, c.metric) for c in found] == [
+        (8_150, "killed"), (11_700, "injured"), (43_500, "facilities_damaged"), (12, "other"),
+        (9_800, "killed"), (16_500, "injured"), (75_200, "facilities_damaged"), (3, "other"),
+    ]  # fmt: skip
+    first = found[0]
+    assert first.quote == "8,150"
+    assert "row 'Bagh (AJK)', column 'Deaths'" in (first.notes or "")
+
+
+def test_a_pipe_table_without_rule_under_a_title_and_a_table_of_camps() -> None:
+    dtm = (
+        "TABLE 1 – IDPs BY PROVINCE, ROUND 12 (APRIL 2021)\n"
+        "Province        | HH         | ind.\n"
+        "Cabo Delgado    | 140,110 HH | 662,828 ind.\n"
+        "Nampula         | 14,925 HH  | 66,913 ind.\n"
+    )
+    assert figures(dtm, "metric") == [
+        (140_110, "idps"),
+        (662_828, "idps"),
+        (14_925, "idps"),
+        (66_913, "idps"),
+    ]
+    camps = (
+        "| Camp | District | Families | People |\n|---|---|---|---|\n"
+        "| Bagh stadium | Bagh | 640 | 3 800 |\n"
+    )
+    assert figures(camps, "metric") == [(640, "idps"), (3_800, "idps")]
+    # a page header with pipes is no table
+    header = "Source: OCHA | Published: 17 Oct 2005 | 12 pages\n"
+    assert figures(header, "metric") == []
+
+
+_CELLS = st.one_of(
+    st.sampled_from(["Deaths", "Injured", "HH", "ind.", "Camp", "", "—", ":---:", "Total"]),
+    st.integers(0, 10**7).map(lambda n: f"{n:,}"),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(_CELLS, min_size=1, max_size=6), min_size=1, max_size=8), st.booleans())
+def test_pipe_tables_of_any_shape_never_raise(rows: list[list[str]], ruled: bool) -> None:
+    lines = ["| " + " | ".join(row) + " |" for row in rows]
+    if ruled:
+        lines.insert(1, "|---|---|")
+    text = "KEY FIGURES\n" + "\n".join(lines)
+    found = ht.extract(text, source=PUBLISHED)
+    assert ht.validate(found).ok
+    for claim in found:
+        assert text[claim.quote_start : claim.quote_end] == claim.quote  # type: ignore[index]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(2, 10**6), min_size=1, max_size=6))
+def test_every_figure_under_a_deaths_column_counts_the_dead(values: list[int]) -> None:
+    rows = "".join(f"| Place {chr(65 + i)} | {v:,} |\n" for i, v in enumerate(values))
+    text = "| District | Deaths |\n|---|---|\n" + rows
+    found = ht.extract(text, source=PUBLISHED)
+    assert [(c.value, c.metric) for c in found] == [(v, "killed") for v in values]
+    assert [c.quote for c in found] == [f"{v:,}" for v in values]

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Final
 
 from humtrack.extract._cues import _HOMES_LOST, _not_adjectival, _verbs
+from humtrack.extract._pipes import PipeCell, forget_pipes, pipe_cell
 from humtrack.extract.lexicon import Lexicon
 from humtrack.extract.mentions import Mention
 
@@ -67,6 +68,7 @@ def forget_labels() -> None:
     """Drop what was kept while a text's lists were read (the text itself among it)."""
     _label_cues.cache_clear()
     _line_above_rows.cache_clear()
+    forget_pipes()
 
 
 @lru_cache(maxsize=4)
@@ -426,6 +428,32 @@ def _intro_cue(text: str, lex: Lexicon, line_start: int) -> tuple[int, int, str]
     return origin
 
 
+def _pipe_column_cue(text: str, lex: Lexicon, cell: PipeCell) -> Cue | None:
+    """What a figure in a cell of a pipe table counts: what its column's header says
+    ("| Deaths |", "| Houses damaged |"); people or families in a table of camps or sites
+    ("| Camp | District | Families |"); else what the title or paragraph over the table says
+    ("TABLE 1 – IDPs BY PROVINCE" over "| HH | ind. |")."""
+    if cell.header is not None:
+        own = _column_cue(text, lex, *cell.header)
+        if own is None or not (own[2] in lex.verb_metric or lex.nouns[own[2]].metric):
+            own = _last_counted_noun(text, lex, *cell.header)  # "| Houses damaged |"
+        if own is not None:
+            return own
+        if (
+            cell.rows_header is not None
+            and _SETTING.fullmatch(text, *cell.rows_header)
+            and _PEOPLE_COLUMN.search(text, *cell.header)
+        ):
+            # "| Camp | District | Families | People |": the people the camps hold
+            return (cell.rows_header[0], cell.rows_header[1], "idps")
+    return _label_cue(text, lex, (cell.table_start, cell.table_start))
+
+
+_PEOPLE_COLUMN: Final = re.compile(
+    r"\b(?:people|persons|individuals|ind|families|households|HH)\b", re.IGNORECASE
+)
+
+
 def _label_or_parenthesis(
     text: str, lex: Lexicon, mention: Mention, clause: tuple[int, int]
 ) -> tuple[int, int, str] | None:
@@ -434,6 +462,9 @@ def _label_or_parenthesis(
     "Displaced: over 1 million", "Individuals returned since 15 September: 471 926",
     "Most returnees crossed at Torkham (about 344,000)".
     """
+    cell = pipe_cell(text, mention.start)
+    if cell is not None and cell.column > 0:
+        return _pipe_column_cue(text, lex, cell)
     label = _label_before(text, mention.start)
     if label is not None and (cue := _label_cue(text, lex, label)) is not None:
         return cue

@@ -27,6 +27,7 @@ from humtrack.extract._counting import (
 )
 from humtrack.extract._labels import forget_labels
 from humtrack.extract._periods import _Dating, _period
+from humtrack.extract._pipes import pipe_cell
 from humtrack.extract.dates import find_dates
 from humtrack.extract.lexicon import lexicon
 from humtrack.extract.mentions import Mention, find_mentions
@@ -446,6 +447,14 @@ def extract(
             refugees_of_text,
         )
         q_start, q_end = segs.trimmed(*clause)
+        cell = pipe_cell(text, mention.start)
+        if cell is not None and cell.column > 0:
+            # a cell says nothing of its row and column: the note names them
+            row = text[cell.row_label[0] : cell.row_label[1]]
+            column = text[cell.header[0] : cell.header[1]] if cell.header else ""
+            notes.append(
+                f"a cell of a table: row '{row}'" + (f", column '{column}'" * bool(column))
+            )
         if not (q_start <= mention.start and mention.end <= q_end):
             q_start, q_end = min(q_start, mention.start), max(q_end, mention.end)
         rows.append(

@@ -29,6 +29,7 @@ _ABBREVIATION: Final = re.compile(
 _CLAUSE_BREAK: Final = re.compile(
     r"[;:](?=\s)\s*|(?<!\d)[—–]\s*|[—–](?!\d)\s*|,\s+(?=(?:while|but|whereas|although|though)\b)"
     r"|\((?=\S)|\)\s*"
+    r"|\|[ \t]*"  # the cells of a table written with pipes
 )
 
 
@@ -123,8 +124,8 @@ class Segments:
     def trimmed(self, start: int, end: int) -> tuple[int, int]:
         """Shrink a span to exclude surrounding blanks and closing punctuation."""
         text = self.text
-        while start < end and text[start] in ' \t\n,;:—–("“':
+        while start < end and text[start] in ' \t\n,;:—–("“|':
             start += 1
-        while end > start and text[end - 1] in ' \t\n,;:—–.)"”':
+        while end > start and text[end - 1] in ' \t\n,;:—–.)"”|':
             end -= 1
         return start, end
