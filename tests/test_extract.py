@@ -2833,3 +2833,21 @@ def test_every_figure_under_a_deaths_column_counts_the_dead(values: list[int]) -
     found = ht.extract(text, source=PUBLISHED)
     assert [(c.value, c.metric) for c in found] == [(v, "killed") for v in values]
     assert [c.quote for c in found] == [f"{v:,}" for v in values]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range written with a spaced dash runs over the dash
+        ("15 – 20 people were killed.", [(17.5, "killed")]),
+        # the number of a label before a spaced dash is no start of a range
+        ("Unity: Phase 3 – 290,000; Phase 4 – 190,000", [(290_000, "affected"), (190_000, "affected")]),
+        ("In January, 3.8 million people were in Crisis (IPC Phase 3) or worse.",
+         [(3_800_000, "affected")]),
+        ("About 100,000 people face starvation in Leer.", [(100_000, "affected")]),
+    ],
+)  # fmt: skip
+def test_spaced_dash_ranges_ipc_phases_and_starvation(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected

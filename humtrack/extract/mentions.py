@@ -313,6 +313,16 @@ def _numbers(text: str, masked: list[tuple[int, int]]) -> Iterator[Mention]:
             continue  # "displaced several times"
         if m.group("vague") and m.group("vague").lower() == "few":
             continue  # "few guarantees": not many, not a count ("a few" is one)
+        if (
+            m.group("y")
+            and not m.group("vague")
+            and _CELL_GAP.fullmatch(text, m.end("x"), m.start("y"))
+            and not_a_figure(text, number_start, m.end("x"))
+        ):
+            # "Phase 3 – 290,000", "Round 12 – 4,500": the number of a label, then a figure
+            if not not_a_figure(text, m.start("y"), end - (1 if m.group("plus") else 0)):
+                yield Mention(m.start("y"), end, False)
+            continue
         if not m.group("vague") and not_a_figure(
             text, number_start, end - (1 if m.group("plus") else 0)
         ):

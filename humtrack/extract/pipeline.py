@@ -337,7 +337,11 @@ def extract(
     previous_period: tuple[date | None, date | None] | None = None
     last_figure: _Counted | None = None
     for index, mention in enumerate(mentions):
-        clause = segs.clause(mention.start)
+        # a range written with a spaced dash ("15 – 20 people") runs over a clause break
+        clause = (
+            segs.clause(mention.start)[0],
+            segs.clause(max(mention.start, mention.end - 1))[1],
+        )
         next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
         sentence_start = segs.sentence(mention.start)[0]
         if previous_counted is not None and previous_counted[0] != sentence_start:
