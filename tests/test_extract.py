@@ -2851,3 +2851,22 @@ def test_spaced_dash_ranges_ipc_phases_and_starvation(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ind." ends no sentence: the households in brackets restate the individuals
+        (("The districts hosting the largest IDP populations were:\n"
+          "– Cidade de Pemba: 157,431 ind. (33,460 HH)"), [(157_431, "idps"), (33_460, "idps")]),
+        (("An estimated 732,227 internally displaced persons, or 155,494 households, were "
+         "identified."), [(732_227, "idps"), (155_494, "idps")]),
+        # people who remain somewhere are not dead; a toll that remains at a figure is
+        ("About 32,000 people remain at the Catholic mission.", [(32_000, "population")]),
+        ("Confirmed deaths remain at 14.", [(14, "killed")]),
+    ],
+)  # fmt: skip
+def test_restated_households_and_counts_that_remain(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected

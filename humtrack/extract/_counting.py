@@ -174,6 +174,7 @@ _CROSS_BORDER: Final = re.compile(
 )
 _RISEN_TO: Final = re.compile(
     r"\b(?:rose|risen|rises|reached|climbed|increased|jumped|stands|stood)\s+(?:to\s+|at\s+)?$"
+    r"|\b(?:remain|remains|remained)\s+at\s+$"
     r"|\b(?:doubled|tripled|grown|grew|fallen|fell|dropped|declined)\b[^.;:]{0,30}\s+to\s+$"
 )
 # "up from about 47,000", "compared with 4,000 in December": the same count at another time
@@ -827,6 +828,9 @@ _PEOPLE_IN_SETTING: Final = re.compile(
 # "... since 15 May (", "1,850 families (about ": a figure restated in brackets
 _RESTATED_IN_BRACKETS: Final = re.compile(rf"[\w,.]\s*\(\s*{_APPROX_LEAD}$")
 _CLOSING_BRACKET: Final = re.compile(r"\s*\)")
+_REMAIN: Final = frozenset({"remain", "remains", "remained"})
+_AT_GAP: Final = re.compile(r"\s+at\s+")
+_OR_RESTATED: Final = re.compile(rf"[\w.)],\s+or\s+{_APPROX_LEAD}$")
 # nothing of its own after a row's figure and noun: "Chikwawa: 52 camps, 8,910 households"
 _ROW_ENDS: Final = re.compile(r"\s*(?:[,;)]|$)", re.MULTILINE)
 _ONE_CASE: Final = re.compile(r"\s+case", re.IGNORECASE)
@@ -1119,7 +1123,14 @@ def _bare(
     ):
         # "Two police officers guarding the mosque were among the dead"
         after = _verbs(text, lex, mention.end, among.end())[-1:]
-    before = _not_adjectival(text, _verbs(text, lex, max(lo, mention.start - 30), mention.start))
+    before = [
+        v
+        for v in _not_adjectival(
+            text, _verbs(text, lex, max(lo, mention.start - 30), mention.start)
+        )
+        # "Confirmed deaths remain at 14": the count stands where it was; deaths say what
+        if not (v[2] in _REMAIN and _AT_GAP.fullmatch(text, v[1], mention.start))
+    ]
 
     def counts_people(v: tuple[int, int, str]) -> bool:
         return (
@@ -1736,6 +1747,15 @@ def _count(
             return _same_as(
                 previous, notes, "an item of a list by place: counts what the first counts"
             )
+        elif (
+            previous is not None
+            and {cue.unit, previous.unit} == {"person", "household"}
+            and previous.metric != "population"
+            and _OR_RESTATED.search(text, max(0, mention.start - 20), mention.start)
+        ):
+            # "732,227 internally displaced persons, or 155,494 households, were identified":
+            # the same people, counted in other units
+            return _same_as(previous, notes, "the figure before it, counted in other units")
         else:
             return None
     if _WHEREABOUTS.search(text, max(0, mention.start - 30), mention.start) and _UNKNOWN.search(
