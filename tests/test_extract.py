@@ -2870,3 +2870,17 @@ def test_restated_households_and_counts_that_remain(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # thousands grouped with a dot: people and things are counted whole
+        ("The quake killed 1.172 people.", [(1_172, "killed")]),
+        ("It recorded more than 2.500 aftershocks.", [(2_500, "other")]),
+        # a scale after the dot's digits keeps them decimals
+        ("Some 1.234 million people fled.", [(1_234_000, "displaced")]),
+    ],
+)  # fmt: skip
+def test_thousands_grouped_with_a_dot(text: str, expected: list[tuple[float, str]]) -> None:
+    assert figures(text, "metric") == expected

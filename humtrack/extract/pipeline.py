@@ -13,6 +13,7 @@ import pandas as pd
 
 from humtrack.claim import Source
 from humtrack.claimset import ClaimSet
+from humtrack.errors import ParseError
 from humtrack.estimate import Estimate
 from humtrack.extract._counting import (
     _OF_THEM,
@@ -119,6 +120,32 @@ def _attribution(text: str, sentence: tuple[int, int]) -> tuple[str | None, tupl
 
 
 _IN_BEFORE_PLACE: Final = re.compile(r"\b[Ii]n\s+$")
+# "2.925 people", "more than 2.500 aftershocks": thousands grouped with a dot, as Italian,
+# Spanish, German or Indonesian sources write them; not "2.925 million", "1.5"
+_DOT_GROUPED: Final = re.compile(
+    r"(?<![\d.,])(\d{1,3})\.(\d{3})(?![\d.,]|\s*(?:million|billion|bn|m|k|thousand)\b)",
+    re.IGNORECASE,
+)
+#: units counted whole: a figure of them has no fraction
+_WHOLE_UNITS: Final = frozenset(
+    {"person", "household", "facility", "site", "event", "building", "item"}
+)
+
+
+def _dot_grouped(text: str, mention: Mention, e: Estimate, unit: str) -> Estimate | None:
+    """The figure read again with its dot as a thousands separator, when it counts people or
+    things whole and reads as a fraction ("2.925 people" are 2,925); else None."""
+    if unit not in _WHOLE_UNITS or e.value is None or float(e.value).is_integer():
+        return None
+    written = text[mention.start : mention.end]
+    grouped = _DOT_GROUPED.search(written)
+    if grouped is None:
+        return None
+    joined = f"{written[: grouped.start()]}{grouped[1]}{grouped[2]}{written[grouped.end() :]}"
+    try:
+        return Estimate.parse(joined)
+    except ParseError:
+        return None
 
 
 def _place(
@@ -413,6 +440,7 @@ def extract(
         e = mention.estimate(text)
         if e is None:
             continue
+        e = _dot_grouped(text, mention, e, counted.unit) or e
         notes = list(counted.notes)
         if e.qualifier == "exact" and _estimated(text, mention):
             # "515,000 people crossed since 23 September (est.)", "400,000 people estimated to
