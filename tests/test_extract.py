@@ -2884,3 +2884,12 @@ def test_restated_households_and_counts_that_remain(
 )  # fmt: skip
 def test_thousands_grouped_with_a_dot(text: str, expected: list[tuple[float, str]]) -> None:
     assert figures(text, "metric") == expected
+
+
+def test_a_note_in_brackets_under_a_heading_names_who_its_rows_count() -> None:
+    text = (
+        "VENEZUELANS BY HOST COUNTRY\n"
+        "(refugees and migrants reported by host governments, as of 30 November 2018)\n\n"
+        "- Colombia: 1 032 016\n- Peru: 635 000\n"
+    )
+    assert figures(text, "metric") == [(1_032_016, "refugees"), (635_000, "refugees")]

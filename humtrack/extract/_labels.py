@@ -115,6 +115,7 @@ def _label_cue_of(
     # the line above, past blank lines and one heading ("MAIN HOST COUNTRIES (as of 31 May)")
     previous_end = text.rfind("\n", 0, label_start)
     headings = 0
+    note: tuple[int, int] | None = None
     while previous_end > 0:
         previous_start = text.rfind("\n", 0, previous_end) + 1
         line = text[previous_start:previous_end]
@@ -176,6 +177,7 @@ def _label_cue_of(
             continue
         if _PARENTHESES.fullmatch(line.strip()):
             # "POPULATION BY LOCATION / (new caseload, as of 21 August)": a note under a heading
+            note = (previous_start, previous_end)
             previous_end = previous_start - 1
             continue
         if line.strip() and (headings or not _HEADING.match(_PARENTHESES.sub("", line))):
@@ -192,6 +194,10 @@ def _label_cue_of(
                 named = _label_cue(text, lex, label, _ROWS_UP)
                 if named is not None:
                     return named
+                if note is not None and (in_note := _counting_cue(text, lex, *note)) is not None:
+                    # "VENEZUELANS BY HOST COUNTRY / (refugees and migrants reported by host
+                    # governments)": the note under the heading names who they are
+                    return in_note
         headings += bool(line.strip())
         previous_end = previous_start - 1
     else:
