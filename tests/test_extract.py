@@ -2893,3 +2893,34 @@ def test_a_note_in_brackets_under_a_heading_names_who_its_rows_count() -> None:
         "- Colombia: 1 032 016\n- Peru: 635 000\n"
     )
     assert figures(text, "metric") == [(1_032_016, "refugees"), (635_000, "refugees")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The people injured and admitted to hospitals number 388.", [(388, "injured")]),
+        ("He lives at number 10.", []),
+        ("Injuries over the same months numbered 541, 617, 539 and 451.",
+         [(541, "injured"), (617, "injured"), (539, "injured"), (451, "injured")]),
+        ("Strikes killed 12, 300 were injured.", [(12, "killed"), (300, "injured")]),
+        ("Palisades Fire: 6,051 structures destroyed; 788 damaged",
+         [(6_051, "facilities_damaged"), (788, "facilities_damaged")]),
+        ("Some 4 112 houses were totally destroyed, 8 987 partially destroyed and 7 458 flooded.",
+         [(4_112, "facilities_damaged"), (8_987, "facilities_damaged"),
+          (7_458, "facilities_damaged")]),
+        ("Residents under mandatory evacuation orders: approx. 31,000", [(31_000, "idps")]),
+        ("Residents under evacuation warnings: approx. 45,000", [(45_000, "affected")]),
+    ],
+)  # fmt: skip
+def test_counts_that_number_lists_of_figures_and_evacuation_orders(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    "written", ["approx. 31,000", "approx 31,000", "ca. 31,000", "circa 31,000"]
+)
+def test_abbreviated_approximations_are_qualifiers(written: str) -> None:
+    found = ht.extract(f"Residents evacuated: {written}", source=PUBLISHED)
+    assert [(c.value, c.qualifier) for c in found] == [(31_000, "approx")]

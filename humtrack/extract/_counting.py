@@ -186,7 +186,8 @@ _COMPARED_WITH: Final = re.compile(
 )
 _BODIES_OF: Final = re.compile(r"\b(?:bodies|remains|deaths)\s+of\s+$")
 _TOLL: Final = re.compile(
-    r"(?:rose|risen|rises|rising|reached|climbed|increased|jumped|stands|stood|hit|to|at|is|was|of)\s*$"
+    r"(?:rose|risen|rises|rising|reached|climbed|increased|jumped|stands|stood|hit|to|at|is|was|of"
+    r"|number|numbered|totalled|totaled)\s*$"
 )
 _INTO: Final = re.compile(
     r"(?:\s+(?!(?:as|when|while|after|before|because|and|but)\b)[\w'’-]+){0,4}?\s+"
@@ -932,6 +933,14 @@ _CHAINED_PART: Final = re.compile(
     r"|,\s+(?:another|a\s+further)\s+$"
 )
 # the part names nothing of its own: "and 313,473 partially damaged", not "and 120 ambulances"
+# "788 damaged", "8 987 partially destroyed"
+_DEGREE: Final = re.compile(
+    r"[ \t]+(?:(?:partially|partly|totally|completely|fully|severely|badly|heavily|slightly)"
+    r"[ \t]+)?",
+    re.IGNORECASE,
+)
+_RIGHT_AFTER_FIGURE: Final = re.compile(r"\d,\s+$")
+_FIGURES_GO_ON: Final = re.compile(r",\s|\s+(?:and|or)\s+\d")
 _NO_NOUN_AFTER: Final = re.compile(
     r"\s*(?:[,.;:)]|$|(?:were|was|are|is|had|have|has|partially|totally|completely|fully|more|"
     r"others?|in|on|at|along|across|from|damaged|destroyed|suffered|sustained)\b)",
@@ -1231,6 +1240,25 @@ def _bare(
         # "425,873 houses were damaged, of which 112,400 were totally destroyed and 313,473
         # partially damaged": each part counts what the figure before it counts
         return _same_as(previous, notes, "counts what the figure before it counts")
+    if (
+        verb is None
+        and previous is not None
+        and _RIGHT_AFTER_FIGURE.search(text, max(lo, mention.start - 4), mention.start)
+        and _FIGURES_GO_ON.match(text, mention.end)
+    ):
+        # "Injuries numbered 541, 617, 539 and 451": the middle items of a list of figures
+        return _same_as(
+            previous, notes, "an item of a list: counts what the figure before it counts"
+        )
+    if (
+        verb is None
+        and previous is not None
+        and previous.metric == "facilities_damaged"
+        and (space := _DEGREE.match(text, mention.end)) is not None
+        and lex.damage.match(text, space.end())
+    ):
+        # "6,051 structures destroyed; 788 damaged": more of the places counted before
+        return _same_as(previous, notes, "more of the places the figure before it counts")
     if (
         verb is None
         and last_figure is not None

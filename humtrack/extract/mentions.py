@@ -126,6 +126,10 @@ _BEFORE_NOT_FIGURE: Final = re.compile(
 )
 
 
+# "the people injured ... number 388", "Injuries numbered 541": a verb, not "number 10"
+_NUMBER_AS_VERB: Final = re.compile(r"[a-z]{3}s\s+(?:number|numbered)\s$")
+
+
 _AGE_LIMIT_BEFORE: Final = re.compile(
     r"\b(?:children|child|boys|girls|infants)\s+in\s+\w+\s+(?:under|over|below|above)\s+$",
     re.IGNORECASE,
@@ -163,7 +167,9 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
     """Tell whether the number at ``text[start:end]`` is a date part, money, an age, a duration ..."""
     before = text[max(0, start - 18) : start]
     after = text[end : end + 24]
-    if _BEFORE_NOT_FIGURE.search(before) or _AFTER_NOT_FIGURE.match(after):
+    if (
+        _BEFORE_NOT_FIGURE.search(before) and not _NUMBER_AS_VERB.search(before)
+    ) or _AFTER_NOT_FIGURE.match(after):
         return True
     if _TITLE_NUMBER.search(before):
         return True  # "Flash Report 2", "Situation Update 4", "Round 5": the number of a document
@@ -192,7 +198,8 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
 
 
 _START_WORDS: Final = frozenset(
-    {p.split()[0] for p in QUALIFIER_PHRASES if p[0].isalpha()}
+    # "approx.", "ca.": the word before the dot starts a mention
+    {p.split()[0].rstrip(".") for p in QUALIFIER_PHRASES if p[0].isalpha()}
     | {w.split()[0] for w in VAGUE}
     | {w for w in _UNIT_WORDS if w not in {"a", "an"}}
     | {"between", "half", "quarter", "quarters", "third", "thirds"}

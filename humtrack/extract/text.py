@@ -23,7 +23,7 @@ MAX_PARAGRAPH: Final = 4 * MAX_SPAN
 _PARAGRAPH: Final = re.compile(r"\n[ \t]*\n\s*")
 _SENTENCE_END: Final = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n")
 _ABBREVIATION: Final = re.compile(
-    r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|No|Nos|vs|e\.g|i\.e|Gen|Gov|Col|Lt|Sgt|Rep|Sen|Prof|approx|ind"
+    r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|No|Nos|vs|e\.g|i\.e|Gen|Gov|Col|Lt|Sgt|Rep|Sen|Prof|approx|ca|ind"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$"
 )
 _CLAUSE_BREAK: Final = re.compile(
