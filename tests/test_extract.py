@@ -2924,3 +2924,27 @@ def test_counts_that_number_lists_of_figures_and_evacuation_orders(
 def test_abbreviated_approximations_are_qualifiers(written: str) -> None:
     found = ht.extract(f"Residents evacuated: {written}", source=PUBLISHED)
     assert [(c.value, c.qualifier) for c in found] == [(31_000, "approx")]
+
+
+def test_a_table_of_columns_aligned_with_spaces() -> None:
+    text = (
+        "Table 1. Dead and missing by province (07:00, 21 October)\n"
+        "Province            Dead   Missing\n"
+        "Quang Tri             49         4\n"
+        "Thua Thien Hue        28        15\n"
+        "Quang Nam             11         -\n"
+    )
+    assert figures(text, "metric") == [
+        (49, "killed"), (4, "missing"), (28, "killed"), (15, "missing"), (11, "killed")
+    ]  # fmt: skip
+    # prose with two spaces after its full stops is no table
+    prose = (
+        "The toll rose to 45.  Officials said 300 people fled.\n"
+        "Rescuers are still searching.  Roads are cut.\n"
+        "Some 12 schools were damaged.  Aid is arriving.\n"
+    )
+    assert figures(prose, "metric") == [
+        (45, "killed"),
+        (300, "displaced"),
+        (12, "facilities_damaged"),
+    ]

@@ -37,7 +37,7 @@ from humtrack.extract._labels import (
     _label_before,
     _label_or_parenthesis,
 )
-from humtrack.extract._pipes import pipe_cell
+from humtrack.extract._tables import table_cell
 from humtrack.extract.lexicon import STOP_WORDS, Lexicon, NounCue
 from humtrack.extract.mentions import Mention
 from humtrack.extract.places import Gazetteer, PlaceMatch
@@ -1653,7 +1653,7 @@ def _count(
             else:  # a counted noun named by a label or before a parenthesis
                 metric, kind = lex.nouns[verb[2]].metric, None
                 label_start, label_end = _line_start(text, verb[0]), mention.start
-                if (cell := pipe_cell(text, mention.start)) is not None and cell.header:
+                if (cell := table_cell(text, mention.start)) is not None and cell.header:
                     label_start, label_end = cell.header  # "| Schools |": its column's own
                 if metric == "facilities_damaged" and not lex.damage.search(
                     text, label_start, label_end

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Final
 
 from humtrack.extract._cues import _HOMES_LOST, _not_adjectival, _verbs
-from humtrack.extract._pipes import PipeCell, forget_pipes, pipe_cell
+from humtrack.extract._tables import TableCell, forget_tables, table_cell
 from humtrack.extract.lexicon import Lexicon
 from humtrack.extract.mentions import Mention
 
@@ -68,7 +68,7 @@ def forget_labels() -> None:
     """Drop what was kept while a text's lists were read (the text itself among it)."""
     _label_cues.cache_clear()
     _line_above_rows.cache_clear()
-    forget_pipes()
+    forget_tables()
 
 
 @lru_cache(maxsize=4)
@@ -434,7 +434,7 @@ def _intro_cue(text: str, lex: Lexicon, line_start: int) -> tuple[int, int, str]
     return origin
 
 
-def _pipe_column_cue(text: str, lex: Lexicon, cell: PipeCell) -> Cue | None:
+def _column_of_cell_cue(text: str, lex: Lexicon, cell: TableCell) -> Cue | None:
     """What a figure in a cell of a pipe table counts: what its column's header says
     ("| Deaths |", "| Houses damaged |"); people or families in a table of camps or sites
     ("| Camp | District | Families |"); else what the title or paragraph over the table says
@@ -468,9 +468,9 @@ def _label_or_parenthesis(
     "Displaced: over 1 million", "Individuals returned since 15 September: 471 926",
     "Most returnees crossed at Torkham (about 344,000)".
     """
-    cell = pipe_cell(text, mention.start)
+    cell = table_cell(text, mention.start)
     if cell is not None and cell.column > 0:
-        return _pipe_column_cue(text, lex, cell)
+        return _column_of_cell_cue(text, lex, cell)
     label = _label_before(text, mention.start)
     if label is not None and (cue := _label_cue(text, lex, label)) is not None:
         return cue

@@ -28,7 +28,7 @@ from humtrack.extract._counting import (
 )
 from humtrack.extract._labels import forget_labels
 from humtrack.extract._periods import _Dating, _period
-from humtrack.extract._pipes import pipe_cell
+from humtrack.extract._tables import table_cell
 from humtrack.extract.dates import find_dates
 from humtrack.extract.lexicon import lexicon
 from humtrack.extract.mentions import Mention, find_mentions
@@ -479,7 +479,7 @@ def extract(
             refugees_of_text,
         )
         q_start, q_end = segs.trimmed(*clause)
-        cell = pipe_cell(text, mention.start)
+        cell = table_cell(text, mention.start)
         if cell is not None and cell.column > 0:
             # a cell says nothing of its row and column: the note names them
             row = text[cell.row_label[0] : cell.row_label[1]]

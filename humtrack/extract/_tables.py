@@ -1,0 +1,160 @@
+"""Tables written as lines of cells: with pipes between the cells, as Markdown and many
+reports print them,
+
+    | District | Deaths | Injured |
+    |---|---|---|
+    | Bagh (AJK) | 8,150 | 11,700 |
+
+or in columns aligned with runs of spaces, as bulletins pasted from a spreadsheet are,
+
+    Province            Dead   Missing
+    Quang Tri             49         4
+
+Each cell of such a table is found once per text, with the header of its column, so that a
+figure in a cell counts what its column says."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final
+
+#: a rule under a table's header: "|---|:--:|", "--- | ---"
+_RULE: Final = re.compile(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|?)+[ \t]*")
+_DIGIT: Final = re.compile(r"\d")
+#: the gap between two aligned columns: a tab, or two spaces or more
+_COLUMN_GAP: Final = re.compile(r"\t+|[ \t]{2,}")
+#: a cell of figures: "49", "1 412", "-" (none)
+_FIGURE_CELL: Final = re.compile(r"[~≈]?\d[\d,.  \u00a0]*\+?|[-–—]")
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    """One cell of a table: its span, its column (0 for the row's label), the span of its
+    column's header, if the table has one, and where the table starts."""
+
+    start: int
+    end: int
+    column: int
+    header: Span | None
+    #: the header of the table's first column, which names its rows ("District", "Camp")
+    rows_header: Span | None
+    #: the first cell of the cell's row: what the row is about ("Bagh (AJK)")
+    row_label: Span
+    table_start: int
+
+
+def _pipe_cells(text: str, start: int, end: int) -> list[Span]:
+    """The spans of the cells of the line ``text[start:end]``, without the pipes at its ends
+    and the spaces around each cell."""
+    line = text[start:end]
+    left = len(line) - len(line.lstrip())
+    right = len(line.rstrip())
+    if line.startswith("|", left):
+        left += 1
+    if line.endswith("|", 0, right) and right > left:
+        right -= 1
+    spans = []
+    at = left
+    while True:
+        bar = line.find("|", at, right)
+        cut = right if bar < 0 else bar
+        cell = line[at:cut]
+        spans.append((start + at + len(cell) - len(cell.lstrip()), start + at + len(cell.rstrip())))
+        if bar < 0:
+            return spans
+        at = bar + 1
+
+
+def _aligned_cells(text: str, start: int, end: int) -> list[Span]:
+    """The spans of the cells of a line whose columns are aligned with runs of spaces."""
+    line = text[start:end]
+    left = len(line) - len(line.lstrip())
+    right = len(line.rstrip())
+    spans, at = [], left
+    for gap in _COLUMN_GAP.finditer(line, left, right):
+        spans.append((start + at, start + gap.start()))
+        at = gap.end()
+    spans.append((start + at, start + right))
+    return spans
+
+
+def _cells_of(
+    text: str, rows: list[list[Span]], header: list[Span] | None, table_start: int
+) -> list[TableCell]:
+    cells = []
+    first = header[0] if header is not None else None
+    for row in rows:
+        for column, (s, e) in enumerate(row):
+            named = header[column] if header is not None and column < len(header) else None
+            cells.append(TableCell(s, e, column, named, first, row[0], table_start))
+    return cells
+
+
+def _pipe_table(text: str, lines: list[Span]) -> list[TableCell]:
+    """The cells of a run of lines with pipes, when they make a table: a header over a rule,
+    or at least three lines with the same number of cells (not "Source: OCHA | Published: 17
+    October", a line of a page's header)."""
+    rows = [_pipe_cells(text, s, e) for s, e in lines]
+    ruled = len(lines) > 1 and _RULE.fullmatch(text, *lines[1]) is not None
+    if not ruled and (len(rows) < 3 or len({len(r) for r in rows}) > 1 or len(rows[0]) < 2):
+        return []
+    header: list[Span] | None = rows[0]
+    body = rows[2:] if ruled else rows[1:]
+    if not ruled and any(_DIGIT.search(text, s, e) for s, e in rows[0][1:]):
+        header, body = None, rows  # no header: every line is a row of figures
+    return _cells_of(text, body, header, lines[0][0])
+
+
+def _aligned_table(text: str, lines: list[Span]) -> list[TableCell]:
+    """The cells of a run of lines split into columns by runs of spaces, when they make a
+    table: the same number of cells (two or more) on every line, a header line without
+    figures over at least two rows, and a cell of figures on every row (not prose that puts
+    two spaces after its full stops)."""
+    rows = [_aligned_cells(text, s, e) for s, e in lines]
+    if len(rows) < 3 or len(rows[0]) < 2 or len({len(r) for r in rows}) > 1:
+        return []
+    if any(_DIGIT.search(text, s, e) for s, e in rows[0]):
+        return []
+    body = rows[1:]
+    if not all(any(_FIGURE_CELL.fullmatch(text, s, e) for s, e in row[1:]) for row in body):
+        return []
+    return _cells_of(text, body, rows[0], lines[0][0])
+
+
+#: a line that may belong to a table: one with a pipe, or with a wide gap between two words
+_CANDIDATE_LINE: Final = re.compile(r"^[^\n]*?(?:\||\S(?:\t|[ \t]{2,})\S)[^\n]*$", re.MULTILINE)
+
+
+@lru_cache(maxsize=4)
+def _table_cells(text: str) -> tuple[list[int], list[TableCell]]:
+    """Every cell of every table of a text, in text order, with the cells' starts; only the
+    lines that may belong to a table are looked at, found in one pass."""
+    cells: list[TableCell] = []
+    runs: list[tuple[bool, list[Span]]] = []  # (with pipes, consecutive lines)
+    for line in _CANDIDATE_LINE.finditer(text):
+        piped = "|" in line.group()
+        if runs and runs[-1][0] == piped and runs[-1][1][-1][1] + 1 == line.start():
+            runs[-1][1].append(line.span())
+        else:
+            runs.append((piped, [line.span()]))
+    for piped, lines in runs:
+        cells.extend(_pipe_table(text, lines) if piped else _aligned_table(text, lines))
+    return [c.start for c in cells], cells
+
+
+def table_cell(text: str, position: int) -> TableCell | None:
+    """The cell of a table that holds ``position``, if any."""
+    starts, cells = _table_cells(text)
+    i = bisect.bisect_right(starts, position) - 1
+    if i >= 0 and cells[i].start <= position < max(cells[i].end, cells[i].start + 1):
+        return cells[i]
+    return None
+
+
+def forget_tables() -> None:
+    """Drop the cells kept while a text was read (the text itself among them)."""
+    _table_cells.cache_clear()
