@@ -2948,3 +2948,8 @@ def test_a_table_of_columns_aligned_with_spaces() -> None:
         (300, "displaced"),
         (12, "facilities_damaged"),
     ]
+
+
+def test_a_count_of_the_displaced_that_falls_is_a_stock() -> None:
+    text = "By February the number of registered evacuees had fallen to 41,241."
+    assert figures(text, "metric") == [(41_241, "idps")]

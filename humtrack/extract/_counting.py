@@ -939,6 +939,9 @@ _DEGREE: Final = re.compile(
     r"[ \t]+)?",
     re.IGNORECASE,
 )
+_FALLEN_TO: Final = re.compile(
+    r"\b(?:fallen|fell|falls|dropped|drops|declined|decreased|down)\s+to\s+(?:about\s+|some\s+)?$"
+)
 _RIGHT_AFTER_FIGURE: Final = re.compile(r"\d,\s+$")
 _FIGURES_GO_ON: Final = re.compile(r",\s|\s+(?:and|or)\s+\d")
 _NO_NOUN_AFTER: Final = re.compile(
@@ -1944,6 +1947,12 @@ def _settle_displacement(
     ):
         # "the Grand Sud hosts some 250,000 people who fled the capital", "storms leave tens of
         # thousands displaced": people in displacement, a stock
+        metric, kind = "idps", "stock"
+    if metric == "displaced" and _FALLEN_TO.search(
+        text, max(lo, mention.start - 30), mention.start
+    ):
+        # "the number of registered evacuees had fallen to 41,241": a count that falls is of
+        # people still displaced, not of new flights
         metric, kind = "idps", "stock"
     if metric == "displaced" and _SHARE_OF_POPULATION.search(text, lo, hi):
         # "1.9 million people, roughly 90 per cent of Gaza's population, were displaced": a share
