@@ -2953,3 +2953,8 @@ def test_a_table_of_columns_aligned_with_spaces() -> None:
 def test_a_count_of_the_displaced_that_falls_is_a_stock() -> None:
     text = "By February the number of registered evacuees had fallen to 41,241."
     assert figures(text, "metric") == [(41_241, "idps")]
+
+
+def test_the_items_of_a_row_of_states_count_what_the_first_counts() -> None:
+    text = "NGO and private hospitals (17): 12 fully functional, 4 partially functional, 1 non-functional"
+    assert figures(text, "metric") == [(17, "other"), (12, "other"), (4, "other"), (1, "other")]

@@ -942,6 +942,9 @@ _DEGREE: Final = re.compile(
 _FALLEN_TO: Final = re.compile(
     r"\b(?:fallen|fell|falls|dropped|drops|declined|decreased|down)\s+to\s+(?:about\s+|some\s+)?$"
 )
+_ROW_ITEM_BEFORE: Final = re.compile(r"\D,\s+(?:and\s+)?$")
+# a state after a figure: "4 partially functional", "1 non-functional"
+_STATE_AFTER: Final = re.compile(r"\s+(?:(?:fully|partially|partly|not)\s+)?(?:non-)?functional\b")
 _RIGHT_AFTER_FIGURE: Final = re.compile(r"\d,\s+$")
 _FIGURES_GO_ON: Final = re.compile(r",\s|\s+(?:and|or)\s+\d")
 _NO_NOUN_AFTER: Final = re.compile(
@@ -1252,6 +1255,18 @@ def _bare(
         # "Injuries numbered 541, 617, 539 and 451": the middle items of a list of figures
         return _same_as(
             previous, notes, "an item of a list: counts what the figure before it counts"
+        )
+    if (
+        verb is None
+        and previous is not None
+        and _ROW_ITEM_BEFORE.search(text, max(lo, mention.start - 8), mention.start)
+        and ":" in text[_line_start(text, mention.start) : mention.start]
+        and _STATE_AFTER.match(text, mention.end)
+    ):
+        # "NGO and private hospitals (17): 12 fully functional, 4 partially functional, 1
+        # non-functional": the next item of a row counts what the item before it counts
+        return _same_as(
+            previous, notes, "the next item of a row: counts what the one before it counts"
         )
     if (
         verb is None
