@@ -2315,7 +2315,7 @@ def test_a_verb_after_a_place_named_in_between_is_not_the_figures() -> None:
           "returning from Egypt."), "refugees", False),
     ],
 )  # fmt: skip
-def test_rules_of_this_round_stay_within_their_cases(
+def test_rules_for_refugees_and_idps_stay_within_their_cases(
     text: str, expected: str, present: bool
 ) -> None:
     assert (expected in {m for _v, m in figures(text, "metric")}) is present
@@ -2958,3 +2958,22 @@ def test_a_count_of_the_displaced_that_falls_is_a_stock() -> None:
 def test_the_items_of_a_row_of_states_count_what_the_first_counts() -> None:
     text = "NGO and private hospitals (17): 12 fully functional, 4 partially functional, 1 non-functional"
     assert figures(text, "metric") == [(17, "other"), (12, "other"), (4, "other"), (1, "other")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word of the column between a label and its figure
+        ("Deaths: cumulative 406, of which 322 men, 44 women and 40 children.",
+         [(406, "killed"), (322, "killed"), (44, "killed"), (40, "killed")]),
+        ("Some 300 men, 40 women and 12 children were arrested.",
+         [(300, "detained"), (40, "detained"), (12, "detained")]),
+        # the wounded evacuated for care are transfers
+        ("The Government deplores 75 wounded, of whom 26 were evacuated to Niamey.",
+         [(75, "injured"), (26, "other")]),
+    ],
+)  # fmt: skip
+def test_breakdowns_by_group_and_the_wounded_evacuated(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected

@@ -388,7 +388,9 @@ _LABEL_WORD_BEFORE: Final = re.compile(
 _STATE: Final = ("other", "stock")  # "in a critical condition", "remain in hospital"
 _EVENT_NOUN_AFTER: Final = re.compile(r"\s+(?P<noun>[a-z-]+)\b(?:\s+(?P<next>[a-z-]+)\b)?")
 _DEFINITE_BEFORE: Final = re.compile(r"\b(?:the|these|those|its|their|his|her|our)\s+$", re.I)
-_INCLUDING_BEFORE: Final = re.compile(rf"\b(?:including|among\s+them|among\s+whom)\s+{_LEAD_IN}$")
+_INCLUDING_BEFORE: Final = re.compile(
+    rf"\b(?:including|among\s+them|among\s+whom|of\s+which|of\s+whom)\s+{_LEAD_IN}$"
+)
 # "the dead included 35 children", "among the injured were 12 women": the whole is a noun
 _NOUN_INCLUDED: Final = re.compile(
     r"\b(?:the\s+)?(?P<noun>[a-z]+)\s+(?:included|include|includes|including)\s+"
@@ -652,6 +654,9 @@ _TRANSPORTED_AFTER: Final = re.compile(
     r"\s+(?:were|was|have\s+been|had\s+been)\s+(?:later\s+|also\s+)?"
     rf"{_phrases('extract_transport_words.txt')}\b",
     re.IGNORECASE,
+)
+_EVACUATED_AFTER: Final = re.compile(
+    r"\s+(?:were|was|have\s+been|had\s+been)\s+(?:later\s+|also\s+)?evacuated\b", re.I
 )
 _EVACUATION: Final = frozenset(
     {"evacuated", "pre-emptively evacuated", "rescued and evacuated", "rescued or evacuated"}
@@ -945,6 +950,7 @@ _FALLEN_TO: Final = re.compile(
 _ROW_ITEM_BEFORE: Final = re.compile(r"\D,\s+(?:and\s+)?$")
 # a state after a figure: "4 partially functional", "1 non-functional"
 _STATE_AFTER: Final = re.compile(r"\s+(?:(?:fully|partially|partly|not)\s+)?(?:non-)?functional\b")
+_GROUP_BEFORE: Final = re.compile(r"\b([A-Za-z]+),?\s+(?:and\s+)?$")
 _RIGHT_AFTER_FIGURE: Final = re.compile(r"\d,\s+$")
 _FIGURES_GO_ON: Final = re.compile(r",\s|\s+(?:and|or)\s+\d")
 _NO_NOUN_AFTER: Final = re.compile(
@@ -1513,6 +1519,22 @@ def _count(
             # "death toll reaches 436, more than 352 000 people in evacuation camps": where
             # they live now, whatever the toll before them
             return _Counted("idps", cue.group, cue.unit, "stock", None, origin, notes)
+        if (
+            previous is not None
+            and cue.group != "all"
+            and previous.group != "all"
+            and previous.unit == cue.unit
+            and (listed := _GROUP_BEFORE.search(text, max(lo, mention.start - 30), mention.start))
+            and (before_noun := lex.nouns.get(listed.group(1).lower())) is not None
+            and before_noun.group != "all"
+            and not _verbs(text, lex, noun_end, min(hi, next_start, noun_end + 30))
+        ):
+            # "322 men, 44 women and 40 children": the next groups of a breakdown
+            return _Counted(
+                previous.metric, cue.group, cue.unit, previous.kind,
+                text[mention.end : noun_end].strip(" ,") or None, previous.origin,
+                ["the next group of the breakdown before it"],
+            )  # fmt: skip
         part_of = _partitive_head(text, mention, lex, previous)
         if part_of is not None:
             # "Among them are some 30,000 children": a part, in its own group
@@ -2020,6 +2042,8 @@ def _moved_for_care(text: str, mention: Mention, noun_end: int, counted: _Counte
     if counted.metric == "injured" and (
         _TRANSPORTED_BEFORE.search(text, max(0, mention.start - 50), mention.start)
         or _TRANSPORTED_AFTER.match(text, of_the.end() if of_the else noun_end)
+        # "75 wounded, of whom 26 were evacuated to Niamey": the injured evacuated, for care
+        or _EVACUATED_AFTER.match(text, of_the.end() if of_the else noun_end)
     ):
         notes = [*counted.notes, "the injured moved for care, not a count of the injured"]
         return replace(counted, metric="other", kind="flow", notes=notes)

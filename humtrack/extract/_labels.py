@@ -46,7 +46,10 @@ _BULLET: Final = re.compile(r"[ \t]*[-–—•*·][ \t]+")
 # a heading over a table of places: "DISPLACEMENT BY PROVINCE", "PEOPLE CONFINED, BY MUNICIPALITY"
 _BY_AREA: Final = re.compile(r"\bBY\s+[A-Z]", re.IGNORECASE)
 _TABLE_HEADER_SPLIT: Final = re.compile(r"\s[—–]\s|:\s*")
-_LABEL_END: Final = re.compile(r"(?::|\s[—–]|(?<=\d) /)$")
+# "Deaths: cumulative 406": a word of the column may stand between the label and its figure
+_LABEL_END: Final = re.compile(
+    r"(?::|\s[—–]|(?<=\d) /)(?:[ \t]+(?:cumulative|total|overall|new))?$", re.IGNORECASE
+)
 # the header row of a table written as text: "Cercle — Internally displaced persons"
 # "Cercle — Internally displaced persons", "Municipality: people confined"
 _TABLE_HEADER: Final = re.compile(r"^[^\n\d:]{2,60}(?:\s[—–]\s|:\s*)[^\n\d:.]{2,80}$")
