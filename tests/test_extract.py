@@ -2977,3 +2977,14 @@ def test_breakdowns_by_group_and_the_wounded_evacuated(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+def test_a_figure_in_brackets_after_the_noun_leaves_the_verb_after_it() -> None:
+    text = "DTM recorded 29,753 ind. (6,920 HH) displaced from Palma district."
+    assert figures(text, "metric") == [(29_753, "displaced"), (6_920, "displaced")]
+    text = "85,440 people (14,240 families) fled on Monday, 300 killed."
+    assert figures(text, "metric") == [
+        (85_440, "displaced"),
+        (14_240, "displaced"),
+        (300, "killed"),
+    ]

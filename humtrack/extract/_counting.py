@@ -527,6 +527,24 @@ _STOCK_BEFORE: Final = re.compile(
 )
 
 
+def _past_brackets(text: str, noun_end: int, next_start: int, hi: int) -> tuple[int, int]:
+    """The end of the words that may hold a figure's verb and where the next figure starts,
+    past a figure in brackets right after the counted noun, which ends the clause: "29,753
+    ind. (6,920 HH) displaced from Palma" keeps its verb."""
+    bracket = _BRACKETED_FIGURE.match(text, noun_end)
+    if bracket is None or bracket.start("figure") != next_start:
+        return hi, next_start
+    stop = _CLAUSE_END.search(text, bracket.end(), bracket.end() + 160)
+    end = stop.start() if stop is not None else min(len(text), bracket.end() + 160)
+    following = _DIGIT.search(text, bracket.end(), end)
+    return end, following.start() if following is not None else end
+
+
+_BRACKETED_FIGURE: Final = re.compile(r"\.?\s*\((?P<figure>)[^()\n]{1,40}\)")
+_DIGIT: Final = re.compile(r"\d")
+_CLAUSE_END: Final = re.compile(r"[.;:!?\n]")
+
+
 def _predicate(
     text: str, lex: Lexicon, mention: Mention, noun_end: int, lo: int, hi: int, next_start: int
 ) -> tuple[int, int, str] | None:
@@ -1550,7 +1568,9 @@ def _count(
             return _Counted(
                 whole.metric, group, cue.unit, whole.kind, None, whole.origin, whole.notes
             )
-        verb = _predicate(text, lex, mention, noun_end, lo, hi, next_start)
+        verb = _predicate(
+            text, lex, mention, noun_end, lo, *_past_brackets(text, noun_end, next_start, hi)
+        )
         if (
             cue.unit in {"person", "household"}
             and (lost := _HOMES_LOST.match(text, noun_end)) is not None
