@@ -2988,3 +2988,8 @@ def test_a_figure_in_brackets_after_the_noun_leaves_the_verb_after_it() -> None:
         (14_240, "displaced"),
         (300, "killed"),
     ]
+
+
+def test_people_who_are_now_refugees_are_refugees() -> None:
+    text = "More than 1.5 million South Sudanese are now refugees, over half of whom fled in 2016."
+    assert figures(text, "metric") == [(1_500_000, "refugees")]
