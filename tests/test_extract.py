@@ -2993,3 +2993,21 @@ def test_a_figure_in_brackets_after_the_noun_leaves_the_verb_after_it() -> None:
 def test_people_who_are_now_refugees_are_refugees() -> None:
     text = "More than 1.5 million South Sudanese are now refugees, over half of whom fled in 2016."
     assert figures(text, "metric") == [(1_500_000, "refugees")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A further 629 people are housed in hotels on the coast.", [(629, "idps")]),
+        (("As of 18:00 today, 2.925 people are being assisted in tent camps and reception "
+          "areas: 970 in Lazio, 1.200 in the Marche and 755 in Umbria."),
+         [(2_925, "idps"), (970, "idps"), (1_200, "idps"), (755, "idps")]),
+        # a North American toll-free number is no figure; space-grouped digits still are
+        ("FEMA's helpline is 1-800-621-3362.", []),
+        ("Some 1 200 300 people were affected.", [(1_200_300, "affected")]),
+    ],
+)  # fmt: skip
+def test_people_housed_or_assisted_in_camps_and_toll_free_numbers(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected

@@ -263,7 +263,9 @@ def _list_articles(text: str, mentions: list[Mention]) -> list[Mention]:
 
 #: telephone numbers: a leading zero or a country prefix, then three or more digit groups
 #: ("0 800 331 545", "0801 00 47 47", "+249 91 234 5678")
-_PHONE: Final = re.compile(r"(?<![\d,.])(?:\+\d{1,3}|0\d{0,4})(?:[ .-]\d{2,4}){2,}(?![\d,])")
+_PHONE: Final = re.compile(
+    r"(?<![\d,.])(?:(?:\+\d{1,3}|0\d{0,4})(?:[ .-]\d{2,4}){2,}|1-\d{3}-\d{3}-\d{4})(?![\d,])"
+)  # "+41 22 917 1234", "0800 123 456", "1-800-621-3362"
 
 
 _TIMES: Final = re.compile(r"\s*times\b", re.IGNORECASE)
