@@ -1264,43 +1264,9 @@ def _bare(
     if (
         verb is None
         and previous is not None
-        and _CHAINED_PART.search(text, max(lo, mention.start - 40), mention.start)
-        and _NO_NOUN_AFTER.match(text, mention.end)
+        and (why := _continues(text, lex, mention, previous, lo)) is not None
     ):
-        # "425,873 houses were damaged, of which 112,400 were totally destroyed and 313,473
-        # partially damaged": each part counts what the figure before it counts
-        return _same_as(previous, notes, "counts what the figure before it counts")
-    if (
-        verb is None
-        and previous is not None
-        and _RIGHT_AFTER_FIGURE.search(text, max(lo, mention.start - 4), mention.start)
-        and _FIGURES_GO_ON.match(text, mention.end)
-    ):
-        # "Injuries numbered 541, 617, 539 and 451": the middle items of a list of figures
-        return _same_as(
-            previous, notes, "an item of a list: counts what the figure before it counts"
-        )
-    if (
-        verb is None
-        and previous is not None
-        and _ROW_ITEM_BEFORE.search(text, max(lo, mention.start - 8), mention.start)
-        and ":" in text[_line_start(text, mention.start) : mention.start]
-        and _STATE_AFTER.match(text, mention.end)
-    ):
-        # "NGO and private hospitals (17): 12 fully functional, 4 partially functional, 1
-        # non-functional": the next item of a row counts what the item before it counts
-        return _same_as(
-            previous, notes, "the next item of a row: counts what the one before it counts"
-        )
-    if (
-        verb is None
-        and previous is not None
-        and previous.metric == "facilities_damaged"
-        and (space := _DEGREE.match(text, mention.end)) is not None
-        and lex.damage.match(text, space.end())
-    ):
-        # "6,051 structures destroyed; 788 damaged": more of the places counted before
-        return _same_as(previous, notes, "more of the places the figure before it counts")
+        return _same_as(previous, notes, why)
     if (
         verb is None
         and last_figure is not None
@@ -1404,6 +1370,39 @@ def _names_no_count(
             _DIVISIONS_AFTER.match(text, mention.end) or _OF_ITS_DIVISIONS.match(text, mention.end)
         )
     )
+
+
+def _continues(
+    text: str, lex: Lexicon, mention: Mention, previous: _Counted, lo: int
+) -> str | None:
+    """Why a figure with no noun or verb of its own counts what the figure before it counts,
+    when the words around it say so; else None."""
+    if _CHAINED_PART.search(text, max(lo, mention.start - 40), mention.start) and (
+        _NO_NOUN_AFTER.match(text, mention.end)
+    ):
+        # "425,873 houses were damaged, of which 112,400 were totally destroyed and 313,473
+        # partially damaged"
+        return "counts what the figure before it counts"
+    if _RIGHT_AFTER_FIGURE.search(text, max(lo, mention.start - 4), mention.start) and (
+        _FIGURES_GO_ON.match(text, mention.end)
+    ):
+        # "Injuries numbered 541, 617, 539 and 451": the middle items of a list of figures
+        return "an item of a list: counts what the figure before it counts"
+    if (
+        _ROW_ITEM_BEFORE.search(text, max(lo, mention.start - 8), mention.start)
+        and ":" in text[_line_start(text, mention.start) : mention.start]
+        and _STATE_AFTER.match(text, mention.end)
+    ):
+        # "NGO and private hospitals (17): 12 fully functional, 4 partially functional"
+        return "the next item of a row: counts what the one before it counts"
+    if (
+        previous.metric == "facilities_damaged"
+        and (space := _DEGREE.match(text, mention.end)) is not None
+        and lex.damage.match(text, space.end())
+    ):
+        # "6,051 structures destroyed; 788 damaged"
+        return "more of the places the figure before it counts"
+    return None
 
 
 def _count(
