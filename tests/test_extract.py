@@ -3011,3 +3011,13 @@ def test_people_housed_or_assisted_in_camps_and_toll_free_numbers(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+def test_a_figure_for_the_last_day_after_a_cumulative_one_counts_the_same() -> None:
+    text = "Deaths: cumulative 406; in the last 24 hours, 48.\nInjured: cumulative 247; in the last 24 hours, 22."
+    assert figures(text, "metric") == [
+        (406, "killed"),
+        (48, "killed"),
+        (247, "injured"),
+        (22, "injured"),
+    ]

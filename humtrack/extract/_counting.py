@@ -965,6 +965,9 @@ _DEGREE: Final = re.compile(
 _FALLEN_TO: Final = re.compile(
     r"\b(?:fallen|fell|falls|dropped|drops|declined|decreased|down)\s+to\s+(?:about\s+|some\s+)?$"
 )
+_LAST_HOURS_BEFORE: Final = re.compile(
+    r"\b(?:in\s+)?(?:the\s+)?(?:last|past)\s+(?:24|48|72)\s+hours,?\s+$", re.IGNORECASE
+)
 _ROW_ITEM_BEFORE: Final = re.compile(r"\D,\s+(?:and\s+)?$")
 # a state after a figure: "4 partially functional", "1 non-functional"
 _STATE_AFTER: Final = re.compile(r"\s+(?:(?:fully|partially|partly|not)\s+)?(?:non-)?functional\b")
@@ -1402,6 +1405,9 @@ def _continues(
     ):
         # "6,051 structures destroyed; 788 damaged"
         return "more of the places the figure before it counts"
+    if _LAST_HOURS_BEFORE.search(text, max(lo, mention.start - 30), mention.start):
+        # "Deaths: cumulative 406; in the last 24 hours, 48": the same count, over a day
+        return "the figure before it, over the last hours"
     return None
 
 
