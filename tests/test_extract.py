@@ -3021,3 +3021,11 @@ def test_a_figure_for_the_last_day_after_a_cumulative_one_counts_the_same() -> N
         (247, "injured"),
         (22, "injured"),
     ]
+
+
+def test_a_bare_figure_in_brackets_after_a_figure_counts_the_same() -> None:
+    text = (
+        "DEATHS BY DISTRICT (since 14 August; figure for the last 24 hours in brackets)\n"
+        "Shangla: 36 (2)\nSwat: 22 (4)\n"
+    )
+    assert figures(text, "metric") == [(36, "killed"), (2, "killed"), (22, "killed"), (4, "killed")]

@@ -965,6 +965,7 @@ _DEGREE: Final = re.compile(
 _FALLEN_TO: Final = re.compile(
     r"\b(?:fallen|fell|falls|dropped|drops|declined|decreased|down)\s+to\s+(?:about\s+|some\s+)?$"
 )
+_FIGURE_THEN_BRACKET: Final = re.compile(r"\d[ \t]*\([ \t]*$")
 _LAST_HOURS_BEFORE: Final = re.compile(
     r"\b(?:in\s+)?(?:the\s+)?(?:last|past)\s+(?:24|48|72)\s+hours,?\s+$", re.IGNORECASE
 )
@@ -1405,6 +1406,11 @@ def _continues(
     ):
         # "6,051 structures destroyed; 788 damaged"
         return "more of the places the figure before it counts"
+    if _FIGURE_THEN_BRACKET.search(text, max(0, mention.start - 4), mention.start) and (
+        _CLOSING_BRACKET.match(text, mention.end)
+    ):
+        # "Shangla: 36 (2)", under "figure for the last 24 hours in brackets"
+        return "the figure before it, another count of the same in brackets"
     if _LAST_HOURS_BEFORE.search(text, max(lo, mention.start - 30), mention.start):
         # "Deaths: cumulative 406; in the last 24 hours, 48": the same count, over a day
         return "the figure before it, over the last hours"
