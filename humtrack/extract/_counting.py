@@ -527,12 +527,19 @@ _STOCK_BEFORE: Final = re.compile(
 )
 
 
-def _past_brackets(text: str, noun_end: int, next_start: int, hi: int) -> tuple[int, int]:
+def _past_brackets(
+    text: str, lex: Lexicon, noun_end: int, next_start: int, hi: int
+) -> tuple[int, int]:
     """The end of the words that may hold a figure's verb and where the next figure starts,
     past a figure in brackets right after the counted noun, which ends the clause: "29,753
     ind. (6,920 HH) displaced from Palma" keeps its verb."""
     bracket = _BRACKETED_FIGURE.match(text, noun_end)
-    if bracket is None or bracket.start("figure") != next_start:
+    if (
+        bracket is None
+        or bracket.start("figure") != next_start
+        or _verbs(text, lex, *bracket.span())
+    ):
+        # "1,500 people (300 injured) arrived": the verb in the brackets is the bracket's own
         return hi, next_start
     stop = _CLAUSE_END.search(text, bracket.end(), bracket.end() + 160)
     end = stop.start() if stop is not None else min(len(text), bracket.end() + 160)
@@ -969,6 +976,12 @@ _FIGURE_THEN_BRACKET: Final = re.compile(r"\d[ \t]*\([ \t]*$")
 _LAST_HOURS_BEFORE: Final = re.compile(
     r"\b(?:in\s+)?(?:the\s+)?(?:last|past)\s+(?:24|48|72)\s+hours,?\s+$", re.IGNORECASE
 )
+# "New displacements dropped to", "displaced each week has fallen to": flows that fall
+_NEW_OR_PER: Final = re.compile(
+    r"\b(?:new|newly|weekly|monthly|daily|arrivals)\b|\b(?:each|per|a)\s+(?:week|month|day)\b",
+    re.IGNORECASE,
+)
+_NOTHING_NAMED_AFTER: Final = re.compile(r"\s*(?:[,.;:)]|$|and\b|in\b|on\b)")
 _ROW_ITEM_BEFORE: Final = re.compile(r"\D,\s+(?:and\s+)?$")
 # a state after a figure: "4 partially functional", "1 non-functional"
 _STATE_AFTER: Final = re.compile(r"\s+(?:(?:fully|partially|partly|not)\s+)?(?:non-)?functional\b")
@@ -1402,7 +1415,9 @@ def _continues(
     if (
         previous.metric == "facilities_damaged"
         and (space := _DEGREE.match(text, mention.end)) is not None
-        and lex.damage.match(text, space.end())
+        and (damage := lex.damage.match(text, space.end())) is not None
+        # "788 damaged", not "45 damaged roads" nor "3 hit by shrapnel"
+        and _NOTHING_NAMED_AFTER.match(text, damage.end())
     ):
         # "6,051 structures destroyed; 788 damaged"
         return "more of the places the figure before it counts"
@@ -1556,7 +1571,8 @@ def _count(
             and (listed := _GROUP_BEFORE.search(text, max(lo, mention.start - 30), mention.start))
             and (before_noun := lex.nouns.get(listed.group(1).lower())) is not None
             and before_noun.group != "all"
-            and not _verbs(text, lex, noun_end, min(hi, next_start, noun_end + 30))
+            # no verb of its own, past any brackets: not "14 civilians (5 children) were wounded"
+            and not _verbs(text, lex, noun_end, min(len(text), noun_end + 60))
         ):
             # "322 men, 44 women and 40 children": the next groups of a breakdown
             return _Counted(
@@ -1580,7 +1596,7 @@ def _count(
                 whole.metric, group, cue.unit, whole.kind, None, whole.origin, whole.notes
             )
         verb = _predicate(
-            text, lex, mention, noun_end, lo, *_past_brackets(text, noun_end, next_start, hi)
+            text, lex, mention, noun_end, lo, *_past_brackets(text, lex, noun_end, next_start, hi)
         )
         if (
             cue.unit in {"person", "household"}
@@ -1712,9 +1728,7 @@ def _count(
             if verb[2] in lex.verb_metric:
                 metric, kind = lex.verb_metric[verb[2]]
                 for first, places, instead, instead_kind in lex.verb_places:
-                    if verb[2].startswith(first) and places.search(
-                        text, verb[1], min(hi, verb[1] + 40)
-                    ):
+                    if verb[2].startswith(first) and places.match(text, verb[1]):
                         # "spent the night in police custody" (detained), "came back to
                         # work" (no count of the metric's people)
                         if not instead:
@@ -2016,8 +2030,10 @@ def _settle_displacement(
         # "the Grand Sud hosts some 250,000 people who fled the capital", "storms leave tens of
         # thousands displaced": people in displacement, a stock
         metric, kind = "idps", "stock"
-    if metric == "displaced" and _FALLEN_TO.search(
-        text, max(lo, mention.start - 30), mention.start
+    if (
+        metric == "displaced"
+        and _FALLEN_TO.search(text, max(lo, mention.start - 30), mention.start)
+        and not _NEW_OR_PER.search(text, max(lo, mention.start - 90), mention.start)
     ):
         # "the number of registered evacuees had fallen to 41,241": a count that falls is of
         # people still displaced, not of new flights

@@ -24,7 +24,9 @@ _HOMES_LOST: Final = re.compile(
     r",?\s+whose\s+(?:homes?|houses?|dwellings?)\s+(?:were|was|had\s+been|have\s+been)\s+"
     r"(?:(?:completely|totally|entirely)\s+)?(?:destroyed|washed\s+away|swept\s+away|flattened|"
     r"razed|(?:left|made|declared|rendered)\s+(?:uninhabitable|unsafe))\b"
-    r"(?:\s+or\s+(?:(?:left|made|declared|rendered)\s+)?(?:uninhabitable|unsafe|damaged))?",
+    r"(?:\s+or\s+(?:(?:left|made|declared|rendered)\s+)?(?:uninhabitable|unsafe))?"
+    # not "destroyed or damaged": some of them only damaged
+    r"(?!\s+or\s+(?:badly\s+|partly\s+|partially\s+)?damaged)",
     re.IGNORECASE,
 )
 

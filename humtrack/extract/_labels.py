@@ -455,7 +455,18 @@ def _column_of_cell_cue(text: str, lex: Lexicon, cell: TableCell) -> Cue | None:
         ):
             # "| Camp | District | Families | People |": the people the camps hold
             return (cell.rows_header[0], cell.rows_header[1], "idps")
+    if cell.column > 0:
+        # "| Indicator | Value |" over "| People killed | 12 |", or "| | Gaza |" over "| Killed
+        # | 30,000 |": the row's label names what its cells count
+        named = _column_cue(text, lex, *cell.row_label) or _last_counted_noun(
+            text, lex, *cell.row_label
+        )
+        if named is not None:
+            return named
     return _label_cue(text, lex, (cell.table_start, cell.table_start))
+
+
+_FIGURE_ONLY: Final = re.compile(r"[~≈]?\d[\d,.  \u00a0]*\+?")
 
 
 _PEOPLE_COLUMN: Final = re.compile(
@@ -472,7 +483,10 @@ def _label_or_parenthesis(
     "Most returnees crossed at Torkham (about 344,000)".
     """
     cell = table_cell(text, mention.start)
-    if cell is not None and cell.column > 0:
+    if cell is not None and (
+        cell.column > 0 or _FIGURE_ONLY.fullmatch(text, cell.start, cell.end) is not None
+    ):
+        # a cell of figures; "| 12 | 30 | 4 |" under "| Killed | Injured | Missing |" too
         return _column_of_cell_cue(text, lex, cell)
     label = _label_before(text, mention.start)
     if label is not None and (cue := _label_cue(text, lex, label)) is not None:

@@ -22,7 +22,8 @@ from functools import lru_cache
 from typing import Final
 
 #: a rule under a table's header: "|---|:--:|", "--- | ---"
-_RULE: Final = re.compile(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|?)+[ \t]*")
+# (each cell's dashes between mandatory pipes, so that a line that is no rule fails at once)
+_RULE: Final = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t\r]*")
 _DIGIT: Final = re.compile(r"\d")
 #: the gap between two aligned columns: a tab, or two spaces or more
 _COLUMN_GAP: Final = re.compile(r"\t+|[ \t]{2,}")

@@ -70,7 +70,7 @@ def lexicon() -> Lexicon:
         verb_places=tuple(
             (
                 r["verb"].lower(),
-                re.compile(rf"\b(?:{'|'.join(map(re.escape, r['after'].split('|')))})\b", re.I),
+                re.compile(rf"\s+(?:{'|'.join(map(re.escape, r['after'].split('|')))})\b", re.I),
                 r["metric"],
                 r["kind"],
             )

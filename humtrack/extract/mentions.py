@@ -284,6 +284,10 @@ _CHANGED_FROM: Final = re.compile(
 
 
 # a row of a table written as text: a label, then cells after spaced dashes
+_LABEL_NAME_BEFORE: Final = re.compile(
+    r"(?:^|[\n:;.]\s*)(?!(?:Between|About|Some|From|Around|Over|Nearly|Almost|Up|An?|The)\b)"
+    r"[A-Z][a-z]+\s+$"
+)
 _CELL_GAP: Final = re.compile(r"[ \t]+[—–][ \t]+")
 _ROW_HEAD: Final = re.compile(r"[^\d\n]{2,80}[ \t][—–][ \t]+(?:[^\d\n]{0,20})")
 _SCALED: Final = re.compile(r"[A-Za-z]")  # "25 million", "2.3m": a scale written after the digits
@@ -326,7 +330,11 @@ def _numbers(text: str, masked: list[tuple[int, int]]) -> Iterator[Mention]:
             m.group("y")
             and not m.group("vague")
             and _CELL_GAP.fullmatch(text, m.end("x"), m.start("y"))
-            and not_a_figure(text, number_start, m.end("x"))
+            and (
+                not_a_figure(text, number_start, m.end("x"))
+                # "Zone 3 – 15 killed", "Week 12 – 4,500 new cases": a label's number
+                or _LABEL_NAME_BEFORE.search(text, max(0, start - 30), start) is not None
+            )
         ):
             # "Phase 3 – 290,000", "Round 12 – 4,500": the number of a label, then a figure
             if not not_a_figure(text, m.start("y"), end - (1 if m.group("plus") else 0)):

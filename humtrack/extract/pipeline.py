@@ -123,9 +123,10 @@ _IN_BEFORE_PLACE: Final = re.compile(r"\b[Ii]n\s+$")
 # "2.925 people", "more than 2.500 aftershocks": thousands grouped with a dot, as Italian,
 # Spanish, German or Indonesian sources write them; not "2.925 million", "1.5"
 _DOT_GROUPED: Final = re.compile(
-    r"(?<![\d.,])(\d{1,3})\.(\d{3})(?![\d.,]|\s*(?:million|billion|bn|m|k|thousand)\b)",
+    r"(?<![\d.,])(\d{1,3})\.(\d{3})(?![\d.,]|\s*(?:million|billion|bn|mln|mn|m|k|thousand)\b)",
     re.IGNORECASE,
 )
+_SCALE_AFTER: Final = re.compile(r"\s*(?:mln|mn|million|billion|bn)\b", re.IGNORECASE)
 #: units counted whole: a figure of them has no fraction
 _WHOLE_UNITS: Final = frozenset(
     {"person", "household", "facility", "site", "event", "building", "item"}
@@ -134,9 +135,9 @@ _WHOLE_UNITS: Final = frozenset(
 
 def _dot_grouped(text: str, mention: Mention, e: Estimate, unit: str) -> Estimate | None:
     """The figure read again with its dot as a thousands separator, when it counts people or
-    things whole and reads as a fraction ("2.925 people" are 2,925); else None."""
-    if unit not in _WHOLE_UNITS or e.value is None or float(e.value).is_integer():
-        return None
+    things, which come whole ("2.925 people" are 2,925, "1.000 people" are 1,000); else None."""
+    if unit not in _WHOLE_UNITS or e.value is None or _SCALE_AFTER.match(text, mention.end):
+        return None  # "3.150 mln people": a scale the figure does not carry
     written = text[mention.start : mention.end]
     grouped = _DOT_GROUPED.search(written)
     if grouped is None:
@@ -369,6 +370,8 @@ def extract(
             segs.clause(mention.start)[0],
             segs.clause(max(mention.start, mention.end - 1))[1],
         )
+        if (in_cell := table_cell(text, mention.start)) is not None and in_cell.end > in_cell.start:
+            clause = (in_cell.start, in_cell.end)  # the cell of a table is a clause of its own
         next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
         sentence_start = segs.sentence(mention.start)[0]
         if previous_counted is not None and previous_counted[0] != sentence_start:

@@ -29,7 +29,6 @@ _ABBREVIATION: Final = re.compile(
 _CLAUSE_BREAK: Final = re.compile(
     r"[;:](?=\s)\s*|(?<!\d)[—–]\s*|[—–](?!\d)\s*|,\s+(?=(?:while|but|whereas|although|though)\b)"
     r"|\((?=\S)|\)\s*"
-    r"|\|[ \t]*"  # the cells of a table written with pipes
 )
 
 
