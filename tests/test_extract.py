@@ -3072,3 +3072,20 @@ def test_a_rule_line_that_is_no_rule_is_rejected_at_once() -> None:
     text = "| District | Deaths | Injured | Houses |\r\n" + rule + "\r\n| Bagh | 8 | 11 | 43 |\r\n"
     assert [v for v, _m in figures(text, "metric")] == [8, 11, 43]
     assert figures("| A | B |\n|" + "-" * 80 + "x|\n| 1 | 2 |\n", "metric") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("| Camp | District | Families | People |\n|---|---|---|---|\n| Bagh stadium | Bagh | 640 | 3 800 |\n",
+         [(640, "household"), (3_800, "person")]),
+        ("HOUSEHOLDS WHOSE HOMES WERE DESTROYED, BY PROVINCE\nSindh: 1,200\nPunjab: 800\n",
+         [(1_200, "household"), (800, "household")]),
+        ("Families displaced: 1,200\n", [(1_200, "household")]),
+        ("Displaced: 1,200\n", [(1_200, "person")]),
+    ],
+)  # fmt: skip
+def test_columns_and_labels_of_households_count_households(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert [(c.value, c.unit) for c in ht.extract(text, source=PUBLISHED)] == expected

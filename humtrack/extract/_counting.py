@@ -1344,6 +1344,22 @@ def _bare(
     return verb
 
 
+def _counts_households(text: str, mention: Mention, cue: tuple[int, int, str]) -> bool:
+    """Whether the header of a figure's column, or the label cue that says what it counts,
+    names households or families rather than people."""
+    cell = table_cell(text, mention.start)
+    if cell is not None and cell.header is not None:
+        return _HOUSEHOLD_WORD.search(text, *cell.header) is not None
+    # "HOUSEHOLDS WHOSE HOMES …", "Families displaced: 1,200"
+    return bool(
+        _HOUSEHOLD_WORD.match(text, cue[0])
+        or _HOUSEHOLD_WORD.match(text, _line_start(text, cue[0]))
+    )
+
+
+_HOUSEHOLD_WORD: Final = re.compile(r"\s*(?:households?|families|family|HH)\b", re.IGNORECASE)
+
+
 def _names_no_count(
     text: str, mention: Mention, cue: NounCue | None, noun_end: int, lo: int
 ) -> bool:
@@ -1514,6 +1530,9 @@ def _count(
             if named_noun is not None
             else NounCue("", "all", "person")
         )
+        if cue.unit == "person" and _counts_households(text, mention, verb):
+            # "| Families |" over "| 640 |", "HOUSEHOLDS WHOSE HOMES WERE DESTROYED": households
+            cue = NounCue("", cue.group, "household")
         noun_end = mention.end
     elif cue.metric == "other" and cue.unit == "person":
         # "27 people were injured, including 19 staff members": people counted apart (staff,
