@@ -466,9 +466,6 @@ def _column_of_cell_cue(text: str, lex: Lexicon, cell: TableCell) -> Cue | None:
     return _label_cue(text, lex, (cell.table_start, cell.table_start))
 
 
-_FIGURE_ONLY: Final = re.compile(r"[~≈]?\d[\d,.  \u00a0]*\+?")
-
-
 _PEOPLE_COLUMN: Final = re.compile(
     r"\b(?:people|persons|individuals|ind|families|households|HH)\b", re.IGNORECASE
 )
@@ -483,9 +480,7 @@ def _label_or_parenthesis(
     "Most returnees crossed at Torkham (about 344,000)".
     """
     cell = table_cell(text, mention.start)
-    if cell is not None and (
-        cell.column > 0 or _FIGURE_ONLY.fullmatch(text, cell.start, cell.end) is not None
-    ):
+    if cell is not None and (cell.column > 0 or cell.holds_figure(text)):
         # a cell of figures; "| 12 | 30 | 4 |" under "| Killed | Injured | Missing |" too
         return _column_of_cell_cue(text, lex, cell)
     label = _label_before(text, mention.start)

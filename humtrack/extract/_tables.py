@@ -28,7 +28,9 @@ _DIGIT: Final = re.compile(r"\d")
 #: the gap between two aligned columns: a tab, or two spaces or more
 _COLUMN_GAP: Final = re.compile(r"\t+|[ \t]{2,}")
 #: a cell of figures: "49", "1 412", "-" (none)
-_FIGURE_CELL: Final = re.compile(r"[~≈]?\d[\d,.  \u00a0]*\+?|[-–—]")
+_FIGURE: Final = r"[~≈]?\d[\d,.  \u00a0]*\+?"
+_FIGURE_ONLY: Final = re.compile(_FIGURE)
+_FIGURE_CELL: Final = re.compile(rf"{_FIGURE}|[-–—]")
 Span = tuple[int, int]
 
 
@@ -46,6 +48,10 @@ class TableCell:
     #: the first cell of the cell's row: what the row is about ("Bagh (AJK)")
     row_label: Span
     table_start: int
+
+    def holds_figure(self, text: str) -> bool:
+        """Whether the cell holds a figure and nothing else ("8,150", "~300")."""
+        return _FIGURE_ONLY.fullmatch(text, self.start, self.end) is not None
 
 
 def _pipe_cells(text: str, start: int, end: int) -> list[Span]:

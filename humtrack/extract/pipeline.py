@@ -482,7 +482,7 @@ def extract(
             refugees_of_text,
         )
         q_start, q_end = segs.trimmed(*clause)
-        cell = table_cell(text, mention.start)
+        cell = in_cell
         if cell is not None and cell.column > 0:
             # a cell says nothing of its row and column: the note names them
             row = text[cell.row_label[0] : cell.row_label[1]]
