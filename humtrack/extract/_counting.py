@@ -962,7 +962,6 @@ _CHAINED_PART: Final = re.compile(
     rf"{_LEAD_IN}$"
     r"|,\s+(?:another|a\s+further)\s+$"
 )
-# the part names nothing of its own: "and 313,473 partially damaged", not "and 120 ambulances"
 # "788 damaged", "8 987 partially destroyed"
 _DEGREE: Final = re.compile(
     r"[ \t]+(?:(?:partially|partly|totally|completely|fully|severely|badly|heavily|slightly)"
@@ -988,6 +987,7 @@ _STATE_AFTER: Final = re.compile(r"\s+(?:(?:fully|partially|partly|not)\s+)?(?:n
 _GROUP_BEFORE: Final = re.compile(r"\b([A-Za-z]+),?\s+(?:and\s+)?$")
 _RIGHT_AFTER_FIGURE: Final = re.compile(r"\d,\s+$")
 _FIGURES_GO_ON: Final = re.compile(r",\s|\s+(?:and|or)\s+\d")
+# the part names nothing of its own: "and 313,473 partially damaged", not "and 120 ambulances"
 _NO_NOUN_AFTER: Final = re.compile(
     r"\s*(?:[,.;:)]|$|(?:were|was|are|is|had|have|has|partially|totally|completely|fully|more|"
     r"others?|in|on|at|along|across|from|damaged|destroyed|suffered|sustained)\b)",

@@ -35,6 +35,7 @@ from humtrack.extract.mentions import Mention, find_mentions
 from humtrack.extract.places import Gazetteer, PlaceMatch, default_gazetteer
 from humtrack.extract.text import Segments
 from humtrack.schema import CLAIM_DTYPES
+from humtrack.vocab import SCALES
 
 __all__ = ["extract"]
 
@@ -122,11 +123,11 @@ def _attribution(text: str, sentence: tuple[int, int]) -> tuple[str | None, tupl
 _IN_BEFORE_PLACE: Final = re.compile(r"\b[Ii]n\s+$")
 # "2.925 people", "more than 2.500 aftershocks": thousands grouped with a dot, as Italian,
 # Spanish, German or Indonesian sources write them; not "2.925 million", "1.5"
+_SCALE_WORD: Final = "|".join(sorted(map(re.escape, SCALES), key=len, reverse=True))
 _DOT_GROUPED: Final = re.compile(
-    r"(?<![\d.,])(\d{1,3})\.(\d{3})(?![\d.,]|\s*(?:million|billion|bn|mln|mn|m|k|thousand)\b)",
-    re.IGNORECASE,
+    rf"(?<![\d.,])(\d{{1,3}})\.(\d{{3}})(?![\d.,]|\s*(?:{_SCALE_WORD})\b)", re.IGNORECASE
 )
-_SCALE_AFTER: Final = re.compile(r"\s*(?:mln|mn|million|billion|bn)\b", re.IGNORECASE)
+_SCALE_AFTER: Final = re.compile(rf"\s*(?:{_SCALE_WORD})\b", re.IGNORECASE)
 #: units counted whole: a figure of them has no fraction
 _WHOLE_UNITS: Final = frozenset(
     {"person", "household", "facility", "site", "event", "building", "item"}
@@ -482,11 +483,10 @@ def extract(
             refugees_of_text,
         )
         q_start, q_end = segs.trimmed(*clause)
-        cell = in_cell
-        if cell is not None and cell.column > 0:
+        if in_cell is not None and in_cell.column > 0:
             # a cell says nothing of its row and column: the note names them
-            row = text[cell.row_label[0] : cell.row_label[1]]
-            column = text[cell.header[0] : cell.header[1]] if cell.header else ""
+            row = text[in_cell.row_label[0] : in_cell.row_label[1]]
+            column = text[in_cell.header[0] : in_cell.header[1]] if in_cell.header else ""
             notes.append(
                 f"a cell of a table: row '{row}'" + (f", column '{column}'" * bool(column))
             )
