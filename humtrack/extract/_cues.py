@@ -97,6 +97,12 @@ _HYPHENATED: Final = re.compile(r"-[A-Za-z]")
 _LAST_INDEX: list[_VerbIndex] = []
 
 
+def forget_verbs() -> None:
+    """Drop the verb cues kept while a text was read (the text itself with them): the next text,
+    or the same text read again, is indexed anew."""
+    _LAST_INDEX.clear()
+
+
 def _verbs(text: str, lex: Lexicon, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """The verb cues that lie wholly inside ``text[lo:hi]``."""
     if hi <= lo:

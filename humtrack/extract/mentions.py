@@ -241,7 +241,8 @@ def _anchored(text: str, masked: list[tuple[int, int]]) -> Iterator[re.Match[str
 
 
 #: "three armoured vehicles, a tank, three vehicles": in a list of counts, "a" counts one
-_LIST_ARTICLE: Final = re.compile(r"(?:,\s+|\band\s+)(an?)\s+(?=[a-z])")
+#: ("a(?<!\wa)nd": "and" at the start of a word, written so that the matcher skips quickly)
+_LIST_ARTICLE: Final = re.compile(r"(?:,\s+|a(?<!\wa)nd\s+)(an?)\s+(?=[a-z])")
 
 
 def _list_articles(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -263,8 +264,11 @@ def _list_articles(text: str, mentions: list[Mention]) -> list[Mention]:
 
 #: telephone numbers: a leading zero or a country prefix, then three or more digit groups
 #: ("0 800 331 545", "0801 00 47 47", "+249 91 234 5678")
+#: (each branch starts with its character and looks behind it after, so that the matcher skips
+#: quickly over text without a plus, a zero or a one)
 _PHONE: Final = re.compile(
-    r"(?<![\d,.])(?:(?:\+\d{1,3}|0\d{0,4})(?:[ .-]\d{2,4}){2,}|1-\d{3}-\d{3}-\d{4})(?![\d,])"
+    r"(?:\+(?<![\d,.]\+)\d{1,3}|0(?<![\d,.]0)\d{0,4})(?:[ .-]\d{2,4}){2,}(?![\d,])"
+    r"|1(?<![\d,.]1)-\d{3}-\d{3}-\d{4}(?![\d,])"
 )  # "+41 22 917 1234", "0800 123 456", "1-800-621-3362"
 
 

@@ -26,6 +26,7 @@ from humtrack.extract._counting import (
     _same_as,
     unnamed,
 )
+from humtrack.extract._cues import forget_verbs
 from humtrack.extract._labels import forget_labels
 from humtrack.extract._periods import _Dating, _period
 from humtrack.extract._tables import table_cell
@@ -521,6 +522,7 @@ def extract(
             }
         )
     forget_labels()  # the readings kept while this text's lists were read
+    forget_verbs()
     if not rows:
         return ClaimSet()
     frame = pd.DataFrame(rows, columns=list(CLAIM_DTYPES))

@@ -172,16 +172,23 @@ class Gazetteer:
     def _scan(self, text: str) -> Iterator[PlaceMatch]:
         firsts: frozenset[str] = self._first_words  # type: ignore[attr-defined]
         cache: dict[str, list[PlaceMatch]] = {}
+        # whether a capitalised word can begin a name, per word as written: a text repeats its
+        # words, and most of them begin none
+        begins: dict[str, bool] = {}
         last_end = 0
         for word in _CAPITAL_WORD.finditer(text):
             if word.start() < last_end:
                 continue
-            head = word.group().lower().replace("’", "'")
-            if (
-                head not in firsts
-                and _unpossessed(head) not in firsts
-                and _key(head).split(" ")[0] not in firsts
-            ):
+            written = word.group()
+            can_begin = begins.get(written)
+            if can_begin is None:
+                head = written.lower().replace("’", "'")
+                can_begin = begins[written] = (
+                    head in firsts
+                    or _unpossessed(head) in firsts
+                    or _key(head).split(" ")[0] in firsts
+                )
+            if not can_begin:
                 continue
             m = _CAPITALISED.match(text, word.start())
             if m is None:

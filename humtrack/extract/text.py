@@ -26,8 +26,10 @@ _ABBREVIATION: Final = re.compile(
     r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|No|Nos|vs|e\.g|i\.e|Gen|Gov|Col|Lt|Sgt|Rep|Sen|Prof|approx|ca|ind"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$"
 )
+# a dash breaks a clause unless it joins two digits ("15–20"); every branch starts with its own
+# character, so that the expression skips quickly over the text between them
 _CLAUSE_BREAK: Final = re.compile(
-    r"[;:](?=\s)\s*|(?<!\d)[—–]\s*|[—–](?!\d)\s*|,\s+(?=(?:while|but|whereas|although|though)\b)"
+    r"[;:](?=\s)\s*|[—–](?:(?<!\d[—–])|(?!\d))\s*|,\s+(?=(?:while|but|whereas|although|though)\b)"
     r"|\((?=\S)|\)\s*"
 )
 

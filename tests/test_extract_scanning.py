@@ -1,0 +1,101 @@
+"""The quick scans of extraction find exactly what the plain expressions they replace find.
+
+Extraction skips over text with scans written for speed: the marks of a table found with
+``str.find``, date expressions tried only where words start, phone numbers and list articles
+written so that the matcher skips quickly. Each is checked here against the plain expression
+that says what it finds, on text drawn from the characters that matter to it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterator
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import humtrack as ht
+
+_tables = importlib.import_module("humtrack.extract._tables")
+_dates = importlib.import_module("humtrack.extract.dates")
+_mentions = importlib.import_module("humtrack.extract.mentions")
+
+
+def _texts(alphabet: str, max_size: int = 80) -> st.SearchStrategy[str]:
+    return st.text(alphabet=alphabet, max_size=max_size)
+
+
+# what a line of a table is, written plainly: a pipe, or a wide gap between two words
+_PLAIN_TABLE_LINE = re.compile(r"^[^\n]*?(?:\||\S(?:\t|[ \t]{2,})\S)[^\n]*$", re.MULTILINE)
+
+
+@settings(max_examples=400)
+@given(_texts("ab1 |\t\n", 120))
+def test_candidate_lines_are_the_lines_a_plain_expression_finds(text: str) -> None:
+    expected = [m.span() for m in _PLAIN_TABLE_LINE.finditer(text)]
+    assert list(_tables._candidate_lines(text)) == expected
+
+
+def _plain_date_search(text: str) -> Iterator[tuple[int, int]]:
+    """The date expressions near each anchor word, found by searching the whole window."""
+    last_end = 0
+    for anchor in _dates._ANCHOR.finditer(text):
+        position = anchor.start()
+        if position < last_end:
+            continue
+        at, hi = max(last_end, position - 40), min(len(text), anchor.end() + 60)
+        while at < hi:
+            m = _dates._PATTERN.search(text, at, hi)
+            if m is None or m.start() > position:
+                break
+            if m.end() > position:
+                last_end = m.end()
+                yield m.span()
+                break
+            at = m.end() if m.end() > at else at + 1
+
+
+_DATE_WORDS = st.sampled_from(
+    ["between", "from", "since", "May", "1", "16", "2023", "to", "and", "-", "–", "the", "end",
+     "of", "last", "week", "on", "Sunday", "in", "March", "as", "at", "x", "early", "past",
+     "three", "days", "later", ",", ".", "1-16", "Mayday", "20231"]
+)  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(st.lists(_DATE_WORDS, max_size=25), st.lists(st.sampled_from([" ", "", "\n"]), min_size=25))
+def test_dates_tried_at_word_starts_are_those_a_window_search_finds(
+    words: list[str], gaps: list[str]
+) -> None:
+    text = "".join(w + g for w, g in zip(words, gaps, strict=False))
+    assert [m.span() for m in _dates._anchored(text)] == list(_plain_date_search(text))
+
+
+_PLAIN_PHONE = re.compile(
+    r"(?<![\d,.])(?:(?:\+\d{1,3}|0\d{0,4})(?:[ .-]\d{2,4}){2,}|1-\d{3}-\d{3}-\d{4})(?![\d,])"
+)
+_PLAIN_LIST_ARTICLE = re.compile(r"(?:,\s+|\band\s+)(an?)\s+(?=[a-z])")
+
+
+@settings(max_examples=400)
+@given(_texts("0123456789 .-+,a", 60))
+def test_phone_numbers_are_those_a_plain_expression_finds(text: str) -> None:
+    found = [m.span() for m in _mentions._PHONE.finditer(text)]
+    assert found == [m.span() for m in _PLAIN_PHONE.finditer(text)]
+
+
+@settings(max_examples=400)
+@given(_texts("and ,xA\n", 60))
+def test_list_articles_are_those_a_plain_expression_finds(text: str) -> None:
+    found = [m.span(1) for m in _mentions._LIST_ARTICLE.finditer(text)]
+    assert found == [m.span(1) for m in _PLAIN_LIST_ARTICLE.finditer(text)]
+
+
+def test_reading_a_text_again_indexes_it_anew() -> None:
+    # the verb cues of a text are kept only while it is read: a benchmark that reads the same
+    # text three times pays for its index each time, and no text stays in memory after
+    cues = importlib.import_module("humtrack.extract._cues")
+    text = "More than 200 people have been killed since September 19."
+    assert len(ht.extract(text)) == 1
+    assert cues._LAST_INDEX == []
