@@ -858,6 +858,36 @@ def test_a_stock_before_a_day_is_dated_the_day_before() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Before the military offensive of 19 September 2018, about 120,000 refugees lived there.",
+         date(2018, 9, 18)),
+        ("It was a town of some 17,000 people before the full-scale invasion of 24 February 2018.",
+         date(2018, 2, 23)),
+        # a month: the day before it begins
+        ("Of the 560,000 refugees registered before the conflict began in March 2011, most left.",
+         date(2011, 2, 28)),
+        ("Before the fighting reached it in December 2012, the camp was home to 160,000 people.",
+         date(2012, 11, 30)),
+        ("The nearly 20,000 refugees who lived there before November 2018 have gone.",
+         date(2018, 10, 31)),
+    ],
+)  # fmt: skip
+def test_a_stock_before_a_dated_event_is_dated_the_day_before_it(text: str, day: date) -> None:
+    claim = one(text)
+    assert claim.kind == "stock"
+    assert (claim.period_start, claim.period_end) == (day, day)
+
+
+def test_a_stock_on_a_day_after_an_event_keeps_its_day() -> None:
+    # "before" that is not about the day: the stock holds on the day its clause gives
+    claim = one(
+        "As of 19 September 2018, about 120,000 people lived in camps built before the war."
+    )
+    assert (claim.period_start, claim.period_end) == (date(2018, 9, 19), date(2018, 9, 19))
+
+
+@pytest.mark.parametrize(
     ("text", "period"),
     [
         # a weekday before a full date is the date, not the last such weekday before publication

@@ -87,7 +87,18 @@ def _declared(dating: _Dating, position: int) -> DateExpr | None:
     return first if first is not None and first.start_offset < position else None
 
 
-_BEFORE_DAY: Final = re.compile(r"\b(?:before|prior\s+to)\s+(?:on\s+)?$", re.IGNORECASE)
+# "before 21 January", "before the full-scale invasion of 24 February 2022", "before the
+# conflict began in March 2011", "before the conflict reached it in December 2012"
+_BEFORE_DAY: Final = re.compile(
+    r"\b(?:before|prior\s+to)\s+(?:on\s+)?$"
+    r"|\b(?:before|prior\s+to)\s+(?:the|this|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:war|conflict|fighting|clashes|offensive|escalation|hostilities|violence|crisis|siege|"
+    r"invasion|earthquake|floods?|storm|cyclone|influx|attacks?|assault|takeover|coup|occupation)"
+    # (the date may hold its own "in" or "on": "in March 2011")
+    r"\s+(?:(?:of|on|in)\s+|(?:began|started|broke\s+out|erupted|struck|reached\s+\w+)\s+"
+    r"(?:(?:on|in)\s+)?)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -496,11 +507,12 @@ def _period_of(
     if kind == "stock":
         if (
             chosen is not None
-            and chosen.role == "point"
+            and chosen.role in {"point", "window"}
             and chosen.start is not None
-            and _BEFORE_DAY.search(segs.text, max(0, chosen.start_offset - 12), chosen.start_offset)
+            and _BEFORE_DAY.search(segs.text, max(0, chosen.start_offset - 70), chosen.start_offset)
         ):
-            # "home to roughly 20,000 people before 21 January": the day before
+            # "home to roughly 20,000 people before 21 January", "before the offensive of 19
+            # September", "before November 2020": the day before the day or month begins
             day = chosen.start - timedelta(days=1)
             notes.append("a stock said to hold before a day is dated on the day before it")
             return day, day
