@@ -3054,6 +3054,35 @@ def test_a_figure_for_the_last_day_after_a_cumulative_one_counts_the_same() -> N
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # the last 24 hours reach back to the same hour of the day before
+        ("In the last 24 hours, 12 people were killed in the shelling.", ("2019-05-27", "2019-05-28")),
+        ("Over the past 48 hours, 12 people were killed.", ("2019-05-26", "2019-05-28")),
+        # "last" opens a window as "past" does
+        ("In the last two weeks, 12 people were killed.", ("2019-05-15", "2019-05-28")),
+        ("In the past week, 12 people were killed.", ("2019-05-22", "2019-05-28")),
+    ],
+)  # fmt: skip
+def test_the_last_hours_days_and_weeks_before_publication(
+    text: str, period: tuple[str, str]
+) -> None:
+    claim = one(text)
+    assert (str(claim.period_start), str(claim.period_end)) == period
+
+
+def test_a_running_total_does_not_take_the_last_hours_of_the_figure_beside_it() -> None:
+    text = "Deaths: cumulative 406 since 26 April; in the last 24 hours, 48."
+    found = ht.extract(text, source=PUBLISHED).frame.set_index("value")
+    assert str(found.loc[406, "period_start"].date()) == "2019-04-26"
+    assert str(found.loc[48, "period_start"].date()) == "2019-05-27"
+    text = "Deaths: cumulative 406; in the last 24 hours, 48."
+    found = ht.extract(text, source=PUBLISHED).frame.set_index("value")
+    assert pd.isna(found.loc[406, "period_start"])  # no start the text gives, not the last day
+    assert str(found.loc[48, "period_start"].date()) == "2019-05-27"
+
+
 def test_a_bare_figure_in_brackets_after_a_figure_counts_the_same() -> None:
     text = (
         "DEATHS BY DISTRICT (since 14 August; figure for the last 24 hours in brackets)\n"

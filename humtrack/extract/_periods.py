@@ -35,6 +35,8 @@ _SPEAKER_SPEECH_AFTER: Final = re.compile(
 _OPENS_SENTENCE: Final = re.compile(r"[^\w]*(?:On\s+)?", re.IGNORECASE)
 #: A clause that counts since some start, or up to now ("have been hit"), is not one event's toll.
 _CUMULATIVE: Final = re.compile(r"\b(?:since|have|has|so\s+far|to\s+date|in\s+total)\b", re.I)
+_RUNNING_TOTAL: Final = re.compile(r"\b(?:cumulative(?:ly)?|in\s+total|to\s+date|so\s+far)\b", re.I)
+_RECENT_WINDOW: Final = re.compile(r"(?:over|in)\s+the\s+(?:past|last)\b", re.I)
 _SINCE_BEFORE: Final = re.compile(r"\bsince\b(?:\s+[^\s.;]+){0,8}?\s+$", re.IGNORECASE)
 _AS_OF_BEFORE: Final = re.compile(r"\bas\s+(?:of|at)\s+(?:\d\d?[:.]\d\d\s+)?$", re.IGNORECASE)
 # "since the war began", "since the fighting started": since an event named but not dated here
@@ -352,6 +354,14 @@ def _period_of(
         elif any(d.start_offset not in dating.reported for d in in_window):
             # "said on Monday it had confirmed 7,000 deaths since Feb. 24": not the day reported
             in_window = [d for d in in_window if d.start_offset not in dating.reported]
+        if level > 0 and _RUNNING_TOTAL.search(segs.text, *clause):
+            # "Deaths: cumulative 406; in the last 24 hours, 48": the last hours the sentence
+            # names are the other figure's, not the running total's
+            in_window = [
+                d
+                for d in in_window
+                if not _RECENT_WINDOW.match(segs.text, d.start_offset, d.end_offset)
+            ]
         if kind == "stock" and level > 0:
             # a stock is dated by its own clause, or by a day its sentence names; else by publication
             in_window = [d for d in in_window if d.role in {"point", "by"}] if level == 1 else []

@@ -213,15 +213,18 @@ def _relative(m: re.Match[str], published: date | None) -> tuple[str, date | Non
     unit = (m.group("pastu") or "").lower().rstrip("s")
     count_text = (m.group("pastn") or "1").lower()
     count = int(count_text) if count_text.isdigit() else _SMALL.get(count_text, 1)
-    days = {"day": 1, "week": 7, "month": 30, "year": 365, "hour": 1 / 24}.get(unit, 1) * count
-    return "window", published - timedelta(days=max(int(days) - 1, 0)), published
+    if unit == "hour":
+        # "in the last 24 hours": since the same hour of the day before, two days on the calendar
+        return "window", published - timedelta(days=-(-count // 24)), published
+    days = {"day": 1, "week": 7, "month": 30, "year": 365}.get(unit, 1) * count
+    return "window", published - timedelta(days=max(days - 1, 0)), published
 
 
 _ANCHOR_WORDS: Final = (
     [name for name in _MONTHS if len(name) > 2]
     + _WEEKDAYS
     + ["since", "today", "tonight", "yesterday", "night", "morning", "afternoon", "evening"]
-    + ["week", "month", "year", "past", "later", "end"]
+    + ["week", "month", "year", "past", "last", "later", "end"]
 )
 _ANCHOR: Final = re.compile(rf"\b(?=[A-Za-z]){trie_pattern(_ANCHOR_WORDS)}\b|\b(?:19|20)\d\d\b")
 _WORD_START: Final = re.compile(r"\b\w")
