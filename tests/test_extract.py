@@ -2459,6 +2459,27 @@ def test_rows_of_camps_dash_asides_and_lost_crops(
     assert figures(text, "metric") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count of administrative divisions says how far harm spread, not how many were hit
+        ("The storm affected 16 districts.", []),
+        ("23 counties are in IPC Phase 4.", []),
+        ("Some 34 provinces were affected by the floods, and 3,000 people were displaced.",
+         [(3_000, "displaced")]),
+        # a count of things in a district is still counted
+        ("The quake damaged 40 district hospitals.", [(40, "facilities_damaged")]),
+        # nor does a division named on the next line of a list make its row a count of divisions
+        ("Confined people by municipality:\nLitoral: 2,760\nRegions of the coast: 410\n",
+         [(2_760, "affected"), (410, "affected")]),
+    ],
+)  # fmt: skip
+def test_counts_of_administrative_divisions_are_no_figures(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert figures(text, "metric") == expected
+
+
 def test_a_bracketed_day_in_the_line_over_a_list_dates_its_stocks() -> None:
     text = (
         "Displaced people are sheltering in camps.\n\n"

@@ -845,6 +845,14 @@ _DIVISIONS_AFTER: Final = re.compile(
     r"|prefectures|divisions)\b",
     re.IGNORECASE,
 )
+# a count of administrative divisions, whatever the verb says happened to them: how far harm
+# spread, not a count of people or of things hit (cities and countries are left to the verb)
+_ADMINISTRATIVE_AFTER: Final = re.compile(
+    r"[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+)?(?:provinces|districts|sub-?districts|states|regions|municipalities"
+    r"|departments|counties|sub-?counties|governorates|oblasts|townships|localities|communes"
+    r"|prefectures|divisions|woredas|upazilas|parishes)\b",
+    re.IGNORECASE,
+)
 # "in 21 of the country's 22 departments": where, as a share of the divisions
 _OF_ITS_DIVISIONS: Final = re.compile(
     r"\s+of\s+(?:the|its|their|the\s+country['’]s|[A-Z][\w-]*['’]s)\s+\d+"
@@ -1396,6 +1404,8 @@ def _names_no_count(
         _AREA_AFTER_ONE_WORD.match(text, mention.end)
     ):
         return True  # "in the 75 affected municipalities": which places, not how many
+    if cue is None and _ADMINISTRATIVE_AFTER.match(text, mention.end):
+        return True  # "The storm affected 16 districts", "23 counties are in IPC Phase 4"
     # "1 929 injured in 26 provinces and cities": where, not a count of harm
     return bool(
         _IN_AT_BEFORE.search(text, max(lo, mention.start - 20), mention.start)
