@@ -1494,6 +1494,8 @@ def test_a_cumulative_count_as_of_a_day_runs_from_the_day_the_outbreak_was_decla
           "already in Cox's Bazar."), "2018-08-24"),
         (("About 9,900 people have been evacuated since 10 May. Before the offensive, almost "
           "3,000 people still lived in Vovchansk."), "2019-05-09"),
+        (("The offensive began on 10 May. Before the offensive, almost 3,000 people still lived "
+          "there."), "2019-05-09"),
         # ... not a stock said to stand now, nor one after a semicolon
         (("The war began on 15 April. South Sudan now hosts around 460,000 refugees in camps "
           "that were overstretched before the war began."), "2019-05-28"),
