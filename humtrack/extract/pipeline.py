@@ -363,6 +363,7 @@ def extract(
     refugees_of_text = (text_origin, host_country) if about_refugees and host_country else None
     about_idps = topics["idps"] > max(1, topics["refugees"])
     mentions = find_mentions(text, masked)
+    attributions: dict[tuple[int, int], tuple[str | None, tuple[int, int]]] = {}
     previous_counted: tuple[int, _Counted, int] | None = None
     previous_period: tuple[date | None, date | None] | None = None
     last_figure: _Counted | None = None
@@ -472,7 +473,11 @@ def extract(
         if start is None and counted.kind == "stock":
             start = end
         previous_period = (start, end)
-        who, who_span = _attribution(text, segs.sentence(mention.start))
+        sentence = segs.sentence(mention.start)
+        if (attributed := attributions.get(sentence)) is None:
+            # the figures of one sentence share its originator: looked up once per sentence
+            attributed = attributions[sentence] = _attribution(text, sentence)
+        who, who_span = attributed
         location, code, origin = _place(
             mention,
             counted,
