@@ -81,6 +81,8 @@ def test_numbers_and_qualifiers(text: str, value: float, qualifier: str) -> None
         ("12 aid workers remain missing.", "missing", "aid_workers", "flow"),
         ("Police detained 14 people on Sunday.", "detained", "all", "flow"),
         ("Fighting uprooted 5,000 people last week.", "displaced", "all", "flow"),
+        ("More than 200,000 people have been moved from low-lying areas.", "displaced", "all",
+         "flow"),
         ("Jordan hosts 650,000 Syrian refugees.", "refugees", "all", "stock"),
         ("3,000 refugees have crossed into Chad since 15 April.", "refugees", "all", "flow"),
         ("2.1 million IDPs are sheltering in camps.", "idps", "all", "stock"),
