@@ -46,9 +46,12 @@ _BULLET: Final = re.compile(r"[ \t]*[-–—•*·][ \t]+")
 # a heading over a table of places: "DISPLACEMENT BY PROVINCE", "PEOPLE CONFINED, BY MUNICIPALITY"
 _BY_AREA: Final = re.compile(r"\bBY\s+[A-Z]", re.IGNORECASE)
 _TABLE_HEADER_SPLIT: Final = re.compile(r"\s[—–]\s|:\s*")
+# a cell before the figure in a row split by slashes: a figure, or a dash for none
+_SLASH_CELL: Final = re.compile(r"(?:(?<=\d)|(?<=\s[-–—])) / ")
 # "Deaths: cumulative 406": a word of the column may stand between the label and its figure
 _LABEL_END: Final = re.compile(
-    r"(?::|\s[—–]|(?<=\d) /)(?:[ \t]+(?:cumulative|total|overall|new))?$", re.IGNORECASE
+    r"(?::|\s[—–]|(?<=\d) /|(?<=\s[-–—]) /)(?:[ \t]+(?:cumulative|total|overall|new))?$",
+    re.IGNORECASE,
 )
 # the header row of a table written as text: "Cercle — Internally displaced persons"
 # "Cercle — Internally displaced persons", "Municipality: people confined"
@@ -88,7 +91,10 @@ def _label_cue_of(
     label_start, label_end = label
     if cell is None:
         # the column of the figure after the label: "Hela – 290,000 – " ends the third's label
-        cell = len(_TABLE_HEADER_SPLIT.findall(text, label_start, label_end))
+        # ("Nova Friburgo: 428 / 96 / " ends the third's: the cells before it split by slashes)
+        cell = len(_TABLE_HEADER_SPLIT.findall(text, label_start, label_end)) + len(
+            _SLASH_CELL.findall(text, label_start, label_end)
+        )
     inline = _inline_column_cue(text, lex, label_start, label_end)
     if inline is not None:
         return inline
@@ -124,7 +130,7 @@ def _label_cue_of(
         line = text[previous_start:previous_end]
         if _LABEL_LINE.match(line):
             break
-        paren = _PAREN_HEADER.match(line)
+        paren = _PAREN_HEADER.match(line) or _COLUMNS_NAMED.search(line)
         if paren is not None:
             # "(new confirmed cases on 30 July – cumulative confirmed cases – cumulative
             # confirmed deaths)" over "Beni – 5 – 598 – 367": one name per column of figures
@@ -316,6 +322,11 @@ _SETTING: Final = re.compile(r"\b(?:sites?|camps?|shelters?|centres?|centers?)\b
 # introduces the rows: "Situation by region (evacuated since 27 March / in temporary centres):"
 _PAREN_HEADER: Final = re.compile(
     r"(?:[ \t]*|[^()\n]{2,80}\s)\((?P<cells>[^()\n]*?\s[—–/]\s[^()\n]*)\)[ \t]*:?[ \t]*$"
+)
+# "Table 1 - Human impact by municipality, written as text. Columns: deaths / missing /
+# people in public shelters." over "Nova Friburgo: 428 / 96 / 3,142"
+_COLUMNS_NAMED: Final = re.compile(
+    r"(?:^|\s)Columns?:[ \t]*(?P<cells>[^\n]*?\s/\s[^\n]*?)[ \t]*[.:]?[ \t]*$", re.IGNORECASE
 )
 _ROW_FIGURE: Final = re.compile(r"(?:\s[—–/]|:)[ \t]*[~≈]?[ \t]*\d")
 # a cell's figure, qualified or not: ": about 12", " / over 30"
