@@ -81,8 +81,12 @@ def test_numbers_and_qualifiers(text: str, value: float, qualifier: str) -> None
         ("12 aid workers remain missing.", "missing", "aid_workers", "flow"),
         ("Police detained 14 people on Sunday.", "detained", "all", "flow"),
         ("Fighting uprooted 5,000 people last week.", "displaced", "all", "flow"),
-        ("More than 200,000 people have been moved from low-lying areas.", "displaced", "all",
-         "flow"),
+        (
+            "More than 200,000 people have been moved from low-lying areas.",
+            "displaced",
+            "all",
+            "flow",
+        ),
         ("Jordan hosts 650,000 Syrian refugees.", "refugees", "all", "stock"),
         ("3,000 refugees have crossed into Chad since 15 April.", "refugees", "all", "flow"),
         ("2.1 million IDPs are sheltering in camps.", "idps", "all", "stock"),
@@ -1806,8 +1810,12 @@ def test_a_part_holds_over_the_period_of_the_figure_it_breaks_down() -> None:
         ),
         # a place in the possessive, of several words
         ("Sri Lanka's floods killed 40 people.", "LK"),
+        # with no country named, the country the other big towns agree on: not Santander in Spain
+        ("Hearings were held in Bogotá and Soacha. In Norte de Santander, 340 people were killed.",
+         "CO"),
+        ("Santander was hit: 340 people were killed.", "ES"),
     ],
-)
+)  # fmt: skip
 def test_towns_of_the_world_list_count_where_the_text_supports_them(
     text: str, location_code: str
 ) -> None:
@@ -2611,6 +2619,22 @@ def test_a_table_with_slashes_between_its_columns_named_in_brackets() -> None:
         (1_952, "idps", "stock"),
         (17_930, "displaced", "flow"),
         (958, "idps", "stock"),
+    ]
+
+
+def test_a_table_with_slashes_between_its_columns_named_after_columns() -> None:
+    text = (
+        "Table 1 - Human impact by municipality (14 February 2011), written as text. Columns: "
+        "deaths / missing / people in public shelters.\n"
+        "Nova Friburgo: 428 / 96 / 3,142\n"
+        "Bom Jardim and Areal: 1 / - / 342\n"
+    )
+    assert figures(text, "metric", "kind") == [
+        (428, "killed", "flow"),
+        (96, "missing", "flow"),
+        (3_142, "idps", "stock"),
+        (1, "killed", "flow"),
+        (342, "idps", "stock"),  # a dash for none keeps the columns in step
     ]
 
 

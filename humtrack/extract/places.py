@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -151,12 +152,32 @@ class Gazetteer:
         # a demonym supports a town of its country, but does not make a text name a country:
         # "Afghan nationals living in Kerman" still lets Kerman stand alone
         places_named = {p.code[:2] for p in found if not p.world and not p.demonym}
+        # with no country named, the country most of the big towns named alone are in: a text
+        # about Bogotá, Soacha and Valledupar that names "Norte de Santander" is not about Spain
+        alone = (
+            Counter(
+                country
+                for country, _written in {
+                    (p.world[0][0], p.written.lower())
+                    for p in found
+                    if p.world and p.world[0][1] >= _WORLD_TOWN_ALONE
+                }
+            )
+            if not places_named
+            else Counter()
+        )
+        top = alone.most_common(1)[0] if alone else None
+        towns_agree = (
+            top[0] if top is not None and top[1] >= 2 and top[1] * 2 > alone.total() else None
+        )
         for place in found:
             if not place.world:
                 yield place
                 continue
             country = next((c for c, _ in place.world if c in named), None)
-            if country is None and not places_named and place.world[0][1] >= _WORLD_TOWN_ALONE:
+            if country is None and towns_agree is not None:
+                country = next((c for c, _ in place.world if c == towns_agree), None)
+            elif country is None and not places_named and place.world[0][1] >= _WORLD_TOWN_ALONE:
                 country = place.world[0][0]
             if country is not None:
                 yield PlaceMatch(
