@@ -2471,6 +2471,11 @@ def test_rows_of_camps_dash_asides_and_lost_crops(
     assert figures(text, "metric") == expected
 
 
+def test_people_in_temporary_accommodation_points_are_idps_and_the_points_sites() -> None:
+    text = "Some 13 400 people remain in 29 temporary accommodation points."
+    assert figures(text, "metric", "kind") == [(13_400, "idps", "stock"), (29, "other", "stock")]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -2486,11 +2491,6 @@ def test_rows_of_camps_dash_asides_and_lost_crops(
          [(2_760, "affected"), (410, "affected")]),
     ],
 )  # fmt: skip
-def test_people_in_temporary_accommodation_points_are_idps_and_the_points_sites() -> None:
-    text = "Some 13 400 people remain in 29 temporary accommodation points."
-    assert figures(text, "metric", "kind") == [(13_400, "idps", "stock"), (29, "other", "stock")]
-
-
 def test_counts_of_administrative_divisions_are_no_figures(
     text: str, expected: list[tuple[int, str]]
 ) -> None:
