@@ -885,6 +885,31 @@ def test_a_stock_before_a_dated_event_is_dated_the_day_before_it(text: str, day:
     assert (claim.period_start, claim.period_end) == (day, day)
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "period"),
+    [
+        # the time of the event itself, not before it
+        (("Displacement had been rising for weeks before the fighting in March 2019, when 40,000 "
+          "people were sheltering in schools."), 40_000, "2019-03"),
+        # a "before" in the middle of the sentence is not the figure's after it
+        (("The IDP population of Rafah, about 275,000 before the war of October 2018, has "
+          "swollen to 1.4 million."), 1_400_000, "2018-10"),
+        (("Some 2.1 million people were food insecure before the floods in August 2018, and 3.4 "
+          "million are now."), 3_400_000, "2018-08"),
+        # ... while the figure the "before" follows holds the day before
+        (("Some 2.1 million people were food insecure before the floods in August 2018, and 3.4 "
+          "million are now."), 2_100_000, "2018-07-31"),
+        # a "now" of the place after the figure leaves the figure before the day
+        ("Jenin camp, home to roughly 20,000 people before 21 January, is now almost empty.",
+         20_000, "2019-01-20"),
+    ],
+)  # fmt: skip
+def test_a_stock_before_a_day_only_where_the_before_is_its_own(
+    text: str, value: int, period: str
+) -> None:
+    assert _periods(text)[value] == period
+
+
 def test_a_stock_on_a_day_after_an_event_keeps_its_day() -> None:
     # "before" that is not about the day: the stock holds on the day its clause gives
     claim = one(
@@ -3124,6 +3149,48 @@ def test_the_last_hours_days_and_weeks_before_publication(
 ) -> None:
     claim = one(text)
     assert (str(claim.period_start), str(claim.period_end)) == period
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a comparison over ages names no window and no day of the calendar
+        "It is the worst drought in the last 3000 years, affecting 2 million people in Somalia.",
+        "The region has not seen such floods in the past 2500 years; 40,000 people are displaced.",
+    ],
+)
+def test_the_last_thousands_of_years_raise_nothing(text: str) -> None:
+    for claim in ht.extract(text, source=PUBLISHED):
+        assert claim.period_start is None or claim.period_start.year > 1900
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        # the last days of a month are in that month, not up to publication
+        ("Some 4,000 people fled the town in the last days of March.",
+         ("2019-03-01", "2019-03-31")),
+        ("In the last 10 days of Ramadan, 35 people were killed.", ("None", "2019-05-28")),
+        ("About 2,000 people arrived in the last hours before the border closed.",
+         ("None", "2019-05-28")),
+    ],
+)  # fmt: skip
+def test_the_last_days_of_something_are_no_window_up_to_publication(
+    text: str, period: tuple[str, str]
+) -> None:
+    claim = one(text)
+    assert (str(claim.period_start), str(claim.period_end)) == period
+
+
+def test_a_running_total_is_one_said_to_be_so_before_its_figure() -> None:
+    # "to date" after the 230 is the later figure's; "so far" after the 1,300 is not the 12's
+    text = (
+        "In the past week: 230 people were displaced in Haiti, bringing the number displaced "
+        "to date to 362,000."
+    )
+    assert _periods(text)[230] == "2019-05-22/2019-05-28"
+    text = "Cholera spread in the past ten days to three districts: 1,300 cases so far, 12 deaths."
+    assert _periods(text)[12] == "2019-05-19/2019-05-28"
 
 
 def test_a_running_total_does_not_take_the_last_hours_of_the_figure_beside_it() -> None:

@@ -271,6 +271,45 @@ def _in_list(segs: Segments, mention: Mention) -> bool:
     return not rest.endswith(".")
 
 
+def _running_total(text: str, start: int, position: int) -> bool:
+    """Whether the figure at ``position`` is said to be a running total ("Deaths: cumulative
+    406", "so far 25,000 people have fled"): the word before it in its clause, no other figure
+    before the word ("1,300 cases so far, 12 deaths" leaves the 12 alone)."""
+    total = _RUNNING_TOTAL.search(text, start, position)
+    return total is not None and _NO_DIGIT.fullmatch(text, start, total.start()) is not None
+
+
+def _held_before(
+    segs: Segments,
+    mention: Mention,
+    chosen: DateExpr,
+    sentence: tuple[int, int],
+    clause: tuple[int, int],
+) -> bool:
+    """Whether the stock at ``mention`` is said to hold before the day ``chosen`` names: the
+    figure, then "before" the day with no other figure between ("17,000 people before the
+    invasion of 24 February"), or the "before" phrase opening the sentence or clause ("Before
+    the offensive of 19 September, about 120,000 ..."); not a stock at the time of the event
+    (", when 40,000 people were sheltering"), nor one after a "before" in the middle of its
+    sentence ("The camp, set up before the floods of 2022, now hosts 45,000 people")."""
+    text = segs.text
+    before = _BEFORE_DAY.search(text, max(0, chosen.start_offset - 70), chosen.start_offset)
+    if before is None or _WHEN_AFTER.match(text, chosen.end_offset):
+        return False
+    if mention.end <= before.start():
+        return _NO_DIGIT.fullmatch(text, mention.end, before.start()) is not None
+    return chosen.end_offset <= mention.start and (
+        _OPENS.fullmatch(text, sentence[0], before.start()) is not None
+        or _OPENS.fullmatch(text, clause[0], before.start()) is not None
+    )
+
+
+_NO_DIGIT: Final = re.compile(r"[^\d]*")
+_OPENS: Final = re.compile(r"[\s\"“‘'(]*")
+# ", when 40,000 people were sheltering", ", at which point": the time of the event itself
+_WHEN_AFTER: Final = re.compile(r",?\s+(?:when|at\s+which\s+(?:point|time))\b", re.IGNORECASE)
+
+
 def _period(
     kind: str,
     metric: str,
@@ -354,7 +393,7 @@ def _period_of(
         elif any(d.start_offset not in dating.reported for d in in_window):
             # "said on Monday it had confirmed 7,000 deaths since Feb. 24": not the day reported
             in_window = [d for d in in_window if d.start_offset not in dating.reported]
-        if level > 0 and _RUNNING_TOTAL.search(segs.text, *clause):
+        if level > 0 and _running_total(segs.text, clause[0], mention.start):
             # "Deaths: cumulative 406; in the last 24 hours, 48": the last hours the sentence
             # names are the other figure's, not the running total's
             in_window = [
@@ -519,7 +558,7 @@ def _period_of(
             chosen is not None
             and chosen.role in {"point", "window"}
             and chosen.start is not None
-            and _BEFORE_DAY.search(segs.text, max(0, chosen.start_offset - 70), chosen.start_offset)
+            and _held_before(segs, mention, chosen, sentence, clause)
         ):
             # "home to roughly 20,000 people before 21 January", "before the offensive of 19
             # September", "before November 2020": the day before the day or month begins

@@ -75,7 +75,9 @@ _PATTERN: Final = re.compile(
     rf"(?:this\s+(?:morning|afternoon|evening)|tonight)\b)"
     rf"|(?P<rel>\b(?:today|yesterday|last\s+night|this\s+week|last\s+week|this\s+month|last\s+month|this\s+year|"
     rf"last\s+year|(?:over|in)\s+the\s+(?:past|last)\s+(?:(?P<pastn>\d+|two|three|four|five|six|seven|"
-    rf"ten)\s+)?(?P<pastu>days?|weeks?|months?|hours?|years?)|(?:on|last|since|by|as\s+of)\s+"
+    # ("in the last days of March", "the last hours before the border closed": not up to now)
+    rf"ten)\s+)?(?P<pastu>days?|weeks?|months?|hours?|years?)(?!\s+(?:of|before|after)\b)"
+    rf"|(?:on|last|since|by|as\s+of)\s+"
     rf"(?P<wd>{_WEEKDAY})(?!,?\s+(?:the\s+)?{_D}\s+{_M}|,?\s+{_M}\s+{_D})"
     rf"|(?P<wdp>{_WEEKDAY})(?=(?:\s+(?:morning|afternoon|evening|night))?['’]s\b))\b)",
     re.IGNORECASE,
@@ -175,7 +177,9 @@ def _latest_weekday(name: str, on_or_before: date) -> date:
     return on_or_before - timedelta(days=back)
 
 
-def _relative(m: re.Match[str], published: date | None) -> tuple[str, date | None, date | None]:
+def _relative(
+    m: re.Match[str], published: date | None
+) -> tuple[str, date | None, date | None] | None:
     if published is None:
         return "window", None, None
     phrase = " ".join(m.group("rel").lower().split())
@@ -215,9 +219,18 @@ def _relative(m: re.Match[str], published: date | None) -> tuple[str, date | Non
     count = int(count_text) if count_text.isdigit() else _SMALL.get(count_text, 1)
     if unit == "hour":
         # "in the last 24 hours": since the same hour of the day before, two days on the calendar
-        return "window", published - timedelta(days=-(-count // 24)), published
-    days = {"day": 1, "week": 7, "month": 30, "year": 365}.get(unit, 1) * count
-    return "window", published - timedelta(days=max(days - 1, 0)), published
+        back = -(-count // 24)
+    else:
+        back = max({"day": 1, "week": 7, "month": 30, "year": 365}.get(unit, 1) * count - 1, 0)
+    if back > _LONGEST_WINDOW_DAYS:
+        # "the worst drought in the last 3000 years": a comparison over ages, not a window (and
+        # no day of the calendar)
+        return None
+    return "window", published - timedelta(days=back), published
+
+
+#: the longest window "in the past N years" opens: a century
+_LONGEST_WINDOW_DAYS: Final = 36_525
 
 
 _ANCHOR_WORDS: Final = (
@@ -443,7 +456,10 @@ def _find_dates(text: str, published: date | None) -> Iterator[DateExpr]:
             role = "by" if m["tod_asof"] else "point"
             yield DateExpr(s, e, role, published if role == "point" else None, published, True)
         elif m.group("rel"):
-            role, start, end = _relative(m, published)
+            relative = _relative(m, published)
+            if relative is None:
+                continue
+            role, start, end = relative
             if role == "by" and text.startswith(("'s", "’s"), e):
                 role = "point"  # "killed by Monday's earthquakes": caused by, not counted by
             yield DateExpr(s, e, role, start, end, True)
