@@ -37,6 +37,17 @@ def test_candidate_lines_are_the_lines_a_plain_expression_finds(text: str) -> No
     assert list(_tables._candidate_lines(text)) == expected
 
 
+@settings(max_examples=60)
+@given(
+    st.lists(st.sampled_from(["ab | 1", "x  12", "plain", "a\tb", "", "  indented"]), max_size=300)
+)
+def test_long_tables_are_the_lines_a_plain_expression_finds(lines: list[str]) -> None:
+    # past the first marked lines, the rest of the text is matched whole
+    text = "\n".join(lines)
+    expected = [m.span() for m in _PLAIN_TABLE_LINE.finditer(text)]
+    assert list(_tables._candidate_lines(text)) == expected
+
+
 def _plain_date_search(text: str) -> Iterator[tuple[int, int]]:
     """The date expressions near each anchor word, found by searching the whole window."""
     last_end = 0

@@ -137,16 +137,26 @@ def _aligned_table(text: str, lines: list[Span]) -> list[TableCell]:
 _CANDIDATE_LINE: Final = re.compile(r"[^\n]*?(?:\||\S(?:\t|[ \t]{2,})\S)")
 #: what every such line holds: a pipe, a tab or two spaces
 _TABLE_MARKS: Final = ("|", "\t", "  ")
+#: the same lines, matched over the rest of a text that has many of them
+_TABLE_LINE: Final = re.compile(r"^[^\n]*?(?:\||\S(?:\t|[ \t]{2,})\S)[^\n]*$", re.MULTILINE)
+#: how many marked lines are looked at one by one before the rest of the text is matched whole
+_MARKED_LINES_ONE_BY_ONE: Final = 64
 
 
 def _candidate_lines(text: str) -> Iterator[Span]:
     """The (start, end) of the lines that may belong to a table, in one pass over the text.
 
     Only the lines with a mark of a table are matched; the marks are found with ``str.find``,
-    which skips plain prose many times faster than a regular expression."""
+    which skips plain prose many times faster than a regular expression. A text with many
+    marked lines (a long table) is matched whole from there on, which is faster line for line."""
     at = 0
     nexts = [text.find(mark) for mark in _TABLE_MARKS]
+    looked = 0
     while live := [n for n in nexts if n >= 0]:
+        looked += 1
+        if looked > _MARKED_LINES_ONE_BY_ONE:
+            yield from (line.span() for line in _TABLE_LINE.finditer(text, at))
+            return
         position = min(live)
         start = text.rfind("\n", 0, position) + 1
         end = text.find("\n", position)
