@@ -1,6 +1,6 @@
 """Extraction scored against the hand-annotated evaluation corpus (tests/data/eval).
 
-The dev splits (dev to dev28) are what the extractor was tuned on; the holdout splits never are.
+The dev splits (dev to dev29) are what the extractor was tuned on; the holdout splits never are.
 These floors guard against regressions; the figures themselves are reported
 by ``python tests/benchmarks/eval_extract.py tests/data/eval/<split>``.
 """
@@ -62,6 +62,9 @@ def _score(split: str) -> Evaluation:
         ("dev26", 0.80, 0.31),
         ("dev27", 0.81, 0.56),
         ("dev28", 0.80, 0.50),
+        # scored blind before any rule was written for it: 0.701, period 0.614 (the same with
+        # the rules before the work it was written for)
+        ("dev29", 0.74, 0.52),
         ("holdout", 0.87, 0.73),
         ("holdout2", 0.89, 0.71),
         ("holdout3", 0.70, 0.68),
@@ -80,6 +83,9 @@ def _score(split: str) -> Evaluation:
         # scored at the end of the work it was written for: 0.813, period 0.421 (0.808 with the
         # rules before that work); 0.808, period 0.415, after that work's review
         ("holdout8", 0.79, 0.39),
+        # scored once, at the end of the work it was written for: 0.779, period 0.667 (0.777
+        # with the rules before that work)
+        ("holdout9", 0.76, 0.63),
     ],
 )
 def test_value_and_metric_f1_does_not_regress(
@@ -93,7 +99,7 @@ def test_value_and_metric_f1_does_not_regress(
 
 def test_annotations_are_verbatim_and_valid() -> None:
     splits = sorted(p.parent for p in EVAL.glob("*/claims.csv"))
-    assert len(splits) >= 36
+    assert len(splits) >= 38
     for folder in splits:
         sources = ht.read_sources(folder / "sources.csv")
         texts = {
