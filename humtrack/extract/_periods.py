@@ -19,7 +19,7 @@ from humtrack.extract._cues import (
     _TOLL_METRICS,
     _last,
 )
-from humtrack.extract.dates import DateExpr
+from humtrack.extract.dates import _WHEN_AFTER, DateExpr
 from humtrack.extract.mentions import Mention
 from humtrack.extract.text import Segments
 
@@ -306,8 +306,6 @@ def _held_before(
 
 _NO_DIGIT: Final = re.compile(r"[^\d]*")
 _OPENS: Final = re.compile(r"[\s\"“‘'(]*")
-# ", when 40,000 people were sheltering", ", at which point": the time of the event itself
-_WHEN_AFTER: Final = re.compile(r",?\s+(?:when|at\s+which\s+(?:point|time))\b", re.IGNORECASE)
 
 
 def _period(

@@ -271,8 +271,9 @@ def _anchored(text: str) -> Iterator[re.Match[str]]:
 
 
 # "the deadliest since June 2022, when more than 1,000 people were killed": the date of a
-# past event the text compares with, not the start of a period that runs to today
-_WHEN_AFTER: Final = re.compile(r",?\s+when\b")
+# past event the text compares with, not the start of a period that runs to today ("at which
+# point" too: what follows happened at the time of the date before it)
+_WHEN_AFTER: Final = re.compile(r",?\s+(?:when|at\s+which\s+(?:point|time))\b", re.IGNORECASE)
 # "the deadliest since", "the worst flooding in the region since": a comparison, not a count
 # "since 7 October, when Hamas attacked"
 _COMPARED_SINCE: Final = re.compile(
