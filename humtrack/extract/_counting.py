@@ -839,18 +839,18 @@ _AREA_AFTER_ONE_WORD: Final = re.compile(
     rf"\s+[a-z-]+\s+{_phrases('extract_area_nouns.txt')}\b", re.IGNORECASE
 )
 # administrative divisions: "in 26 provinces", "across 18 districts"
+_DIVISION_NOUNS: Final = (
+    "provinces|districts|states|regions|municipalities|departments|counties|governorates|oblasts"
+    "|townships|localities|communes|prefectures|divisions"
+)
 _DIVISIONS_AFTER: Final = re.compile(
-    r"\s+(?:[a-z-]+\s+)?(?:provinces|districts|states|regions|countries|municipalities"
-    r"|departments|counties|governorates|oblasts|cities|townships|localities|communes"
-    r"|prefectures|divisions)\b",
-    re.IGNORECASE,
+    rf"\s+(?:[a-z-]+\s+)?(?:{_DIVISION_NOUNS}|countries|cities)\b", re.IGNORECASE
 )
 # a count of administrative divisions, whatever the verb says happened to them: how far harm
 # spread, not a count of people or of things hit (cities and countries are left to the verb)
 _ADMINISTRATIVE_AFTER: Final = re.compile(
-    r"[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+)?(?:provinces|districts|sub-?districts|states|regions|municipalities"
-    r"|departments|counties|sub-?counties|governorates|oblasts|townships|localities|communes"
-    r"|prefectures|divisions|woredas|upazilas|parishes)\b",
+    rf"[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+)?"
+    rf"(?:{_DIVISION_NOUNS}|sub-?districts|sub-?counties|woredas|upazilas|parishes)\b",
     re.IGNORECASE,
 )
 # "in 21 of the country's 22 departments": where, as a share of the divisions

@@ -138,7 +138,7 @@ _CANDIDATE_LINE: Final = re.compile(r"[^\n]*?(?:\||\S(?:\t|[ \t]{2,})\S)")
 #: what every such line holds: a pipe, a tab or two spaces
 _TABLE_MARKS: Final = ("|", "\t", "  ")
 #: the same lines, matched over the rest of a text that has many of them
-_TABLE_LINE: Final = re.compile(r"^[^\n]*?(?:\||\S(?:\t|[ \t]{2,})\S)[^\n]*$", re.MULTILINE)
+_TABLE_LINE: Final = re.compile(rf"^{_CANDIDATE_LINE.pattern}[^\n]*$", re.MULTILINE)
 #: how many marked lines are looked at one by one before the rest of the text is matched whole
 _MARKED_LINES_ONE_BY_ONE: Final = 64
 
