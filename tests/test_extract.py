@@ -3269,3 +3269,59 @@ def test_columns_and_labels_of_households_count_households(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert [(c.value, c.unit) for c in ht.extract(text, source=PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The number of displaced people rose by 2,000 to 15,000.",
+         [(2_000, "displaced", "flow"), (15_000, "idps", "stock")]),
+        ("The IDP population of Nampula rose by 1,994 ind. to 66,913 ind.",
+         [(1_994, "displaced", "flow"), (66_913, "idps", "stock")]),
+        ("The refugee population in Chad increased by 20,000 to 600,000.",
+         [(20_000, "refugees", "flow"), (600_000, "refugees", "stock")]),
+        ("The death toll rose by 12 to 57 on Monday.", [(12, "killed", "flow"), (57, "killed", "flow")]),
+    ],
+)  # fmt: skip
+def test_a_count_that_rose_by_a_figure_to_another_is_no_range(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    # "by 2,000 to 15,000" is the change and the count it reached, not 2,000 to 15,000
+    assert figures(text, "metric", "kind") == expected
+    assert all(c.qualifier == "exact" for c in ht.extract(text, source=PUBLISHED))
+
+
+def test_abbreviated_individuals_and_households_are_counted_nouns() -> None:
+    text = "In Round 11, DTM had identified 697,538 ind. (150,335 HH) displaced by the conflict."
+    found = ht.extract(text, source=PUBLISHED)
+    assert [(c.value, c.metric, c.unit) for c in found] == [
+        (697_538, "displaced", "person"),
+        (150_335, "displaced", "household"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Deaths by governorate: Aleppo 120, Idlib 80, Hama 40.",
+         [(120, "killed", "SY02"), (80, "killed", "SY07"), (40, "killed", "SY05")]),
+        (("Registered IDPs by oblast include Donetsk (government-controlled area) 438,527, "
+          "Kharkiv 168,034 and Luhansk (government-controlled area) 196,212."),
+         [(438_527, "idps", "UA14"), (168_034, "idps", "UA63"), (196_212, "idps", "UA44")]),
+    ],
+)  # fmt: skip
+def test_a_list_by_place_in_a_sentence_counts_what_the_sentence_opens_with(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert figures(text, "metric", "location_code") == expected
+
+
+def test_a_list_by_place_needs_its_heading_and_no_verb_between() -> None:
+    # no "by governorate": places and figures alone say nothing of what is counted
+    assert figures("Deaths were reported from Aleppo 120, Idlib 80.", "metric") == []
+    # a verb between the heading and the list says what the list counts
+    text = (
+        "Deaths by governorate were counted after the floods displaced people from "
+        "Aleppo 120, Idlib 80."
+    )
+    assert figures(text, "metric") == [(120, "displaced"), (80, "displaced")]

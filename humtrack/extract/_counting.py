@@ -252,6 +252,42 @@ def _item_by_place(text: str, mention: Mention) -> bool:
     return _PLACE_ITEM_BEFORE.search(text, max(0, mention.start - 70), mention.start) is not None
 
 
+def _list_by_division(
+    text: str, lex: Lexicon, mention: Mention, named: _Places
+) -> tuple[int, int, str] | None:
+    """What a list by place counts, when the figure follows a place of it and the sentence
+    opens the list with what it counts and by what division: "Registered IDPs by oblast include
+    Donetsk (government-controlled area) 438,527, Kharkiv 168,034"."""
+    start = max(0, mention.start - 300)
+    start = max(
+        start,
+        _last_full_stop(text, start, mention.start) + 1,
+        text.rfind("\n", start, mention.start) + 1,
+    )
+    i = bisect.bisect_left(named.starts, max(start, mention.start - 80))
+    if not any(
+        _PLACE_TO_FIGURE.fullmatch(text, p.end, mention.start)
+        for p in named.found[i : bisect.bisect_left(named.starts, mention.start)]
+    ):
+        return None
+    by = _last(_BY_DIVISION, text[start : mention.start])
+    if by is None:
+        return None
+    by_start, list_start = start + by.start(), start + by.end()
+    # the list runs from the heading to the figure: places and figures, no verb of its own
+    if _verbs(text, lex, list_start, mention.start):
+        return None
+    counted = [v for v in _verbs(text, lex, start, by_start) if lex.verb_metric[v[2]][0] != "other"]
+    if counted:
+        return counted[-1]
+    nouns = [
+        (m.start(), m.end(), m.group().lower())
+        for m in _WORD.finditer(text, start, by_start)
+        if (noun := lex.nouns.get(m.group().lower())) is not None and noun.metric
+    ]
+    return nouns[-1] if nouns else None
+
+
 # "Tanzania 45,000 tents": a plural noun of its own after the figure
 _NOUN_AFTER_ITEM: Final = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?!(?:is|was|has|as|this|its|thus|plus|less|us|does)\b)[a-z-]+[a-z]s\b"
@@ -263,6 +299,18 @@ _OF_THE_AFTER: Final = re.compile(
 _TO_BEFORE: Final = re.compile(
     r"(?:\bto|\bpast|\b(?:stands?|stood|remains?|remained|puts?(?:\s+[\w-]+){1,9})\s+at)\s+"
     rf"{_LEAD_IN}$"
+)
+# "the IDP population rose by 1,994": a count grown by the figure, which counts the newcomers
+_GREW_BY_BEFORE: Final = re.compile(
+    r"\b(?:rose|risen|rises|increased|increases|jumped|climbed|grew|grown|went\s+up|gone\s+up)"
+    rf"\s+by\s+{_LEAD_IN}$",
+    re.IGNORECASE,
+)
+# "rose by 1,994 to 66,913": the count the change reached, as it stands
+_GREW_BY_TO_BEFORE: Final = re.compile(
+    r"\b(?:rose|risen|rises|increased|increases|jumped|climbed|grew|grown|went\s+up|gone\s+up)"
+    rf"\s+by\s+(?:[^,;:]|,(?=\d)){{1,40}}?\s+to\s+{_LEAD_IN}$",
+    re.IGNORECASE,
 )
 # "the cumulative number of cases is 2,713": the number, the toll or the count as the subject
 _NUMBER_IS_BEFORE: Final = re.compile(
@@ -286,7 +334,7 @@ _NUMBER_OF_COMMA: Final = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?[\w-]+
 
 
 _ABBREVIATED: Final = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|St|Mr|Dr|Gen|Lt|Col|U\.S|U\.N)$"
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|St|Mr|Dr|Gen|Lt|Col|U\.S|U\.N|ind)$"
 )
 
 
@@ -846,6 +894,18 @@ _DIVISION_NOUNS: Final = (
 _DIVISIONS_AFTER: Final = re.compile(
     rf"\s+(?:[a-z-]+\s+)?(?:{_DIVISION_NOUNS}|countries|cities)\b", re.IGNORECASE
 )
+# "Registered IDPs by oblast include ...", "Deaths by governorate: ...": a list by place follows
+_BY_DIVISION: Final = re.compile(
+    r"\bby\s+(?:"
+    + "|".join(
+        f"{w[:-3]}y|{w}" if w.endswith("ies") else f"{w[:-1]}|{w}"
+        for w in (*_DIVISION_NOUNS.split("|"), "countries", "cities", "camps", "sites")
+    )
+    + r")\b(?:\s+(?:of\s+[a-z]+|include[sd]?|were|are|was|is))*\s*:?\s+",
+    re.IGNORECASE,
+)
+# between a place and its figure in such a list: an aside, a colon or an opening bracket
+_PLACE_TO_FIGURE: Final = re.compile(r"(?:\s+\([^()\n]{1,60}\))?\s*[:(–—]?\s*")
 # a count of administrative divisions, whatever the verb says happened to them: how far harm
 # spread, not a count of people or of things hit (cities and countries are left to the verb)
 _ADMINISTRATIVE_AFTER: Final = re.compile(
@@ -1208,6 +1268,7 @@ def _bare(
         _number_of(text, lex, mention.start)
         if _TO_BEFORE.search(text, max(lo, mention.start - 70), mention.start)
         or _NUMBER_IS_BEFORE.search(text, max(lo, mention.start - 70), mention.start)
+        or _GREW_BY_BEFORE.search(text, max(lo, mention.start - 30), mention.start)
         else None
     )
     if toll is not None:
@@ -1519,6 +1580,19 @@ def _count(
                 # "37,100 in 10 rural sites along the Logone", in a text about refugees
                 metric = "refugees" if about_refugees else "idps"
                 return _Counted(metric, "all", "person", "stock", None, origin, notes)
+            if bare is None and (heading := _list_by_division(text, lex, mention, named)):
+                by_place = (
+                    lex.verb_metric[heading[2]]
+                    if heading[2] in lex.verb_metric
+                    else (
+                        lex.nouns[heading[2]].metric,
+                        METRICS[lex.nouns[heading[2]].metric].default_kind,
+                    )
+                )
+                notes.append(
+                    "an item of a list by place: counts what the sentence opening it counts"
+                )
+                return _Counted(by_place[0], "all", "person", by_place[1], None, origin, notes)
             if bare is None:
                 topic = "refugees" if about_refugees else "idps" if about_idps else None
                 if (
@@ -1627,6 +1701,13 @@ def _count(
         verb = _predicate(
             text, lex, mention, noun_end, lo, *_past_brackets(text, lex, noun_end, next_start, hi)
         )
+        if verb is None and (
+            _GREW_BY_BEFORE.search(text, max(lo, mention.start - 30), mention.start)
+            or _TO_BEFORE.search(text, max(lo, mention.start - 70), mention.start)
+        ):
+            # "the IDP population rose by 1,994 ind. to 66,913 ind.": what the number, the
+            # toll or the population counts
+            verb = _number_of(text, lex, mention.start)
         if (
             cue.unit in {"person", "household"}
             and (lost := _HOMES_LOST.match(text, noun_end)) is not None
@@ -1969,6 +2050,16 @@ def _count(
     ):
         # "24 collective shelters", "2,512 schools had closed": places counted as they stand
         kind = "stock"
+    if metric in {"idps", "refugees"} and _GREW_BY_BEFORE.search(
+        text, max(lo, mention.start - 30), mention.start
+    ):
+        # "the IDP population rose by 1,994": the people who came, a flow
+        metric, kind = ("displaced" if metric == "idps" else metric), "flow"
+    elif metric in {"idps", "displaced", "refugees"} and _GREW_BY_TO_BEFORE.search(
+        text, max(lo, mention.start - 80), mention.start
+    ):
+        # "... rose by 1,994 to 66,913": the population the change reached
+        metric, kind = ("idps" if metric == "displaced" else metric), "stock"
     metric, kind = _settle_displacement(
         _Figure(text, mention, noun_end, (lo, hi), clause, next_start, verb, cue, origin),
         metric, kind, lex, gaz, named, about_returns=about_returns, about_refugees=about_refugees,

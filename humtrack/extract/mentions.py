@@ -282,7 +282,7 @@ _CONTROL_OVER: Final = re.compile(
 _CHANGED_FROM: Final = re.compile(
     r"\b(?:rose|risen|rises|rising|increased|jumped|climbed|fell|fallen|dropped|decreased|"
     r"declined|grew|grown|went(?:\s+up)?|gone(?:\s+up)?|revised(?:\s+(?:up|down)(?:wards?)?)?)"
-    r"\s+from\s+$",
+    r"\s+(?:from|by)\s+$",
     re.IGNORECASE,
 )
 
@@ -364,7 +364,8 @@ def _numbers(text: str, masked: list[tuple[int, int]]) -> Iterator[Mention]:
             and text[m.end("x") : m.start("y")].strip().lower() == "to"
             and _CHANGED_FROM.search(text, max(0, start - 40), start)
         ):
-            # "the toll rose from 12 to 15", "from 18 to 25 million": two counts, not a range;
+            # "the toll rose from 12 to 15", "from 18 to 25 million": two counts, not a range, and
+            # "rose by 2,000 to 15,000" a change and the count it reached;
             # the earlier one is a figure too when it does not borrow the later one's scale
             # ("from 18 to 25 million" gives only the 25 million)
             if _SCALED.search(m.group("x")) or not _SCALED.search(m.group("y")):

@@ -151,6 +151,9 @@ def _dot_grouped(text: str, mention: Mention, e: Estimate, unit: str) -> Estimat
         return None
 
 
+_ASIDE_TO_FIGURE: Final = re.compile(r"\s+\([^()\n]{1,60}\)\s*:?\s*")
+
+
 def _place(
     mention: Mention,
     counted: _Counted,
@@ -166,6 +169,12 @@ def _place(
     origin = counted.origin
     candidates = places
     starts = place_starts
+    i = bisect.bisect_left(starts, mention.start - 80)
+    for p in candidates[i : bisect.bisect_left(starts, mention.start)]:
+        if _ASIDE_TO_FIGURE.fullmatch(segs.text, p.end, mention.start):
+            # "Donetsk (government-controlled area) 438,527": the place of a list item, whose
+            # aside in brackets ends the clause before the figure
+            return p.written, p.code, origin if counted.metric == "refugees" else None
     for level, (lo, hi) in enumerate(
         (segs.clause(mention.start), segs.sentence(mention.start), segs.paragraph(mention.start))
     ):
