@@ -3325,3 +3325,20 @@ def test_a_list_by_place_needs_its_heading_and_no_verb_between() -> None:
         "Aleppo 120, Idlib 80."
     )
     assert figures(text, "metric") == [(120, "displaced"), (80, "displaced")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Authorities ordered the evacuation of 5,000 people.", [(5_000, "displaced")]),
+        ("Police confirmed the arrest of 30 protesters.", [(30, "detained")]),
+        ("UNHCR facilitated the return of 3,000 refugees.", [(3_000, "returnees")]),
+        ("It has coordinated the rescue of 7,800 people at sea.", [(7_800, "other")]),
+        ("Gunmen were seen executing 10 men in front of the mosque.", [(10, "killed")]),
+        ("One further body was recovered near the port.", [(1, "killed")]),
+    ],
+)  # fmt: skip
+def test_what_happened_to_people_said_with_a_noun_before_them(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected

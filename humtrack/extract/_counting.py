@@ -732,7 +732,13 @@ _EVACUATED_AFTER: Final = re.compile(
     r"\s+(?:were|was|have\s+been|had\s+been)\s+(?:later\s+|also\s+)?evacuated\b", re.I
 )
 _EVACUATION: Final = frozenset(
-    {"evacuated", "pre-emptively evacuated", "rescued and evacuated", "rescued or evacuated"}
+    {
+        "evacuated",
+        "pre-emptively evacuated",
+        "rescued and evacuated",
+        "rescued or evacuated",
+        "evacuation of",
+    }
 )
 _RESCUE_OR_TRANSFER: Final = re.compile(
     rf"\b{_phrases('extract_rescue_words.txt')}\b", re.IGNORECASE
@@ -1791,6 +1797,13 @@ def _count(
             and not text[freed[-1][1] : mention.start].strip()
         ):
             event = [freed[-1]]  # "had killed 214 hostages", "wounding 12 refugees"
+        elif (
+            metric in {"refugees", "idps"}
+            and freed
+            and lex.verb_metric[freed[-1][2]][0] == "returnees"
+            and not text[freed[-1][1] : mention.start].strip()
+        ):
+            event = [freed[-1]]  # "the return of 3,000 refugees": returnees
         relocated = [
             v
             for v in _verbs(text, lex, noun_end, min(hi, next_start, noun_end + 40))
