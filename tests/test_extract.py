@@ -3342,3 +3342,29 @@ def test_what_happened_to_people_said_with_a_noun_before_them(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Most districts are in IPC Phases 3, 4 and 5.", []),
+        ("Unity: Phase 3 – 290,000", [290_000]),
+        ("Reports peaked in weeks 3 to 5.", []),
+        ("In week 35, 3,416 new suspected cases were reported.", [3_416]),
+        ("4 419 new cases were reported, compared with 3 907 cases in week 3.", [4_419, 3_907]),
+        ("Rockets killed a child of twelve and wounded two people.", [2]),
+        ("Firefighters searched for people trapped in a 15-storey apartment block.", []),
+        ("Cumulative cases and deaths in the four most affected districts.", []),
+        ("She said 541 people had died in Maule, 64 in Biobío and 103 in other regions.",
+         [541, 64, 103]),
+        ("The Chamber issued Order 033 of 2021 on the deaths.", []),
+        ("The ministry recorded 68 deaths, and a further ten people killed by lightning.", [68, 10]),
+        ("The number of dead was in the dozens, not hundreds.", [12]),
+        ("Some houses were buried under as much as four metres of ash.", []),
+        ("It has crushed people who had already fled two or three times.", []),
+    ],
+)  # fmt: skip
+def test_phases_weeks_ages_sizes_documents_and_negations_are_no_figures(
+    text: str, expected: list[float]
+) -> None:
+    assert [c.value for c in ht.extract(text, source=PUBLISHED)] == expected

@@ -915,7 +915,8 @@ _PLACE_TO_FIGURE: Final = re.compile(r"(?:\s+\([^()\n]{1,60}\))?\s*[:(–—]?\s
 # a count of administrative divisions, whatever the verb says happened to them: how far harm
 # spread, not a count of people or of things hit (cities and countries are left to the verb)
 _ADMINISTRATIVE_AFTER: Final = re.compile(
-    rf"[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+)?"
+    # "16 districts", "the four most affected districts"; not "103 in other regions"
+    rf"[ \t\u00a0]+(?:(?!(?:in|of|from|across|at|for|to|into|with|and)\b)[a-z-]+[ \t\u00a0]+){{0,2}}"
     rf"(?:{_DIVISION_NOUNS}|sub-?districts|sub-?counties|woredas|upazilas|parishes)\b",
     re.IGNORECASE,
 )

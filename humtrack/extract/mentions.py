@@ -83,8 +83,14 @@ _AFTER_NOT_FIGURE: Final = re.compile(
     rf"(?:{'|'.join(sorted(map(re.escape, _MONEY_AFTER), key=len, reverse=True))})\b"
     r"|-?magnitude\b|a\.m\.|p\.m\.|am\b|pm\b"
     r"|gmt\b|utc\b|hrs\b|(?:st|nd|rd|th)\b|times\b|[:/]\d|\.\d"
+    # "fled two or three times": how often, not how many
+    r"|(?:or|to)\s+[a-z]+\s+times\b"
+    # "Order 033 of 2021": the number of a document of that year
+    r"|of\s+(?:19|20)\d\d\b"
+    # "a 15-storey block", "a 200-bed hospital": the size of a thing, not a count
+    r"|-(?:storey|story|floor|bed|room|metre|meter|foot|kilometre|kilometer|mile|page|seat)\b"
     # speeds and rainfall; shares of a whole ("two thirds of the refugees")
-    r"|km/h|kph\b|mph\b|knots\b|mm\b|millimet|cm\b|centimet"
+    r"|km/h|kph\b|mph\b|knots\b|mm\b|millimet|cm\b|centimet|met(?:re|er)s?\b"
     # temperatures: "around 0 °C", "44.8 degrees"
     r"|°|º|degrees?\b"
     r"|-?(?:thirds?|quarters?|fifths?|tenths?)\b)",
@@ -118,6 +124,7 @@ _BEFORE_NOT_FIGURE: Final = re.compile(
     rf"(?:(?<![a-z])(?:{_MONEY_BEFORE_WORDS})|\bage\s+of\s?|\b(?:children|child|boys|girls|those|people|aged)\s+(?:under|over|below|above)\s"
     r"|\bday\s|\b(?:aged|age|ages|magnitude|resolution|route|article|section|"
     r"chapter|no\.|number|phase|level|category|flight|highway|decree|law|version|grade|page|para|"
+    r"epi-?week|stage|"
     r"paragraph|annex|item|rule|model|unit|line|hotline|helpline|phone|tel\.?|telephone|fax|whatsapp"
     # "urged to call 4455", "dial 112": a number to call
     r"|call|dial|sms)"
@@ -137,6 +144,24 @@ _AGE_LIMIT_BEFORE: Final = re.compile(
 
 
 _AGES_BEFORE: Final = re.compile(r"\baged\s+\d{1,3}\s*(?:and|to|-|–)\s*$", re.IGNORECASE)
+# "in week 3", "Week 12", "epi week 35": the number of a week; not "Last week 300 people"
+_WEEK_NUMBER_BEFORE: Final = re.compile(
+    r"(?:\b(?:in|of|during|since|for|by|from|to|until|and)\s+(?:epi(?:demiological)?\s+)?[Ww]eeks?"
+    r"|\bepi\s+weeks?|\bWeeks?)\s$"
+)
+# "a child of twelve", "a boy of 14": an age
+_AGE_OF_BEFORE: Final = re.compile(
+    r"\b(?:an?|the)\s+(?:child|boy|girl|baby|toddler|teenager|son|daughter|man|woman|youth)\s+of\s+$",
+    re.IGNORECASE,
+)
+# "IPC Phases 3, 4 and 5", "weeks 3 to 5": the later numbers of a list of phases, weeks,
+# rounds; a comma joins only inside such a list ("In week 35, 3,416 new cases" is a figure)
+_LISTED_LABELS_BEFORE: Final = re.compile(
+    r"\b(?:phases?|levels?|categor(?:y|ies)|weeks?|rounds?|grades?|stages?|articles?)"
+    r"\s+\d+(?:\s*,\s*\d+)*\s*(?:(?P<comma>,)|and|or|to)\s*$",
+    re.IGNORECASE,
+)
+_LIST_GOES_ON: Final = re.compile(r"\s*(?:,\s*\d+\s*)*,?\s*(?:and|or)\s+\d")
 _ENUMERATION_AFTER: Final = re.compile(r"[.)]\s")
 
 
@@ -188,6 +213,14 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
         return True  # "one child in four under five": an age, not a count
     if _AGES_BEFORE.search(text, max(0, start - 24), start):
         return True  # "two brothers, aged 9 and 12"
+    if _WEEK_NUMBER_BEFORE.search(text, max(0, start - 30), start):
+        return True  # "compared with 3 907 cases in week 3"
+    if _AGE_OF_BEFORE.search(text, max(0, start - 24), start):
+        return True  # "killed a child of twelve"
+    if (listed := _LISTED_LABELS_BEFORE.search(text, max(0, start - 40), start)) and (
+        not listed.group("comma") or _LIST_GOES_ON.match(text, end)
+    ):
+        return True  # "IPC Phases 3, 4 and 5"
     if (start == 0 or text[start - 1] == "\n") and _ENUMERATION_AFTER.match(text, end):
         return True  # "1. SEARCH AND RESCUE": the number of a section or a list item
     if _YEAR_RANGE.fullmatch(number):
@@ -242,7 +275,11 @@ def _anchored(text: str, masked: list[tuple[int, int]]) -> Iterator[re.Match[str
 
 #: "three armoured vehicles, a tank, three vehicles": in a list of counts, "a" counts one
 #: ("a(?<!\wa)nd": "and" at the start of a word, written so that the matcher skips quickly)
-_LIST_ARTICLE: Final = re.compile(r"(?:,\s+|a(?<!\wa)nd\s+)(an?)\s+(?=[a-z])")
+_LIST_ARTICLE: Final = re.compile(
+    r"(?:,\s+|a(?<!\wa)nd\s+)(an?)\s+"
+    # "and a further ten people": the article of the figure after it, not one of something
+    r"(?!(?:further|total|maximum|minimum|record|combined|cumulative|number)\b)(?=[a-z])"
+)
 
 
 def _list_articles(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -273,6 +310,7 @@ _PHONE: Final = re.compile(
 
 
 _TIMES: Final = re.compile(r"\s*times\b", re.IGNORECASE)
+_NOT_BEFORE: Final = re.compile(r"\bnot\s+(?:even\s+)?$", re.IGNORECASE)
 
 
 # "took control over 21 locations": "over" is a preposition there, not "more than"
@@ -330,6 +368,8 @@ def _numbers(text: str, masked: list[tuple[int, int]]) -> Iterator[Mention]:
             continue  # "displaced several times"
         if m.group("vague") and m.group("vague").lower() == "few":
             continue  # "few guarantees": not many, not a count ("a few" is one)
+        if m.group("vague") and _NOT_BEFORE.search(text, max(0, start - 12), start):
+            continue  # "in the dozens, not hundreds": a number said not to be
         if (
             m.group("y")
             and not m.group("vague")
