@@ -3368,3 +3368,29 @@ def test_phases_weeks_ages_sizes_documents_and_negations_are_no_figures(
     text: str, expected: list[float]
 ) -> None:
     assert [c.value for c in ht.extract(text, source=PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An estimated 3.8 million people were in Crisis (IPC Phase 3) or worse.",
+         [(3_800_000, "affected")]),
+        ("Some 637,000 people are projected to face emergency levels of hunger.",
+         [(637_000, "affected")]),
+        ("Some 20,000 people on Efate still have no access to safe drinking water.",
+         [(20_000, "affected")]),
+        ("About 800,000 people are without regular access to piped water.", [(800_000, "affected")]),
+        ("Around half a million people in the city still have no running water.",
+         [(500_000, "affected")]),
+        ("The army shelled the town, where some 25,000 people lived before the offensive.",
+         [(25_000, "population")]),
+        ("A boat carrying around 300 people capsized.", [(300, "population")]),
+        # what happened to those on board says what they are
+        ("Nine boats carrying 1,543 refugees have landed in Aceh since 14 November.",
+         [(9, "other"), (1_543, "refugees")]),
+    ],
+)  # fmt: skip
+def test_people_without_water_in_crisis_where_they_live_and_on_board(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected

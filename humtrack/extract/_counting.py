@@ -306,6 +306,19 @@ _GREW_BY_BEFORE: Final = re.compile(
     rf"\s+by\s+{_LEAD_IN}$",
     re.IGNORECASE,
 )
+_WHERE_BEFORE: Final = re.compile(r"\bwhere\s+(?:[\w,-]+\s+){0,3}$")
+_LIVED_AFTER: Final = re.compile(r"\s+(?:lived|live|lives|resided|reside|used\s+to\s+live)\b")
+_CARRYING_BEFORE: Final = re.compile(
+    r"\b(?:boat|vessel|ship|dinghy|raft|canoe|bus|truck|lorry|plane|aircraft|ferry|train)s?"
+    r"\s+(?:(?:was|were)\s+)?carrying\s+$",
+    re.IGNORECASE,
+)
+# "were in Crisis (IPC Phase 3) or worse", "are projected to be in Emergency (IPC Phase 4)"
+_IN_IPC_PHASE: Final = re.compile(
+    r"\s+(?:(?:are|were|is|was|remain(?:ed)?)\s+)?(?:(?:still|now|projected\s+to\s+be|expected"
+    r"\s+to\s+be|estimated\s+to\s+be)\s+)?in\s+(?:Crisis|Emergency|Catastrophe|Famine|Stressed)"
+    r"[^.;\n]{0,40}?\(IPC\s+Phases?\s+[2-5]"
+)
 # "rose by 1,994 to 66,913": the count the change reached, as it stands
 _GREW_BY_TO_BEFORE: Final = re.compile(
     r"\b(?:rose|risen|rises|increased|increases|jumped|climbed|grew|grown|went\s+up|gone\s+up)"
@@ -1708,6 +1721,28 @@ def _count(
         verb = _predicate(
             text, lex, mention, noun_end, lo, *_past_brackets(text, lex, noun_end, next_start, hi)
         )
+        if verb is None and (
+            (
+                cue.unit in {"person", "household"}
+                and _WHERE_BEFORE.search(text, max(lo, mention.start - 30), mention.start)
+                and _LIVED_AFTER.match(text, noun_end)
+            )
+            or (
+                cue.unit == "person"
+                and _CARRYING_BEFORE.search(text, max(lo, mention.start - 40), mention.start)
+            )
+        ):
+            # "the town, where some 25,000 people lived before the offensive", "a boat carrying
+            # around 300 people": the people of a place or on board, a population
+            verb = (noun_end, noun_end, "living")
+        if (
+            verb is None
+            and cue.unit in {"person", "household"}
+            and _IN_IPC_PHASE.match(text, noun_end)
+        ):
+            # "3.8 million people were in Crisis (IPC Phase 3) or worse": the phase in brackets
+            # says what the people face
+            verb = (noun_end, noun_end, "ipc phase 3")
         if verb is None and (
             _GREW_BY_BEFORE.search(text, max(lo, mention.start - 30), mention.start)
             or _TO_BEFORE.search(text, max(lo, mention.start - 70), mention.start)
