@@ -3394,3 +3394,18 @@ def test_people_without_water_in_crisis_where_they_live_and_on_board(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+def test_a_revised_row_of_a_dataset_log_counts_what_its_label_counts() -> None:
+    text = (
+        "v1.7 - 17 April 2020\n"
+        "- Vanuatu, people affected: revised from 92,000 (NDMO, 9 April) to 159,000 "
+        "(NDMO, 16 April), after rapid assessments.\n"
+        "- Fiji, people in evacuation centres: revised down from 2,100 to 517.\n"
+    )
+    assert figures(text, "metric", "location_code") == [
+        (92_000, "affected", "VU"),
+        (159_000, "affected", "VU"),
+        (2_100, "idps", "FJ"),
+        (517, "idps", "FJ"),
+    ]

@@ -48,9 +48,14 @@ _BY_AREA: Final = re.compile(r"\bBY\s+[A-Z]", re.IGNORECASE)
 _TABLE_HEADER_SPLIT: Final = re.compile(r"\s[—–]\s|:\s*")
 # a cell before the figure in a row split by slashes: a figure, or a dash for none
 _SLASH_CELL: Final = re.compile(r"(?:(?<=\d)|(?<=\s[-–—])) / ")
-# "Deaths: cumulative 406": a word of the column may stand between the label and its figure
+# "Deaths: cumulative 406": a word of the column may stand between the label and its figure;
+# "people affected: revised from 92,000 (NDMO, 9 April) to 159,000": a revision of the row,
+# both figures counting what the label counts
+_REVISED_FROM: Final = r"[ \t]+(?:revised(?:[ \t]+(?:up|down)(?:wards?)?)?[ \t]+)?from"
 _LABEL_END: Final = re.compile(
-    r"(?::|\s[—–]|(?<=\d) /|(?<=\s[-–—]) /)(?:[ \t]+(?:cumulative|total|overall|new))?$",
+    r"(?::|\s[—–]|(?<=\d) /|(?<=\s[-–—]) /)"
+    rf"(?:[ \t]+(?:cumulative|total|overall|new)|{_REVISED_FROM}"
+    rf"|{_REVISED_FROM}[ \t]+\d[\d,. ]*(?:[ \t]*\([^()\n]{{0,40}}\))?[ \t]+to)?$",
     re.IGNORECASE,
 )
 # the header row of a table written as text: "Cercle — Internally displaced persons"
