@@ -3409,3 +3409,19 @@ def test_a_revised_row_of_a_dataset_log_counts_what_its_label_counts() -> None:
         (2_100, "idps", "FJ"),
         (517, "idps", "FJ"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Pentagon said 13 service members were killed.", [(13, "killed", "combatants")]),
+        ("Police arrested 40 protesters.", [(40, "detained", "all")]),
+        ("Two journalists were wounded.", [(2, "injured", "all")]),
+        ("IOM helped more than 150,000 third-country nationals return to their countries.",
+         [(150_000, "returnees", "all")]),
+    ],
+)  # fmt: skip
+def test_more_people_are_named_by_what_they_are(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert figures(text, "metric", "group") == expected

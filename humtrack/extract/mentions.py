@@ -93,7 +93,8 @@ _AFTER_NOT_FIGURE: Final = re.compile(
     r"|km/h|kph\b|mph\b|knots\b|mm\b|millimet|cm\b|centimet|met(?:re|er)s?\b"
     # temperatures: "around 0 °C", "44.8 degrees"
     r"|°|º|degrees?\b"
-    r"|-?(?:thirds?|quarters?|fifths?|tenths?)\b)",
+    # ("150,000 third-country nationals" are people)
+    r"|-?(?:thirds?|quarters?|fifths?|tenths?)\b(?!-))",
     re.IGNORECASE,
 )
 # a rate ("1.4 deaths per 10,000 people per day"), its denominator, and a quake's depth
