@@ -2,7 +2,8 @@
 
 Extraction skips over text with scans written for speed: the marks of a table found with
 ``str.find``, date expressions tried only where words start, phone numbers and list articles
-written so that the matcher skips quickly. Each is checked here against the plain expression
+written so that the matcher skips quickly, and the words that anchor mentions, dates and verb
+cues found in a lowered copy of the text. Each is checked here against the plain expression
 that says what it finds, on text drawn from the characters that matter to it.
 """
 
@@ -20,6 +21,8 @@ import humtrack as ht
 _tables = importlib.import_module("humtrack.extract._tables")
 _dates = importlib.import_module("humtrack.extract.dates")
 _mentions = importlib.import_module("humtrack.extract.mentions")
+_lexicon = importlib.import_module("humtrack.extract.lexicon")
+_trie = importlib.import_module("humtrack.extract._trie")
 
 
 def _texts(alphabet: str, max_size: int = 80) -> st.SearchStrategy[str]:
@@ -101,6 +104,62 @@ def test_phone_numbers_are_those_a_plain_expression_finds(text: str) -> None:
 def test_list_articles_are_those_a_plain_expression_finds(text: str) -> None:
     found = [m.span(1) for m in _mentions._LIST_ARTICLE.finditer(text)]
     assert found == [m.span(1) for m in _PLAIN_LIST_ARTICLE.finditer(text)]
+
+
+# words, digits and the characters around them that the quick word scans read differently from
+# the text: Latin-1 and later letters ("é", "ж"), code points that match ASCII letters when case
+# is ignored (the long s, the Kelvin sign), a digit past ASCII ("٣"), a no-break space, a "?"
+_GAPS = st.sampled_from([" ", "", "\n", "\u00a0", "’", "é", "ж", "?", "-", "_"])
+_ODD_WORDS = ["é", "ж", "ſ", "\u212a", "٣", "~", "?", "_", "a1", "x"]
+
+
+def _joined(words: list[str], gaps: list[str]) -> str:
+    return "".join(w + g for w, g in zip(words, gaps, strict=False))
+
+
+_MENTION_WORDS = st.sampled_from(
+    ["a", "A", "an", "AN", "about", "ABOUT", "aBout", "in", "In", "dozen", "dozens", "half",
+     "more", "approx", "thousand", "twenty", "one", "1", "12", "1,000", *_ODD_WORDS]
+)  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(_MENTION_WORDS, max_size=25), st.lists(_GAPS, min_size=25))
+def test_mention_starts_are_those_the_plain_anchor_finds(words: list[str], gaps: list[str]) -> None:
+    text = _joined(words, gaps)
+    expected = [m.start() for m in _mentions._ANCHOR.finditer(text)]
+    assert _mentions._anchor_starts(text) == expected
+
+
+_DATE_ANCHOR_WORDS = st.sampled_from(
+    ["May", "may", "MAY", "since", "Since", "week", "weekend", "last", "end", "Sunday", "2019",
+     "1999", "20190", "19", "20", "x2019", "1", *_ODD_WORDS]
+)  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(_DATE_ANCHOR_WORDS, max_size=25), st.lists(_GAPS, min_size=25))
+def test_date_anchors_are_those_the_plain_anchor_finds(words: list[str], gaps: list[str]) -> None:
+    text = _joined(words, gaps)
+    expected = [m.span() for m in _dates._ANCHOR.finditer(text)]
+    assert [m.span() for m in _dates._anchors(text)] == expected
+
+
+_VERB_WORDS = st.sampled_from(
+    ["killed or injured", "KILLED OR INJURED", "pre-emptively evacuated", "in need", "killed",
+     "injured", "evacuated", "need", "toll", "é", "ж", "x", "1"]
+)  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(_VERB_WORDS, max_size=25), st.lists(_GAPS, min_size=25))
+def test_verb_cues_are_those_the_plain_expression_finds(words: list[str], gaps: list[str]) -> None:
+    # phrases of several words ("killed or injured", "pre-emptively evacuated"): a word inside
+    # one is found when the phrase is not
+    text = _joined(words, gaps)
+    lex = _lexicon.lexicon()
+    found = _trie.word_matches(lex.verbs, lex.verb_scan, text, _trie.lowered(text))
+    assert [m.span() for m in found] == [m.span() for m in lex.verbs.finditer(text)]
 
 
 def test_reading_a_text_again_indexes_it_anew() -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Final
 
-from humtrack.extract._trie import trie_pattern
+from humtrack.extract._trie import lowered, trie_pattern, word_matches, word_scan
 
 __all__ = ["DateExpr", "find_dates"]
 
@@ -240,6 +240,20 @@ _ANCHOR_WORDS: Final = (
     + ["week", "month", "year", "past", "last", "later", "end"]
 )
 _ANCHOR: Final = re.compile(rf"\b(?=[A-Za-z]){trie_pattern(_ANCHOR_WORDS)}\b|\b(?:19|20)\d\d\b")
+# _ANCHOR's two kinds of match, each found in a scan the matcher can skip through: the words by
+# a scan of the lowered text, _ANCHOR tried only there; the years at their first digit (the
+# boundary before it looked at after the "19" or "20", so that the scan starts on a literal)
+_ANCHOR_WORD_SCAN: Final = word_scan(_ANCHOR_WORDS)
+_YEAR_ANCHOR: Final = re.compile(r"(?:19|20)(?<!\w\d\d)\d\d\b")
+
+
+def _anchors(text: str) -> list[re.Match[str]]:
+    """The matches of ``_ANCHOR.finditer(text)``: a year is never inside a word, nor a word
+    inside a year, so the two kinds do not hide one another and are merged as they are."""
+    words = word_matches(_ANCHOR, _ANCHOR_WORD_SCAN, text, lowered(text))
+    return sorted([*words, *_YEAR_ANCHOR.finditer(text)], key=re.Match.start)
+
+
 _WORD_START: Final = re.compile(r"\b\w")
 
 
@@ -247,7 +261,7 @@ def _anchored(text: str) -> Iterator[re.Match[str]]:
     """Matches of the date expression near the words every date contains (months, days, years ...)."""
     last_end = 0
     n = len(text)
-    for anchor in _ANCHOR.finditer(text):
+    for anchor in _anchors(text):
         position = anchor.start()
         if position < last_end:
             continue
