@@ -3,7 +3,8 @@
 Extraction skips over text with scans written for speed: the marks of a table found with
 ``str.find``, date expressions tried only where words start, phone numbers and list articles
 written so that the matcher skips quickly, and the words that anchor mentions, dates and verb
-cues found in a lowered copy of the text. Each is checked here against the plain expression
+cues found in a lowered copy of the text, and the ends of sentences and clauses found in one
+search for each character that can open them. Each is checked here against the plain expression
 that says what it finds, on text drawn from the characters that matter to it.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from hypothesis import given, settings
@@ -22,7 +24,9 @@ _tables = importlib.import_module("humtrack.extract._tables")
 _dates = importlib.import_module("humtrack.extract.dates")
 _mentions = importlib.import_module("humtrack.extract.mentions")
 _lexicon = importlib.import_module("humtrack.extract.lexicon")
-_trie = importlib.import_module("humtrack.extract._trie")
+_text = importlib.import_module("humtrack.extract.text")
+_pipeline = importlib.import_module("humtrack.extract.pipeline")
+_scan = importlib.import_module("humtrack.extract._scan")
 
 
 def _texts(alphabet: str, max_size: int = 80) -> st.SearchStrategy[str]:
@@ -158,8 +162,66 @@ def test_verb_cues_are_those_the_plain_expression_finds(words: list[str], gaps: 
     # one is found when the phrase is not
     text = _joined(words, gaps)
     lex = _lexicon.lexicon()
-    found = _trie.word_matches(lex.verbs, lex.verb_scan, text, _trie.lowered(text))
+    found = _scan.word_matches(lex.verbs, lex.verb_scan, text, _scan.lowered(text))
     assert [m.span() for m in found] == [m.span() for m in lex.verbs.finditer(text)]
+
+
+_PLAIN_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n")
+_PLAIN_CLAUSE_BREAK = re.compile(
+    r"[;:](?=\s)\s*|[—–](?:(?<!\d[—–])|(?!\d))\s*|,\s+(?=(?:while|but|whereas|although|though)\b)"
+    r"|\((?=\S)|\)\s*"
+)
+
+
+@settings(max_examples=400)
+@given(_texts('.!?"”’)]“‘([ \nAa0', 60))
+def test_sentence_ends_are_those_a_plain_expression_finds(text: str) -> None:
+    found = [m.span() for m in _scan.merged(_text._SENTENCE_ENDS, text)]
+    assert found == [m.span() for m in _PLAIN_SENTENCE_END.finditer(text)]
+
+
+_CLAUSE_WORDS = st.sampled_from(
+    [";", ":", "—", "–", ",", "(", ")", " ", "\n", "1", "a", "while", "but", "butter", "though"]
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(_CLAUSE_WORDS, max_size=40))
+def test_clause_breaks_are_those_a_plain_expression_finds(words: list[str]) -> None:
+    text = "".join(words)
+    found = [m.span() for m in _scan.merged(_text._CLAUSE_BREAKS, text)]
+    assert found == [m.span() for m in _PLAIN_CLAUSE_BREAK.finditer(text)]
+
+
+_ASIDE_WORDS = st.sampled_from(
+    [" — ", " – ", "—", " ", "some ", "12", "3,000 ", "people", "households", "and", "a", ".",
+     "\n", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(st.lists(_ASIDE_WORDS, max_size=30))
+def test_dash_asides_are_those_the_plain_expression_finds(words: list[str]) -> None:
+    text = "".join(words)
+    expected = [(m.span(), m.groups()) for m in _text._DASH_ASIDE.finditer(text)]
+    assert [(m.span(), m.groups()) for m in _text._dash_asides(text)] == expected
+
+
+_TOPIC_WORDS = st.sampled_from(
+    ["return", "returnees", "Refugees", "REFUGEE", "asylum", "aſylum", "IDPs", "ıdps", "İDP",
+     "internally displaced", "internally\u00a0displaced", "ınternally displaced", "displaced",
+     "re", *_ODD_WORDS]
+)  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(_TOPIC_WORDS, max_size=25), st.lists(_GAPS, min_size=25))
+def test_topic_words_are_those_the_plain_expression_finds(
+    words: list[str], gaps: list[str]
+) -> None:
+    text = _joined(words, gaps)
+    plain = _pipeline._TOPIC_WORDS.finditer(text)
+    assert _pipeline._topics(text) == Counter(m.lastgroup for m in plain)
 
 
 def test_reading_a_text_again_indexes_it_anew() -> None:

@@ -8,7 +8,7 @@ import re
 from typing import Final
 
 from humtrack._data import read_data_text
-from humtrack.extract._trie import lowered, word_matches
+from humtrack.extract._scan import lowered, word_matches
 from humtrack.extract.lexicon import Lexicon
 from humtrack.vocab import METRICS
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Final
 
-from humtrack.extract._trie import lowered, trie_pattern, word_matches, word_scan
+from humtrack.extract._scan import lowered, word_matches, word_scan
+from humtrack.extract._trie import trie_pattern
 
 __all__ = ["DateExpr", "find_dates"]
 

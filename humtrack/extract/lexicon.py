@@ -8,7 +8,8 @@ from functools import lru_cache
 from typing import Final
 
 from humtrack._data import read_data_csv, read_data_text
-from humtrack.extract._trie import trie_pattern, word_scan
+from humtrack.extract._scan import word_scan
+from humtrack.extract._trie import trie_pattern
 
 __all__ = ["Lexicon", "NounCue", "lexicon"]
 

@@ -18,7 +18,8 @@ from typing import Final
 from humtrack._data import read_data_csv, read_data_text
 from humtrack.errors import ParseError
 from humtrack.estimate import Estimate
-from humtrack.extract._trie import lowered, trie_pattern, word_matches, word_scan
+from humtrack.extract._scan import lowered, word_matches, word_scan
+from humtrack.extract._trie import trie_pattern
 from humtrack.vocab import QUALIFIER_PHRASES, VAGUE
 
 __all__ = ["Mention", "find_mentions", "not_a_figure"]
