@@ -146,7 +146,58 @@ _DATE_ANCHOR_WORDS = st.sampled_from(
 def test_date_anchors_are_those_the_plain_anchor_finds(words: list[str], gaps: list[str]) -> None:
     text = _joined(words, gaps)
     expected = [m.span() for m in _dates._ANCHOR.finditer(text)]
-    assert [m.span() for m in _dates._anchors(text)] == expected
+    assert [m.span() for m in _dates._anchors(text, _scan.lowered(text))] == expected
+
+
+# a date expression for each word one can open on, whole, so that the expression matches there
+_DATE_PHRASES = [
+    "between 1 and 16 May", "from May to June", "on Sunday", "at the end of May",
+    "the end of 2023", "in May", "as of 3 May", "since May", "during 2023", "by May", "until May",
+    "through May", "throughout 2023", "early May", "late May", "of 2023", "last week",
+    "this week", "today", "yesterday", "tonight", "over the past three days", "a week later",
+    "mid-May", "midMay", "3 May", "٣ May", "2023-05-01", "May 1-16",
+    *(f"{n} days later" for n in ["one", "two", "three", "four", "five", "six", "seven", "eight",
+                                  "nine", "ten", "12"]),
+    *(f"{m} 2023" for m in _dates._MONTHS),
+    *(f"{d}'s" for d in _dates._WEEKDAYS),
+]  # fmt: skip
+# code points past Latin-1 that match an ASCII letter when case is ignored
+_ODD_LETTERS = {"s": "ſ", "i": "ı", "k": "\u212a"}
+
+
+@st.composite
+def _date_phrases(draw: st.DrawFn) -> str:
+    phrase: str = draw(st.sampled_from([str, str.upper, str.title]))(
+        draw(st.sampled_from(_DATE_PHRASES))
+    )
+    if draw(st.booleans()):
+        at = draw(st.integers(0, len(phrase) - 1))
+        phrase = phrase[:at] + _ODD_LETTERS.get(phrase[at].lower(), phrase[at]) + phrase[at + 1 :]
+    return phrase
+
+
+def _assert_dates_open_where_allowed(text: str) -> None:
+    # the date expression is tried only at the words the quick check lets through: it must let
+    # through every word the expression matches at
+    low = _scan.lowered(text)
+    for word in _dates._WORD_START.finditer(text):
+        if _dates._PATTERN.match(text, word.start()):
+            assert _dates._MAY_OPEN.match(low, word.start() + 1), text[word.start() :]
+
+
+@settings(max_examples=500)
+@given(st.lists(_date_phrases(), max_size=6), st.lists(_GAPS, min_size=6))
+def test_dates_open_only_where_the_quick_check_allows(words: list[str], gaps: list[str]) -> None:
+    _assert_dates_open_where_allowed(_joined(words, gaps))
+
+
+def test_every_date_phrase_opens_where_the_quick_check_allows() -> None:
+    # each phrase in each case, with each letter in turn written as its odd look-alike
+    for phrase in _DATE_PHRASES:
+        for written in (phrase, phrase.upper(), phrase.title()):
+            for at, letter in enumerate(written):
+                odd = _ODD_LETTERS.get(letter.lower(), letter)
+                _assert_dates_open_where_allowed(f"({written[:at]}{odd}{written[at + 1 :]}.")
 
 
 _VERB_WORDS = st.sampled_from(
