@@ -2,7 +2,9 @@
 
 Extraction skips over text with scans written for speed: the marks of a table found with
 ``str.find``, date expressions tried only where words start, phone numbers and list articles
-written so that the matcher skips quickly. Each is checked here against the plain expression
+written so that the matcher skips quickly, and the words that anchor mentions, dates and verb
+cues found in a lowered copy of the text, and the ends of sentences and clauses found in one
+search for each character that can open them. Each is checked here against the plain expression
 that says what it finds, on text drawn from the characters that matter to it.
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from hypothesis import given, settings
@@ -20,6 +23,10 @@ import humtrack as ht
 _tables = importlib.import_module("humtrack.extract._tables")
 _dates = importlib.import_module("humtrack.extract.dates")
 _mentions = importlib.import_module("humtrack.extract.mentions")
+_lexicon = importlib.import_module("humtrack.extract.lexicon")
+_text = importlib.import_module("humtrack.extract.text")
+_pipeline = importlib.import_module("humtrack.extract.pipeline")
+_scan = importlib.import_module("humtrack.extract._scan")
 
 
 def _texts(alphabet: str, max_size: int = 80) -> st.SearchStrategy[str]:
@@ -101,6 +108,171 @@ def test_phone_numbers_are_those_a_plain_expression_finds(text: str) -> None:
 def test_list_articles_are_those_a_plain_expression_finds(text: str) -> None:
     found = [m.span(1) for m in _mentions._LIST_ARTICLE.finditer(text)]
     assert found == [m.span(1) for m in _PLAIN_LIST_ARTICLE.finditer(text)]
+
+
+# words, digits and the characters around them that the quick word scans read differently from
+# the text: Latin-1 and later letters ("é", "ж"), code points that match ASCII letters when case
+# is ignored (the long s, the Kelvin sign), a digit past ASCII ("٣"), a no-break space, a "?"
+_GAPS = st.sampled_from([" ", "", "\n", "\u00a0", "’", "é", "ж", "?", "-", "_"])
+_ODD_WORDS = ["é", "ж", "ſ", "\u212a", "٣", "~", "?", "_", "a1", "x"]
+
+
+def _joined(words: list[str], gaps: list[str]) -> str:
+    return "".join(w + g for w, g in zip(words, gaps, strict=False))
+
+
+_MENTION_WORDS = st.sampled_from(
+    ["a", "A", "an", "AN", "about", "ABOUT", "aBout", "in", "In", "dozen", "dozens", "half",
+     "more", "approx", "thousand", "twenty", "one", "1", "12", "1,000", *_ODD_WORDS]
+)  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(_MENTION_WORDS, max_size=25), st.lists(_GAPS, min_size=25))
+def test_mention_starts_are_those_the_plain_anchor_finds(words: list[str], gaps: list[str]) -> None:
+    text = _joined(words, gaps)
+    expected = [m.start() for m in _mentions._ANCHOR.finditer(text)]
+    assert _mentions._anchor_starts(text) == expected
+
+
+_DATE_ANCHOR_WORDS = st.sampled_from(
+    ["May", "may", "MAY", "since", "Since", "week", "weekend", "last", "end", "Sunday", "2019",
+     "1999", "20190", "19", "20", "x2019", "1", *_ODD_WORDS]
+)  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(_DATE_ANCHOR_WORDS, max_size=25), st.lists(_GAPS, min_size=25))
+def test_date_anchors_are_those_the_plain_anchor_finds(words: list[str], gaps: list[str]) -> None:
+    text = _joined(words, gaps)
+    expected = [m.span() for m in _dates._ANCHOR.finditer(text)]
+    assert [m.span() for m in _dates._anchors(text, _scan.lowered(text))] == expected
+
+
+# a date expression for each word one can open on, whole, so that the expression matches there
+_DATE_PHRASES = [
+    "between 1 and 16 May", "from May to June", "on Sunday", "at the end of May",
+    "the end of 2023", "in May", "as of 3 May", "since May", "during 2023", "by May", "until May",
+    "through May", "throughout 2023", "early May", "late May", "of 2023", "last week",
+    "this week", "today", "yesterday", "tonight", "over the past three days", "a week later",
+    "mid-May", "midMay", "3 May", "٣ May", "2023-05-01", "May 1-16",
+    *(f"{n} days later" for n in ["one", "two", "three", "four", "five", "six", "seven", "eight",
+                                  "nine", "ten", "12"]),
+    *(f"{m} 2023" for m in _dates._MONTHS),
+    *(f"{d}'s" for d in _dates._WEEKDAYS),
+]  # fmt: skip
+# code points past Latin-1 that match an ASCII letter when case is ignored
+_ODD_LETTERS = {"s": "ſ", "i": "ı", "k": "\u212a"}
+
+
+@st.composite
+def _date_phrases(draw: st.DrawFn) -> str:
+    phrase: str = draw(st.sampled_from([str, str.upper, str.title]))(
+        draw(st.sampled_from(_DATE_PHRASES))
+    )
+    if draw(st.booleans()):
+        at = draw(st.integers(0, len(phrase) - 1))
+        phrase = phrase[:at] + _ODD_LETTERS.get(phrase[at].lower(), phrase[at]) + phrase[at + 1 :]
+    return phrase
+
+
+def _assert_dates_open_where_allowed(text: str) -> None:
+    # the date expression is tried only at the words the quick check lets through: it must let
+    # through every word the expression matches at
+    low = _scan.lowered(text)
+    for word in _dates._WORD_START.finditer(text):
+        if _dates._PATTERN.match(text, word.start()):
+            assert _dates._MAY_OPEN.match(low, word.start() + 1), text[word.start() :]
+
+
+@settings(max_examples=500)
+@given(st.lists(_date_phrases(), max_size=6), st.lists(_GAPS, min_size=6))
+def test_dates_open_only_where_the_quick_check_allows(words: list[str], gaps: list[str]) -> None:
+    _assert_dates_open_where_allowed(_joined(words, gaps))
+
+
+def test_every_date_phrase_opens_where_the_quick_check_allows() -> None:
+    # each phrase in each case, with each letter in turn written as its odd look-alike
+    for phrase in _DATE_PHRASES:
+        for written in (phrase, phrase.upper(), phrase.title()):
+            for at, letter in enumerate(written):
+                odd = _ODD_LETTERS.get(letter.lower(), letter)
+                _assert_dates_open_where_allowed(f"({written[:at]}{odd}{written[at + 1 :]}.")
+
+
+_VERB_WORDS = st.sampled_from(
+    ["killed or injured", "KILLED OR INJURED", "pre-emptively evacuated", "in need", "killed",
+     "injured", "evacuated", "need", "toll", "é", "ж", "x", "1"]
+)  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(_VERB_WORDS, max_size=25), st.lists(_GAPS, min_size=25))
+def test_verb_cues_are_those_the_plain_expression_finds(words: list[str], gaps: list[str]) -> None:
+    # phrases of several words ("killed or injured", "pre-emptively evacuated"): a word inside
+    # one is found when the phrase is not
+    text = _joined(words, gaps)
+    lex = _lexicon.lexicon()
+    found = _scan.word_matches(lex.verbs, lex.verb_scan, text, _scan.lowered(text))
+    assert [m.span() for m in found] == [m.span() for m in lex.verbs.finditer(text)]
+
+
+_PLAIN_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n")
+_PLAIN_CLAUSE_BREAK = re.compile(
+    r"[;:](?=\s)\s*|[—–](?:(?<!\d[—–])|(?!\d))\s*|,\s+(?=(?:while|but|whereas|although|though)\b)"
+    r"|\((?=\S)|\)\s*"
+)
+
+
+@settings(max_examples=400)
+@given(_texts('.!?"”’)]“‘([ \nAa0', 60))
+def test_sentence_ends_are_those_a_plain_expression_finds(text: str) -> None:
+    found = [m.span() for m in _scan.merged(_text._SENTENCE_ENDS, text)]
+    assert found == [m.span() for m in _PLAIN_SENTENCE_END.finditer(text)]
+
+
+_CLAUSE_WORDS = st.sampled_from(
+    [";", ":", "—", "–", ",", "(", ")", " ", "\n", "1", "a", "while", "but", "butter", "though"]
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(_CLAUSE_WORDS, max_size=40))
+def test_clause_breaks_are_those_a_plain_expression_finds(words: list[str]) -> None:
+    text = "".join(words)
+    found = [m.span() for m in _scan.merged(_text._CLAUSE_BREAKS, text)]
+    assert found == [m.span() for m in _PLAIN_CLAUSE_BREAK.finditer(text)]
+
+
+_ASIDE_WORDS = st.sampled_from(
+    [" — ", " – ", "—", " ", "some ", "12", "3,000 ", "people", "households", "and", "a", ".",
+     "\n", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(st.lists(_ASIDE_WORDS, max_size=30))
+def test_dash_asides_are_those_the_plain_expression_finds(words: list[str]) -> None:
+    text = "".join(words)
+    expected = [(m.span(), m.groups()) for m in _text._DASH_ASIDE.finditer(text)]
+    assert [(m.span(), m.groups()) for m in _text._dash_asides(text)] == expected
+
+
+_TOPIC_WORDS = st.sampled_from(
+    ["return", "returnees", "Refugees", "REFUGEE", "asylum", "aſylum", "IDPs", "ıdps", "İDP",
+     "internally displaced", "internally\u00a0displaced", "ınternally displaced", "displaced",
+     "re", *_ODD_WORDS]
+)  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(_TOPIC_WORDS, max_size=25), st.lists(_GAPS, min_size=25))
+def test_topic_words_are_those_the_plain_expression_finds(
+    words: list[str], gaps: list[str]
+) -> None:
+    text = _joined(words, gaps)
+    plain = _pipeline._TOPIC_WORDS.finditer(text)
+    assert _pipeline._topics(text) == Counter(m.lastgroup for m in plain)
 
 
 def test_reading_a_text_again_indexes_it_anew() -> None:

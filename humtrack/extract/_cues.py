@@ -8,6 +8,7 @@ import re
 from typing import Final
 
 from humtrack._data import read_data_text
+from humtrack.extract._scan import lowered, word_matches
 from humtrack.extract.lexicon import Lexicon
 from humtrack.vocab import METRICS
 
@@ -87,7 +88,7 @@ class _VerbIndex:
         # a cue that starts a hyphenated word is not the cue: "toll-free", "dead-end"
         self.verbs = [
             (m.start(), m.end(), m.group().lower())
-            for m in lex.verbs.finditer(text)
+            for m in word_matches(lex.verbs, lex.verb_scan, text, lowered(text))
             if not _HYPHENATED.match(text, m.end())
         ]
         self.starts = [v[0] for v in self.verbs]

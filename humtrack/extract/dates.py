@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Final
 
+from humtrack.extract._scan import lowered, word_matches, word_scan
 from humtrack.extract._trie import trie_pattern
 
 __all__ = ["DateExpr", "find_dates"]
@@ -240,14 +241,49 @@ _ANCHOR_WORDS: Final = (
     + ["week", "month", "year", "past", "last", "later", "end"]
 )
 _ANCHOR: Final = re.compile(rf"\b(?=[A-Za-z]){trie_pattern(_ANCHOR_WORDS)}\b|\b(?:19|20)\d\d\b")
+# _ANCHOR's two kinds of match, each found in a scan the matcher can skip through: the words by
+# a scan of the lowered text, _ANCHOR tried only there; the years at their first digit (the
+# boundary before it looked at after the "19" or "20", so that the scan starts on a literal)
+_ANCHOR_WORD_SCAN: Final = word_scan(_ANCHOR_WORDS)
+_YEAR_ANCHOR: Final = re.compile(r"(?:19|20)(?<!\w\d\d)\d\d\b")
+
+
+def _anchors(text: str, low: bytes) -> list[re.Match[str]]:
+    """The matches of ``_ANCHOR.finditer(text)`` (``low`` is the lowered text): a year is never
+    inside a word, nor a word inside a year, so the two kinds do not hide one another and are
+    merged as they are."""
+    words = word_matches(_ANCHOR, _ANCHOR_WORD_SCAN, text, low)
+    return sorted([*words, *_YEAR_ANCHOR.finditer(text)], key=re.Match.start)
+
+
 _WORD_START: Final = re.compile(r"\b\w")
+#: the words a branch of _PATTERN opens on, whole ("mid" also runs into its month: "midMay")
+_OPENING_WORDS: Final = (
+    list(_MONTHS)
+    + _WEEKDAYS
+    + ["between", "from", "on", "at", "the", "in", "as", "since", "during", "by", "until"]
+    + ["through", "throughout", "early", "late", "of", "last", "this", "today", "yesterday"]
+    + ["tonight", "over", "a", "one", "two", "three", "four", "five", "six", "seven", "eight"]
+    + ["nine", "ten"]
+)
+# whether _PATTERN may match at a word, read in the lowered text: the word opens on a digit or
+# is one of the opening words, or a code point past Latin-1 (a "?") comes within its first ten
+# characters, where a dotless i, a long s or a Kelvin sign would match "i", "s" or "k" when case
+# is ignored, or a digit past ASCII would be a digit; _PATTERN is tried only at such a word,
+# since at most others it is many times slower to fail than this is
+_MAY_OPEN: Final = re.compile(
+    rb"[0-9]|mid|" + trie_pattern(_OPENING_WORDS, ignore_case=False).encode() + rb"(?!\w)"
+    rb"|.{0,9}\?",
+    re.DOTALL,
+)
 
 
 def _anchored(text: str) -> Iterator[re.Match[str]]:
     """Matches of the date expression near the words every date contains (months, days, years ...)."""
     last_end = 0
     n = len(text)
-    for anchor in _ANCHOR.finditer(text):
+    low = lowered(text)
+    for anchor in _anchors(text, low):
         position = anchor.start()
         if position < last_end:
             continue
@@ -258,6 +294,8 @@ def _anchored(text: str) -> Iterator[re.Match[str]]:
         while at <= position:
             m = None
             for word in _WORD_START.finditer(text, at, position + 1):
+                if not _MAY_OPEN.match(low, word.start() + 1):
+                    continue  # the lowered text has a byte more before it
                 m = _PATTERN.match(text, word.start(), hi)
                 if m is not None:
                     break

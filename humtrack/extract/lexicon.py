@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Final
 
 from humtrack._data import read_data_csv, read_data_text
+from humtrack.extract._scan import word_scan
 from humtrack.extract._trie import trie_pattern
 
 __all__ = ["Lexicon", "NounCue", "lexicon"]
@@ -39,6 +40,8 @@ class Lexicon:
     #: The first words of the counted nouns, to skip a word that starts none at once.
     noun_starts: frozenset[str]
     verbs: re.Pattern[str]
+    #: Where a verb cue may start, in the lowered text (see :func:`._trie.word_scan`).
+    verb_scan: re.Pattern[bytes]
     verb_metric: dict[str, tuple[str, str]]
     damage: re.Pattern[str]
     kind_cues: re.Pattern[str]
@@ -63,6 +66,7 @@ def lexicon() -> Lexicon:
         max_noun_words=max(len(k.split()) for k in nouns),
         noun_starts=frozenset(k.split()[0] for k in nouns),
         verbs=re.compile(rf"\b(?=[A-Za-z]){trie_pattern(verbs)}\b"),
+        verb_scan=word_scan(verbs),
         verb_metric=verbs,
         damage=re.compile(rf"\b(?=[A-Za-z]){trie_pattern(damage)}\b"),
         kind_cues=re.compile(rf"\b(?=[A-Za-z]){trie_pattern(kinds)}\b"),

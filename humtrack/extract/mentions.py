@@ -18,6 +18,7 @@ from typing import Final
 from humtrack._data import read_data_csv, read_data_text
 from humtrack.errors import ParseError
 from humtrack.estimate import Estimate
+from humtrack.extract._scan import lowered, word_matches, word_scan
 from humtrack.extract._trie import trie_pattern
 from humtrack.vocab import QUALIFIER_PHRASES, VAGUE
 
@@ -244,6 +245,28 @@ _ANCHOR: Final = re.compile(
     rf"\d+|~|\b(?=[A-Za-z]){trie_pattern(_START_WORDS)}\b"
     r"|\b(?:[Aa]n?|AN?)\s+(?i:dozen|hundred|thousand|million|billion|few|quarter|half|third)\b"
 )
+# the three kinds of start _ANCHOR finds, each in a scan the matcher can skip through: runs of
+# digits and tildes start at their own characters; words are found by a scan of the lowered
+# text, and _ANCHOR is tried only there
+_DIGITS_RUN: Final = re.compile(r"\d+")
+_TILDE: Final = re.compile("~")
+_START_WORD_SCAN: Final = word_scan(_START_WORDS)
+
+
+def _anchor_starts(text: str) -> list[int]:
+    """Where ``_ANCHOR.finditer(text)`` finds its matches, in order.
+
+    A digit or a tilde is never inside a word, nor a word inside a run of digits, so the three
+    kinds of start do not hide one another and are merged as they are.
+    """
+    words = word_matches(_ANCHOR, _START_WORD_SCAN, text, lowered(text))
+    return sorted(
+        [
+            *(m.start() for m in words),
+            *(m.start() for m in _DIGITS_RUN.finditer(text)),
+            *(m.start() for m in _TILDE.finditer(text)),
+        ]
+    )
 
 
 def _anchored(text: str, masked: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
@@ -257,8 +280,7 @@ def _anchored(text: str, masked: list[tuple[int, int]]) -> Iterator[re.Match[str
     """
     mask_starts = [s for s, _ in masked]
     last_end = 0
-    for anchor in _ANCHOR.finditer(text):
-        position = anchor.start()
+    for position in _anchor_starts(text):
         if position < last_end:
             continue
         m = _MENTION.match(text, position)

@@ -29,6 +29,7 @@ from humtrack.extract._counting import (
 from humtrack.extract._cues import forget_verbs
 from humtrack.extract._labels import forget_labels
 from humtrack.extract._periods import _Dating, _period
+from humtrack.extract._scan import lowered, matches_at
 from humtrack.extract._tables import table_cell
 from humtrack.extract.dates import find_dates
 from humtrack.extract.lexicon import lexicon
@@ -96,6 +97,32 @@ _TOPIC_WORDS: Final = re.compile(
     r"|(?P<idps>IDPs?|internally\s+displaced))\b",
     re.IGNORECASE,
 )
+# how a topic word starts in the lowered text (see _scan.lowered), each searched for on its own
+# as quickly as bytes.find: "?" stands for the dotless i and the long s past Latin-1, which match
+# "i" and "s" when case is ignored
+_TOPIC_STARTS: Final = tuple(
+    re.compile(re.escape(start))
+    for start in (
+        b"return",
+        b"refugee",
+        b"asylum",
+        b"a?ylum",
+        b"idp",
+        b"?dp",
+        b"internally",
+        b"?nternally",
+    )
+)
+
+
+def _topics(text: str) -> Counter[str | None]:
+    """How many words of each topic the text has, _TOPIC_WORDS tried only where one starts."""
+    low = lowered(text)
+    # one byte before the text in the lowered copy: its offsets there are one on
+    stops = sorted(m.start() - 1 for start in _TOPIC_STARTS for m in start.finditer(low))
+    return Counter(m.lastgroup for m in matches_at(_TOPIC_WORDS, stops, text))
+
+
 # "fled Ukraine to Poland, Romania and Moldova"
 _TO_SEVERAL: Final = re.compile(
     r"\b(?:to|into)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
@@ -366,7 +393,7 @@ def extract(
     default_country = countries.most_common(1)[0][0] if countries else None
     host_country = next((c for c, _n in countries.most_common() if c != text_origin), None)
     rows: list[dict[str, Any]] = []
-    topics = Counter(m.lastgroup for m in _TOPIC_WORDS.finditer(text))
+    topics = _topics(text)
     about_returns = topics["returns"] > max(1, topics["refugees"])
     about_refugees = topics["refugees"] > max(1, topics["idps"])
     refugees_of_text = (text_origin, host_country) if about_refugees and host_country else None

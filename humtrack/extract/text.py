@@ -10,8 +10,11 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
+
+from humtrack.extract._scan import matches_at, merged
 
 __all__ = ["MAX_SPAN", "Segments"]
 
@@ -21,16 +24,30 @@ MAX_SPAN: Final = 400
 MAX_PARAGRAPH: Final = 4 * MAX_SPAN
 
 _PARAGRAPH: Final = re.compile(r"\n[ \t]*\n\s*")
-_SENTENCE_END: Final = re.compile(r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n")
+# a full stop, "!" or "?" (and the quotes or brackets closing on it) before a capital or a digit,
+# or a line's end; one scan for each first character, which the matcher searches for as quickly
+# as str.find (an alternation of them would be tried at every position)
+_SENTENCE_ENDS: Final = (
+    *(re.compile(rf"{re.escape(c)}[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])") for c in ".!?"),
+    re.compile("\n"),
+)
 _ABBREVIATION: Final = re.compile(
     r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|No|Nos|vs|e\.g|i\.e|Gen|Gov|Col|Lt|Sgt|Rep|Sen|Prof|approx|ca|ind"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$"
 )
-# a dash breaks a clause unless it joins two digits ("15–20"); every branch starts with its own
-# character, so that the expression skips quickly over the text between them
-_CLAUSE_BREAK: Final = re.compile(
-    r"[;:](?=\s)\s*|[—–](?:(?<!\d[—–])|(?!\d))\s*|,\s+(?=(?:while|but|whereas|although|though)\b)"
-    r"|\((?=\S)|\)\s*"
+# a dash breaks a clause unless it joins two digits ("15–20"); one scan for each first
+# character, so that the matcher skips quickly over the text between them
+_CLAUSE_BREAKS: Final = tuple(
+    re.compile(p)
+    for p in (
+        r";(?=\s)\s*",
+        r":(?=\s)\s*",
+        r"—(?:(?<!\d—)|(?!\d))\s*",
+        r"–(?:(?<!\d–)|(?!\d))\s*",
+        r",\s+(?=(?:while|but|whereas|although|though)\b)",
+        r"\((?=\S)",
+        r"\)\s*",
+    )
 )
 
 
@@ -43,6 +60,12 @@ _DASH_ASIDE: Final = re.compile(
     r"|\s([—–])\s(?:or\s+|some\s+|about\s+|around\s+|nearly\s+|roughly\s+)?\d[\d,.\u00a0 ]*"
     r"(?:million\s+)?(?:people|persons|individuals|families|households)\s(\3)\s(?=[a-z])"
 )
+_DASHES: Final = (re.compile("—"), re.compile("–"))
+
+
+def _dash_asides(text: str) -> Iterator[re.Match[str]]:
+    """The matches of _DASH_ASIDE, which start on the space before a dash: tried only there."""
+    return matches_at(_DASH_ASIDE, (m.start() - 1 for m in merged(_DASHES, text)), text)
 
 
 def _cut_long(starts: list[int], text_len: int, text: str, span: int = MAX_SPAN) -> list[int]:
@@ -80,7 +103,7 @@ class Segments:
         )
         sentence_starts = {0, *paragraphs}
         skipped_to = 0
-        for m in _SENTENCE_END.finditer(text):
+        for m in merged(_SENTENCE_ENDS, text):
             if m.start() < skipped_to:
                 continue  # inside a run of blank space already skipped: linear on long runs
             if m.group() != "\n" and _ABBREVIATION.search(text, max(0, m.start() - 8), m.start()):
@@ -94,10 +117,8 @@ class Segments:
         clause_starts = set(sentences)
         # "231,000 people — the refugees and their hosts — need support": an aside between two
         # dashes does not end the clause that carries on after it
-        asides = {
-            m.start(i) for m in _DASH_ASIDE.finditer(text) for i in (1, 2, 3, 4) if m.group(i)
-        }
-        for m in _CLAUSE_BREAK.finditer(text):
+        asides = {m.start(i) for m in _dash_asides(text) for i in (1, 2, 3, 4) if m.group(i)}
+        for m in merged(_CLAUSE_BREAKS, text):
             if m.start() not in asides:
                 clause_starts.add(m.end())
         clauses = _cut_long(sorted(c for c in clause_starts if c < n or c == 0), n, text)

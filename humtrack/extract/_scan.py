@@ -1,0 +1,90 @@
+"""Quick scans: the matches of an expression, found without trying it at every position.
+
+Python's matcher skips quickly through a text only to a first character it
+knows: one literal character (searched for as fast as ``str.find``), or, more
+slowly, one of a set of characters. An expression that opens on a word boundary,
+a class such as ``\\s``, or branches that do not all open on a literal character
+is tried at every position instead, which is most of the cost of scanning prose.
+The scans here find the same matches from places found quickly: a search for
+each literal first character on its own, or a scan of a lowered byte copy of the
+text for the words of a word list; the expression is then tried at those places
+alone. ``tests/test_extract_scanning.py`` holds each scan to the plain
+expression it replaces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from humtrack.extract._trie import trie_pattern
+
+__all__ = ["lowered", "matches_at", "merged", "word_matches", "word_scan"]
+
+
+def merged(patterns: Iterable[re.Pattern[str]], text: str) -> list[re.Match[str]]:
+    """The matches of several expressions in ``text``, in the order they start.
+
+    The same as the matches of their alternation when each opens on a character of its own
+    and none goes on over a character another opens on: no match then hides another.
+    """
+    return sorted((m for p in patterns for m in p.finditer(text)), key=re.Match.start)
+
+
+def matches_at(
+    pattern: re.Pattern[str], stops: Iterable[int], text: str
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, with ``pattern`` tried only at ``stops`` (in
+    increasing order): the same matches when every one starts at a stop and none is empty."""
+    last_end = 0
+    for at in stops:
+        if at < last_end:
+            continue  # inside the last match, where a search of the text goes on after it
+        found = pattern.match(text, at)
+        if found is not None:
+            last_end = found.end()
+            yield found
+
+
+def lowered(text: str) -> bytes:
+    """``text`` as a :func:`word_scan` reads it: one byte a code point, so that offsets stay
+    those of ``text``; ASCII letters lowered (and only they: no Unicode case rule moves a
+    letter); every code point past Latin-1 a ``?``; and a space before it all, so that a scan's
+    match, which starts on the character before its word, starts at the word's offset in
+    ``text``.
+    """
+    return b" " + text.encode("latin-1", "replace").lower()
+
+
+def word_scan(words: Iterable[str]) -> re.Pattern[bytes]:
+    """A scan of :func:`lowered` text that stops where one of ``words`` (ASCII, in any case)
+    begins a word.
+
+    Its matches start at a character other than a letter, digit or underscore, which lets the
+    matcher skip straight to the next one instead of trying a word boundary at every position.
+    A match of one word goes on over it, since no word starts inside a word; a list with a
+    phrase ("killed or injured") keeps each match to that one character, so that the words
+    inside a phrase are tried too.
+    """
+    listed = [w.lower() for w in words]
+    if not all(w.isascii() for w in listed):
+        raise ValueError("word_scan() lists ASCII words only")
+    body = trie_pattern(listed, ignore_case=False).encode("ascii")
+    if all(w.isalpha() for w in listed):
+        return re.compile(rb"\W" + body + rb"\b")  # a third quicker than looking ahead
+    return re.compile(rb"\W(?=" + body + rb"\b)")
+
+
+def word_matches(
+    pattern: re.Pattern[str], scan: re.Pattern[bytes], text: str, low: bytes
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, with ``pattern`` tried only where ``scan``
+    (over ``low``, the :func:`lowered` text) stops.
+
+    The same matches when every match of ``pattern`` is one of the scan's words, not empty, in
+    ASCII letters of either case, after a word boundary: the scan stops at each such place,
+    since a character that is no word character to ``pattern`` is none to the scan either (an
+    ASCII one is itself; a Latin-1 letter and the ``?`` of a later code point are no ASCII word
+    characters), and ``pattern`` rejects the extra stops.
+    """
+    return matches_at(pattern, (stop.start() for stop in scan.finditer(low)), text)
