@@ -88,6 +88,9 @@ def _score(split: str) -> Evaluation:
         # scored once, at the end of the work it was written for: 0.779, period 0.667 (0.777
         # with the rules before that work)
         ("holdout9", 0.76, 0.63),
+        # scored once, at the end of the work it was written for: 0.739, period 0.601 (0.737
+        # with the rules before that work)
+        ("holdout10", 0.72, 0.57),
     ],
 )
 def test_value_and_metric_f1_does_not_regress(
