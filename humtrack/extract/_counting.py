@@ -253,12 +253,12 @@ def _item_by_place(text: str, mention: Mention) -> bool:
 
 
 def _list_by_division(
-    text: str, lex: Lexicon, mention: Mention, named: _Places
-) -> tuple[int, int, str] | None:
+    text: str, lex: Lexicon, mention: Mention, named: _Places, origin: str | None
+) -> _Counted | None:
     """What a list by place counts, when the figure follows a place of it and the sentence
     opens the list with what it counts and by what division: "Registered IDPs by oblast include
     Donetsk (government-controlled area) 438,527, Kharkiv 168,034"."""
-    start = max(0, mention.start - 300)
+    start = max(0, mention.start - 600)
     start = max(
         start,
         _last_full_stop(text, start, mention.start) + 1,
@@ -271,21 +271,32 @@ def _list_by_division(
     ):
         return None
     by = _last(_BY_DIVISION, text[start : mention.start])
-    if by is None:
-        return None
+    if by is None or "origin" in by.group().lower():
+        return None  # "Refugees by country of origin: Sudan 610,000": where they came from
     by_start, list_start = start + by.start(), start + by.end()
     # the list runs from the heading to the figure: places and figures, no verb of its own
     if _verbs(text, lex, list_start, mention.start):
         return None
+    nouns = [
+        (m.start(), m.end(), noun)
+        for m in _WORD.finditer(text, start, by_start)
+        if (noun := lex.nouns.get(m.group().lower())) is not None
+    ]
+    # "Children killed by governorate": the group and unit of the noun the heading counts
+    group = next((n.group for _s, _e, n in reversed(nouns) if n.group != "all"), "all")
+    unit = next((n.unit for _s, _e, n in reversed(nouns)), "person")
     counted = [v for v in _verbs(text, lex, start, by_start) if lex.verb_metric[v[2]][0] != "other"]
     if counted:
-        return counted[-1]
-    nouns = [
-        (m.start(), m.end(), m.group().lower())
-        for m in _WORD.finditer(text, start, by_start)
-        if (noun := lex.nouns.get(m.group().lower())) is not None and noun.metric
-    ]
-    return nouns[-1] if nouns else None
+        metric, kind = lex.verb_metric[counted[-1][2]]
+    elif named_nouns := [n for _s, _e, n in nouns if n.metric]:
+        metric = named_nouns[-1].metric
+        kind = METRICS[metric].default_kind
+    else:
+        return None
+    if metric == "facilities_damaged" and not lex.damage.search(text, start, by_start):
+        metric = "other"  # "Health facilities by governorate": places counted, not damage
+    note = "an item of a list by place: counts what the sentence opening it counts"
+    return _Counted(metric, group, unit, kind, None, origin, [note])
 
 
 # "Tanzania 45,000 tents": a plural noun of its own after the figure
@@ -301,9 +312,14 @@ _TO_BEFORE: Final = re.compile(
     rf"{_LEAD_IN}$"
 )
 # "the IDP population rose by 1,994": a count grown by the figure, which counts the newcomers
-_GREW_BY_BEFORE: Final = re.compile(
+_GREW_BY: Final = (
     r"\b(?:rose|risen|rises|increased|increases|jumped|climbed|grew|grown|went\s+up|gone\s+up)"
-    rf"\s+by\s+{_LEAD_IN}$",
+    r"\s+by\s+"
+)
+_GREW_BY_BEFORE: Final = re.compile(rf"{_GREW_BY}{_LEAD_IN}$", re.IGNORECASE)
+_FELL_BY_BEFORE: Final = re.compile(
+    rf"\b(?:fell|fallen|falls|dropped|drops|decreased|declined|went\s+down|gone\s+down)\s+by\s+"
+    rf"{_LEAD_IN}$",
     re.IGNORECASE,
 )
 _WHERE_BEFORE: Final = re.compile(r"\bwhere\s+(?:[\w,-]+\s+){0,3}$")
@@ -316,14 +332,12 @@ _CARRYING_BEFORE: Final = re.compile(
 # "were in Crisis (IPC Phase 3) or worse", "are projected to be in Emergency (IPC Phase 4)"
 _IN_IPC_PHASE: Final = re.compile(
     r"\s+(?:(?:are|were|is|was|remain(?:ed)?)\s+)?(?:(?:still|now|projected\s+to\s+be|expected"
-    r"\s+to\s+be|estimated\s+to\s+be)\s+)?in\s+(?:Crisis|Emergency|Catastrophe|Famine|Stressed)"
-    r"[^.;\n]{0,40}?\(IPC\s+Phases?\s+[2-5]"
+    r"\s+to\s+be|estimated\s+to\s+be)\s+)?in\s+(?:Crisis|Emergency|Catastrophe|Famine)"
+    r"[^.;\n]{0,40}?\(IPC\s+Phases?\s+[3-5]"
 )
 # "rose by 1,994 to 66,913": the count the change reached, as it stands
 _GREW_BY_TO_BEFORE: Final = re.compile(
-    r"\b(?:rose|risen|rises|increased|increases|jumped|climbed|grew|grown|went\s+up|gone\s+up)"
-    rf"\s+by\s+(?:[^,;:]|,(?=\d)){{1,40}}?\s+to\s+{_LEAD_IN}$",
-    re.IGNORECASE,
+    rf"{_GREW_BY}(?:[^,;:]|,(?=\d)){{1,40}}?\s+to\s+{_LEAD_IN}$", re.IGNORECASE
 )
 # "the cumulative number of cases is 2,713": the number, the toll or the count as the subject
 _NUMBER_IS_BEFORE: Final = re.compile(
@@ -750,7 +764,6 @@ _EVACUATION: Final = frozenset(
         "pre-emptively evacuated",
         "rescued and evacuated",
         "rescued or evacuated",
-        "evacuation of",
     }
 )
 _RESCUE_OR_TRANSFER: Final = re.compile(
@@ -1600,19 +1613,8 @@ def _count(
                 # "37,100 in 10 rural sites along the Logone", in a text about refugees
                 metric = "refugees" if about_refugees else "idps"
                 return _Counted(metric, "all", "person", "stock", None, origin, notes)
-            if bare is None and (heading := _list_by_division(text, lex, mention, named)):
-                by_place = (
-                    lex.verb_metric[heading[2]]
-                    if heading[2] in lex.verb_metric
-                    else (
-                        lex.nouns[heading[2]].metric,
-                        METRICS[lex.nouns[heading[2]].metric].default_kind,
-                    )
-                )
-                notes.append(
-                    "an item of a list by place: counts what the sentence opening it counts"
-                )
-                return _Counted(by_place[0], "all", "person", by_place[1], None, origin, notes)
+            if bare is None and (by_place := _list_by_division(text, lex, mention, named, origin)):
+                return by_place
             if bare is None:
                 topic = "refugees" if about_refugees else "idps" if about_idps else None
                 if (
@@ -2104,6 +2106,12 @@ def _count(
     ):
         # "the IDP population rose by 1,994": the people who came, a flow
         metric, kind = ("displaced" if metric == "idps" else metric), "flow"
+    elif _FELL_BY_BEFORE.search(text, max(lo, mention.start - 30), mention.start) or (
+        kind == "stock" and _GREW_BY_BEFORE.search(text, max(lo, mention.start - 30), mention.start)
+    ):
+        # "the death toll fell by 3 to 27", "people in need rose by 2 million to 18 million":
+        # the change of a count, no count of people
+        return None
     elif metric in {"idps", "displaced", "refugees"} and _GREW_BY_TO_BEFORE.search(
         text, max(lo, mention.start - 80), mention.start
     ):

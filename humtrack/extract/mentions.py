@@ -87,7 +87,8 @@ _AFTER_NOT_FIGURE: Final = re.compile(
     # "fled two or three times": how often, not how many
     r"|(?:or|to)\s+[a-z]+\s+times\b"
     # "Order 033 of 2021": the number of a document of that year
-    r"|of\s+(?:19|20)\d\d\b"
+    r"|of\s+(?:19|20)\d\d\b(?!['’]s)"
+    r"(?=\s*(?:[,.;:)]|$|(?:on|in|by|and|of|to|for|from|which|that|issued|adopted)\b))"
     # "a 15-storey block", "a 200-bed hospital": the size of a thing, not a count
     r"|-(?:storey|story|floor|bed|room|metre|meter|foot|kilometre|kilometer|mile|page|seat)\b"
     # speeds and rainfall; shares of a whole ("two thirds of the refugees")
@@ -149,7 +150,7 @@ _AGES_BEFORE: Final = re.compile(r"\baged\s+\d{1,3}\s*(?:and|to|-|–)\s*$", re.
 # "in week 3", "Week 12", "epi week 35": the number of a week; not "Last week 300 people"
 _WEEK_NUMBER_BEFORE: Final = re.compile(
     r"(?:\b(?:in|of|during|since|for|by|from|to|until|and)\s+(?:epi(?:demiological)?\s+)?[Ww]eeks?"
-    r"|\bepi\s+weeks?|\bWeeks?)\s$"
+    r"|\bepi\s+weeks?|(?<!Last )(?<!This )(?<!Next )(?<!Each )(?<!Every )(?<!Per )\bWeeks?)\s$"
 )
 # "a child of twelve", "a boy of 14": an age
 _AGE_OF_BEFORE: Final = re.compile(
@@ -160,7 +161,7 @@ _AGE_OF_BEFORE: Final = re.compile(
 # rounds; a comma joins only inside such a list ("In week 35, 3,416 new cases" is a figure)
 _LISTED_LABELS_BEFORE: Final = re.compile(
     r"\b(?:phases?|levels?|categor(?:y|ies)|weeks?|rounds?|grades?|stages?|articles?)"
-    r"\s+\d+(?:\s*,\s*\d+)*\s*(?:(?P<comma>,)|and|or|to)\s*$",
+    r"\s+\d{1,2}(?:\s*,\s*\d{1,2})*\s*(?:(?P<comma>,)|and|or|to)\s*$",
     re.IGNORECASE,
 )
 _LIST_GOES_ON: Final = re.compile(r"\s*(?:,\s*\d+\s*)*,?\s*(?:and|or)\s+\d")
@@ -219,8 +220,10 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
         return True  # "compared with 3 907 cases in week 3"
     if _AGE_OF_BEFORE.search(text, max(0, start - 24), start):
         return True  # "killed a child of twelve"
-    if (listed := _LISTED_LABELS_BEFORE.search(text, max(0, start - 40), start)) and (
-        not listed.group("comma") or _LIST_GOES_ON.match(text, end)
+    if (
+        end - start <= 2
+        and (listed := _LISTED_LABELS_BEFORE.search(text, max(0, start - 40), start))
+        and (not listed.group("comma") or _LIST_GOES_ON.match(text, end))
     ):
         return True  # "IPC Phases 3, 4 and 5"
     if (start == 0 or text[start - 1] == "\n") and _ENUMERATION_AFTER.match(text, end):
@@ -348,6 +351,20 @@ _CHANGED_FROM: Final = re.compile(
 )
 
 
+def _reached(text: str, m: re.Match[str]) -> bool:
+    """Whether the second number of "by X to Y" is at least twice the first: the count a change
+    of X reached, not the top of a range."""
+    low = Mention(m.start("x"), m.end("x"), False).estimate(text)
+    high = Mention(m.start("y"), m.end(), False).estimate(text)
+    return (
+        low is not None
+        and high is not None
+        and low.value is not None
+        and high.value is not None
+        and high.value >= 2 * low.value
+    )
+
+
 # a row of a table written as text: a label, then cells after spaced dashes
 _LABEL_NAME_BEFORE: Final = re.compile(
     r"(?:^|[\n:;.]\s*)(?!(?:Between|About|Some|From|Around|Over|Nearly|Almost|Up|An?|The)\b)"
@@ -425,7 +442,10 @@ def _numbers(text: str, masked: list[tuple[int, int]]) -> Iterator[Mention]:
         if (
             m.group("y")
             and text[m.end("x") : m.start("y")].strip().lower() == "to"
-            and _CHANGED_FROM.search(text, max(0, start - 40), start)
+            and (changed := _CHANGED_FROM.search(text, max(0, start - 40), start))
+            # "rose by 2,000 to 15,000": a change and the count it reached; "rose by 10 to 15
+            # people a day" is still a range
+            and (not changed.group().lower().rstrip().endswith("by") or _reached(text, m))
         ):
             # "the toll rose from 12 to 15", "from 18 to 25 million": two counts, not a range, and
             # "rose by 2,000 to 15,000" a change and the count it reached;

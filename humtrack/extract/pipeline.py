@@ -179,6 +179,9 @@ def _dot_grouped(text: str, mention: Mention, e: Estimate, unit: str) -> Estimat
 
 
 _ASIDE_TO_FIGURE: Final = re.compile(r"\s+\([^()\n]{1,60}\)\s*:?\s*")
+# the figure ends an item of a list: "Donetsk (...) 438,527, Kharkiv ..."; not "Sudan (mostly
+# women and children) 12,000 arrived in Chad"
+_ITEM_ENDS: Final = re.compile(r"\s*(?:[,;.]|\band\b|$)")
 
 
 def _place(
@@ -198,7 +201,9 @@ def _place(
     starts = place_starts
     i = bisect.bisect_left(starts, mention.start - 80)
     for p in candidates[i : bisect.bisect_left(starts, mention.start)]:
-        if _ASIDE_TO_FIGURE.fullmatch(segs.text, p.end, mention.start):
+        if _ASIDE_TO_FIGURE.fullmatch(segs.text, p.end, mention.start) and _ITEM_ENDS.match(
+            segs.text, mention.end
+        ):
             # "Donetsk (government-controlled area) 438,527": the place of a list item, whose
             # aside in brackets ends the clause before the figure
             return p.written, p.code, origin if counted.metric == "refugees" else None
