@@ -3331,6 +3331,8 @@ def test_a_list_by_place_needs_its_heading_and_no_verb_between() -> None:
     ("text", "expected"),
     [
         ("Police confirmed the arrest of 30 protesters.", [(30, "detained")]),
+        # sent back, the refugees are returnees
+        ("Pakistan deported 3,000 refugees to Afghanistan last week.", [(3_000, "returnees")]),
         ("It has coordinated the rescue of 7,800 people at sea.", [(7_800, "other")]),
     ],
 )  # fmt: skip
