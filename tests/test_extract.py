@@ -3477,3 +3477,74 @@ def test_a_list_by_place_keeps_the_heading_s_unit_group_and_damage() -> None:
     # the place before an aside in brackets is the item's place only where the item ends
     text = "Refugees from Sudan (mostly women and children) 12,000 arrived in Chad."
     assert figures(text, "location_code") == [(12_000, "TD")]
+
+
+def test_shares_of_a_total_count_what_the_total_counts_where_each_is() -> None:
+    text = (
+        "The two storms triggered around 1.5 million internal displacements across Central "
+        "America. Honduras accounted for the largest share, 937,000, followed by Guatemala "
+        "with 339,000 and Nicaragua with more than 160,000."
+    )
+    assert figures(text, "metric", "location_code")[1:] == [
+        (937_000, "displaced", "HN"),
+        (339_000, "displaced", "GT"),
+        (160_000, "displaced", "NI"),
+    ]
+    text = (
+        "Some 4,000 people have arrived in Wamena since December. The largest group, 1,985 "
+        "people, came from Mbuwa district, followed by Yigi (692) and Dal (541)."
+    )
+    assert figures(text, "metric") == [
+        (4_000, "displaced"),
+        (1_985, "displaced"),
+        (692, "displaced"),
+        (541, "displaced"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("6,875 persons were accommodated in 26 relief camps.",
+         [(6_875, "idps", "stock"), (26, "other", "stock")]),
+        ("A further 629 people are housed in collective centres.", [(629, "idps", "stock")]),
+        ("Water supply remains cut to about 1,200 households.", [(1_200, "affected", "stock")]),
+        ("City gas supply has been suspended to 580 households.", [(580, "affected", "stock")]),
+        ("About 2,800 households lost power on Monday.", [(2_800, "affected", "stock")]),
+        ("The strike cut the water supply to about 600,000 people.",
+         [(600_000, "affected", "stock")]),
+        # a duration is no count, whatever the words after it
+        (("The hospital was cut off for several days, and water supply to the camp has been "
+          "interrupted."), []),
+        # parts of the dead, named as identified
+        ("Of the 14 victims recovered so far, 11 have been identified.", [(11, "killed", "flow")]),
+        (("Of the bodies recovered, 88 have been identified so far and 187 are still "
+          "unidentified."), [(88, "killed", "flow"), (187, "killed", "flow")]),
+        ("Of the 40 schools, 12 have been identified for repair.",
+         [(40, "other", "stock"), (12, "other", "stock")]),
+    ],
+)  # fmt: skip
+def test_people_housed_cut_off_or_identified(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert figures(text, "metric", "kind") == expected
+
+
+def test_a_part_of_the_sites_a_sentence_counts_is_sites() -> None:
+    text = (
+        "20 012 people are being accommodated in 31 accommodation centres, 26 of them in "
+        "Sofala and 5 in Inhambane."
+    )
+    assert figures(text, "metric", "unit") == [
+        (20_012, "idps", "person"),
+        (31, "other", "site"),
+        (26, "other", "site"),
+        (5, "other", "site"),
+    ]
+    # a part named as people is a part of the people
+    text = "The strikes killed 45 people in 3 villages, 12 of them children."
+    assert figures(text, "metric", "group") == [
+        (45, "killed", "all"),
+        (3, "other", "all"),
+        (12, "killed", "children"),
+    ]

@@ -239,7 +239,7 @@ _PLACE_ITEM_BEFORE: Final = re.compile(
     r"(?:(?:,|;|\band|\bfollowed\s+by|\bwith|\bin)\s+(?:the\s+)?[A-Z][\w'’.-]*"
     r"(?:\s+(?:of\s+the\s+|of\s+|and\s+|-\s*)?[A-Z][\w'’.-]*){0,5}\s+(?:city\s+)?"
     r"(?:accounting\s+for\s+|with\s+|for\s+|[:–—]\s+|\(\s*)?"
-    r"|\bshare(?:\s+of\s+[a-z]+)?,\s+"
+    r"|\b(?:share|number|group)(?:\s+of\s+[a-z]+)?,\s+"
     # "distributed as follows: province of Pisco, 337; province of Chincha, 96"
     r"|[;:]\s+(?:(?:province|region|district|department|state|county|governorate|municipality)s?"
     r"\s+of\s+)?[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){0,4}(?:\s+\([^()]{1,40}\))?,\s+)$"
@@ -446,8 +446,15 @@ _DEATH_BEFORE: Final = re.compile(
     r"\b(?:bodies|remains|names|buried|identified|named)\b(?:\s+[a-z]+){0,3}?\s+$", re.IGNORECASE
 )
 _DEATH_AFTER: Final = re.compile(
-    r"\s+(?:(?:have|has|had)\s+been\s+|were\s+|was\s+)?(?:identified|buried|named)\b"
+    r"\s+(?:(?:have|has|had)\s+been\s+|were\s+|was\s+)?(?:identified|buried|named|recovered)\b"
     r"|\s+(?:by\s+name)\b"
+)
+_IDENTIFIED_AFTER: Final = re.compile(
+    r"\s+(?:(?:have|has|had)\s+(?:so\s+far\s+|now\s+)?been\s+|(?:are|were|remain)\s+(?:still\s+)?"
+    r"|(?:have|has)\s+yet\s+to\s+be\s+)(?:identified|unidentified)\b"
+)
+_BODIES_HEAD: Final = re.compile(
+    r"\b(?:Of|Among)\s+(?:the|these|those)\s+(?:\d[\d,.]*\s+)?(?:bodies|victims|dead)\b[^.;:!?\n]*$"
 )
 _NOT_COUNTED: Final = frozenset(w.lower() for w in _data_lines("extract_not_counted.txt"))
 # up to three lower-case words after a number, the last a plural noun: "cholera treatment centres"
@@ -783,6 +790,12 @@ _GONE_TO_SETTING: Final = re.compile(
     re.IGNORECASE,
 )
 _SPACE: Final = re.compile(r"[ \t]+")
+_HOUSED_IN: Final = re.compile(
+    r"\s+(?:(?:are|were|have\s+been|had\s+been)\s+(?:being\s+|now\s+|still\s+)?)?"
+    r"(?:housed|accommodated|lodged)\s+(?:in|at)\s+(?:the\s+)?"
+    r"(?:(?:more\s+than|over|some|about|around)\s+)?(?:[\d,]+\s+)?",
+    re.IGNORECASE,
+)
 # "sheltering in 31 collective centres", "1 929 injured in 26 provinces"
 _IN_AT_BEFORE: Final = re.compile(rf"\b(?:in|at|into|across|from)\s+{_APPROX_LEAD}$", re.I)
 _WORD_AND_SPACE: Final = re.compile(r"[A-Za-z-]+\s+")
@@ -1128,7 +1141,13 @@ _PART_OF_LAST: Final = re.compile(
     # "The number of displaced people stands at 352 793. They are in North Lombok (198 846
     # people), West Lombok (91 372) ...": where the figure before it is, place by place
     r"|(?:They|These|Those)\s+(?:are|were)\s+(?:mostly\s+|mainly\s+)?(?:in|staying\s+in|living\s+in"
-    r"|sheltering\s+in|spread)\b)"
+    r"|sheltering\s+in|spread)\b"
+    # "The largest group, 1,985 people, came from Mbuwa district, followed by Yigi (692)"
+    r"|The\s+(?:largest|biggest)\s+(?:share|number|group)\b"
+    # "… 1.5 million displacements. Honduras accounted for the largest share, 937,000, followed
+    # by Guatemala with 339,000": the count before it, share by share
+    r"|(?:[A-Z][\w'’.-]*\s+){1,4}(?:accounted\s+for|made\s+up|lodged|formed|represented)\s+"
+    r"the\s+(?:largest|biggest|greatest)\s+(?:share|number|group|part)\b)"
 )
 _CLAUSE_STOP: Final = re.compile(r"[,;:.!?](?=\s|$)|\n")
 _PART_GROUP: Final = re.compile(r"\s+(?:are|were)\s+(children|women|men)\b", re.IGNORECASE)
@@ -1592,6 +1611,15 @@ def _count(
         notes.append("a rate per day")
         subject = text[mention.end : noun_end].strip() if cue is not None else None
         return _Counted("other", "all", "person", "flow", subject, origin, notes)
+    if (
+        cue is None
+        and _IDENTIFIED_AFTER.match(text, mention.end)
+        and _BODIES_HEAD.search(text, max(0, mention.start - 120), mention.start)
+    ):
+        # "Of the 275 bodies, 88 have been identified so far and 187 are still unidentified":
+        # a part of the dead
+        notes.append("a part of the dead the sentence opens with")
+        return _Counted("killed", "all", "person", "flow", None, origin, notes)
     if cue is None:
         bare = _bare(
             text, mention, clause, lex, gaz, next_start, previous, last_figure, origin, notes,
@@ -2005,6 +2033,14 @@ def _count(
             and _setting_at(text, gone.end())
         ):
             metric, kind = "displaced", "flow"  # "1.6 million people had gone to shelters"
+        elif (
+            cue.unit in {"person", "household"}
+            and (housed := _HOUSED_IN.match(text, noun_end)) is not None
+            and _setting_at(text, housed.end())
+        ):
+            # "6,875 persons were accommodated in 26 relief camps": where displaced people
+            # live now; not "300 soldiers were housed in the barracks"
+            metric, kind = ("refugees" if about_refugees else "idps"), "stock"
         elif cue.unit in {"person", "household"} and _SETTING_HOLDS_BEFORE.search(
             text, max(lo, mention.start - 90), mention.start
         ):

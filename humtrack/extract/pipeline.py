@@ -181,7 +181,16 @@ def _dot_grouped(text: str, mention: Mention, e: Estimate, unit: str) -> Estimat
 _ASIDE_TO_FIGURE: Final = re.compile(r"\s+\([^()\n]{1,60}\)\s*:?\s*")
 # the figure ends an item of a list: "Donetsk (...) 438,527, Kharkiv ..."; not "Sudan (mostly
 # women and children) 12,000 arrived in Chad"
+_OF_THEM_WHERE: Final = re.compile(r"\s+of\s+them\s+(?:in|at|on|across)\b")
 _ITEM_ENDS: Final = re.compile(r"\s*(?:[,;.]|\band\b|$)")
+# an item of a list by place, the place right before its figure: "followed by Guatemala with
+# 339,000", "and Cubans (13,600)", "Honduras accounted for the largest share, 937,000"
+_ITEM_OPENS: Final = re.compile(r"(?:[,;.:\n]|\band|\bfollowed\s+by|^)\s*$")
+_PLACE_TO_ITEM: Final = re.compile(
+    r"\s+(?:with|accounting\s+for|for|\()\s*"
+    r"|\s+(?:accounted\s+for|made\s+up|lodged|formed|represented)\s+the\s+"
+    r"(?:largest|biggest|greatest)\s+(?:share|number|group|part)(?:\s+of\s+[a-z]+)?,\s+"
+)
 
 
 def _place(
@@ -206,6 +215,12 @@ def _place(
         ):
             # "Donetsk (government-controlled area) 438,527": the place of a list item, whose
             # aside in brackets ends the clause before the figure
+            return p.written, p.code, origin if counted.metric == "refugees" else None
+        if (
+            _PLACE_TO_ITEM.fullmatch(segs.text, p.end, mention.start)
+            and _ITEM_OPENS.search(segs.text, max(0, p.start - 14), p.start)
+            and _ITEM_ENDS.match(segs.text, mention.end)
+        ):
             return p.written, p.code, origin if counted.metric == "refugees" else None
     for level, (lo, hi) in enumerate(
         (segs.clause(mention.start), segs.sentence(mention.start), segs.paragraph(mention.start))
@@ -408,6 +423,9 @@ def extract(
     previous_counted: tuple[int, _Counted, int] | None = None
     previous_period: tuple[date | None, date | None] | None = None
     last_figure: _Counted | None = None
+    #: sites counted after a count of people in the same sentence, which stays the count the
+    #: sentence goes on with: (sentence start, the sites)
+    sites: tuple[int, _Counted] | None = None
     for index, mention in enumerate(mentions):
         # a range written with a spaced dash ("15 – 20 people") runs over a clause break
         clause = (
@@ -433,6 +451,15 @@ def extract(
             previous_counted = (
                 (sentence_start, previous_counted[1], previous_counted[2]) if opener else None
             )
+        before = previous_counted[1] if previous_counted else None
+        via_sites = False
+        if (
+            sites is not None
+            and sites[0] == sentence_start
+            and _OF_THEM_WHERE.match(text, mention.end)
+        ):
+            # "20 012 people are accommodated in 31 centres, 26 of them in Sofala": the sites
+            before, via_sites = sites[1], True
         counted = _count(
             text,
             mention,
@@ -440,7 +467,7 @@ def extract(
             lex,
             gaz,
             next_start,
-            previous_counted[1] if previous_counted else None,
+            before,
             about_returns=about_returns,
             about_refugees=about_refugees,
             about_idps=about_idps,
@@ -470,7 +497,7 @@ def extract(
             and not _dated_in(dating, *clause)
             else None
         )
-        if not (
+        if via_sites or not (
             counted.unit == "site"
             and previous_counted is not None
             and previous_counted[0] == sentence_start
@@ -480,6 +507,8 @@ def extract(
             # Lombok (198 846 people)": the sites a count of people is in leave it the count
             # the sentence goes on with
             previous_counted = (sentence_start, counted, mention.end)
+        else:
+            sites = (sentence_start, counted)
         if counted.unit != "site" or last_figure is None:
             # "the count stood at nearly 70,000" names the last count of people, not the sites
             # they live in; "the figure had risen to 15,000" after houses counts houses
