@@ -3548,3 +3548,83 @@ def test_a_part_of_the_sites_a_sentence_counts_is_sites() -> None:
         (3, "other", "all"),
         (12, "killed", "children"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # damage by degree, after the buildings the figure before counts or the list's opening
+        (("135,448 houses were heavily damaged, 65,380 moderately damaged and 78,604 lightly "
+         "damaged."),
+         [(135_448, "facilities_damaged"), (65_380, "facilities_damaged"),
+          (78_604, "facilities_damaged")]),
+        ("1,891 houses were destroyed and 96,833 partly damaged (provisional figures).",
+         [(1_891, "facilities_damaged"), (96_833, "facilities_damaged")]),
+        (("Of the schools assessed:\n- 1,012 are heavily damaged or collapsed;\n- 1,187 are "
+         "moderately damaged and need repairs;\n- 649 are lightly damaged."),
+         [(1_012, "facilities_damaged"), (1_187, "facilities_damaged"),
+          (649, "facilities_damaged")]),
+        ("Of the people assessed:\n- 1,012 are heavily damaged.", []),
+        # lists by division whose places the gazetteer does not know
+        ("Reported fatalities by region: Banadir 128; Hiraan 71; all other regions 18.",
+         [(128, "killed"), (71, "killed"), (18, "killed")]),
+        ("Heavily damaged schools by district/city: Padang Pariaman 402; Agam 88.",
+         [(402, "facilities_damaged"), (88, "facilities_damaged")]),
+        # a toll restated as "it"
+        (("The quake killed at least 93. The toll rose through the day. The first reports put it "
+         "at 20; by noon it stood at 32, and by late afternoon at 73."),
+         [(93, "killed"), (20, "killed"), (32, "killed"), (73, "killed")]),
+        ("On Saturday the government spoke of 39 dead, and by Monday the ministry was counting 62.",
+         [(39, "killed"), (62, "killed")]),
+        # people moved to where displaced people stay; people reached there are no IDPs
+        ("The authorities moved around 1,300 people to evacuation centres.",
+         [(1_300, "displaced")]),
+        ("Red Cross teams helped evacuate 1 200 people from the river banks.",
+         [(1_200, "displaced")]),
+        ("Partners have distributed food to about 12,000 people in the accommodation centres.",
+         [(12_000, "other")]),
+        ("41 people were electrocuted.", [(41, "killed")]),
+        ("About 5,000 people from villages outside the zone have gone home.",
+         [(5_000, "returnees")]),
+        ("Some 40,000 people were without piped water on Tuesday.", [(40_000, "affected")]),
+        # section numbers and durations are no figures
+        ("2.1 The floods have left 533 people dead.\n4.1 Houses\n", [(533, "killed")]),
+        ("1.5 million people fled.", [(1_500_000, "displaced")]),
+        ("Most of those evacuated went home within a day or two.", []),
+    ],
+)  # fmt: skip
+def test_damage_by_degree_lists_by_division_and_restated_tolls(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the part takes what the whole's noun and verb say; the whole is no harm of its own
+        ("12 of the 1,500 residents were killed.", [(12, "killed"), (1_500, "population")]),
+        ("Thirteen of the 18 deaths occurred in Akkar.", [(13, "killed"), (18, "killed")]),
+        ("At least 20 of 35 schools were damaged.",
+         [(20, "facilities_damaged"), (35, "other")]),
+        ("About one in three IDPs lived in one of the 87 relocation sites.", []),
+        # a number that could be a year, before people, is a count
+        ("The militia killed 12 of 2000 residents.", [(12, "killed"), (2_000, "population")]),
+        ("Some 2000 residents fled.", [(2_000, "displaced")]),
+        # the people of a place where harm is said of others
+        ("In the town where 25,000 people lived, 12 were killed.",
+         [(25_000, "population"), (12, "killed")]),
+    ],
+)  # fmt: skip
+def test_parts_of_a_whole_and_the_people_of_a_place(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected
+
+
+def test_a_year_before_people_is_no_date() -> None:
+    claim = ht.extract("The militia killed 12 of 2000 residents.", source=PUBLISHED)[0]
+    assert claim.period.start is None or claim.period.start.year != 2000
+    (claim,) = ht.extract("In 2000, 300 people were killed.", source=PUBLISHED)
+    assert claim.period.start is not None
+    assert claim.period.start.year == 2000

@@ -264,16 +264,21 @@ def _list_by_division(
         _last_full_stop(text, start, mention.start) + 1,
         text.rfind("\n", start, mention.start) + 1,
     )
-    i = bisect.bisect_left(named.starts, max(start, mention.start - 80))
-    if not any(
-        _PLACE_TO_FIGURE.fullmatch(text, p.end, mention.start)
-        for p in named.found[i : bisect.bisect_left(named.starts, mention.start)]
-    ):
-        return None
     by = _last(_BY_DIVISION, text[start : mention.start])
     if by is None or "origin" in by.group().lower():
         return None  # "Refugees by country of origin: Sudan 610,000": where they came from
     by_start, list_start = start + by.start(), start + by.end()
+    i = bisect.bisect_left(named.starts, max(start, mention.start - 80))
+    if not any(
+        _PLACE_TO_FIGURE.fullmatch(text, p.end, mention.start)
+        for p in named.found[i : bisect.bisect_left(named.starts, mention.start)]
+    ) and not (
+        _ITEM_NAME_BEFORE.search(text, list_start, mention.start)
+        or _FIRST_ITEM_NAME.fullmatch(text, list_start, mention.start)
+    ):
+        # a place the gazetteer does not know, named as an item of the list: "Reported
+        # fatalities by region: Banadir 128; Hiraan 71; all other regions 18"
+        return None
     # the list runs from the heading to the figure: places and figures, no verb of its own
     if _verbs(text, lex, list_start, mention.start):
         return None
@@ -320,6 +325,18 @@ _GREW_BY_BEFORE: Final = re.compile(rf"{_GREW_BY}{_LEAD_IN}$", re.IGNORECASE)
 _FELL_BY_BEFORE: Final = re.compile(
     rf"\b(?:fell|fallen|falls|dropped|drops|decreased|declined|went\s+down|gone\s+down)\s+by\s+"
     rf"{_LEAD_IN}$",
+    re.IGNORECASE,
+)
+# "of the 1,500", "of the city's 15", "of 2000": the whole a part is counted out of
+_OF_WHOLE_AFTER: Final = re.compile(
+    r"\s+of\s+(?:(?:the|its|their|these|those|our)\s+)?(?:[A-Za-z-]+['’]s\s+)?"
+    r"(?:(?:some|about|around|nearly|almost)\s+)?(?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d)"
+)
+_PART_OF_WHOLE_BEFORE: Final = re.compile(
+    r"(?:(?<![\w,.])\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?)"
+    r"\s+of\s+(?:(?:the|its|their|these|those|our)\s+)?(?:[A-Za-z-]+['’]s\s+)?"
+    r"(?:(?:some|about|around|nearly|almost)\s+)?$",
     re.IGNORECASE,
 )
 _WHERE_BEFORE: Final = re.compile(r"\bwhere\s+(?:[\w,-]+\s+){0,3}$")
@@ -790,6 +807,12 @@ _GONE_TO_SETTING: Final = re.compile(
     re.IGNORECASE,
 )
 _SPACE: Final = re.compile(r"[ \t]+")
+_MOVED_BEFORE: Final = re.compile(
+    r"\b(?:moved|relocated|transferred|took|taken|brought|evacuated)\s+(?:(?:about|around|some|"
+    r"nearly|almost|over|more\s+than|at\s+least|an\s+estimated)\s+)?$",
+    re.IGNORECASE,
+)
+_TO_SETTING: Final = re.compile(r"\s+(?:in)?to\s+(?:the\s+|\d[\d,]*\s+)?")
 _HOUSED_IN: Final = re.compile(
     r"\s+(?:(?:are|were|have\s+been|had\s+been)\s+(?:being\s+|now\s+|still\s+)?)?"
     r"(?:housed|accommodated|lodged)\s+(?:in|at)\s+(?:the\s+)?"
@@ -946,10 +969,16 @@ _BY_DIVISION: Final = re.compile(
         f"{w[:-3]}y|{w}" if w.endswith("ies") else f"{w[:-1]}|{w}"
         for w in (*_DIVISION_NOUNS.split("|"), "countries", "cities", "camps", "sites")
     )
-    + r")\b(?:\s+(?:of\s+[a-z]+|include[sd]?|were|are|was|is))*\s*:?\s+",
+    + r")\b(?:/[a-z]+)?(?:\s+(?:of\s+[a-z]+|include[sd]?|were|are|was|is))*\s*:?\s+",
     re.IGNORECASE,
 )
 # between a place and its figure in such a list: an aside, a colon or an opening bracket
+_DIVISION_ITEM: Final = (
+    r"(?:[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Za-z][\w'’.-]*){0,3}|all\s+other\s+[a-z]+)"
+    r"[ \t]*[:(–—]?[ \t]*"
+)
+_ITEM_NAME_BEFORE: Final = re.compile(rf"(?:[;,]\s*|\band\s+){_DIVISION_ITEM}$")
+_FIRST_ITEM_NAME: Final = re.compile(_DIVISION_ITEM)
 _PLACE_TO_FIGURE: Final = re.compile(r"(?:\s+\([^()\n]{1,60}\))?\s*[:(–—]?\s*")
 # a count of administrative divisions, whatever the verb says happened to them: how far harm
 # spread, not a count of people or of things hit (cities and countries are left to the verb)
@@ -1012,6 +1041,52 @@ def _state_after_flight(
         p.level == "country" and not p.demonym for p in gaz.find(text[verb[1] : state[0][0]])
     )
     return ("refugees" if abroad else "idps"), "stock"
+
+
+def _damaged_of(
+    text: str, lex: Lexicon, mention: Mention, previous: _Counted | None
+) -> _Counted | None:
+    """Buildings damaged, counted by a bare figure with the degree of damage after it, among
+    the buildings the figure before it or the line that opens its list counts: "4,420 schools
+    ... 1,012 are heavily damaged", "Of the schools assessed: / - 649 are lightly damaged"."""
+    degree = _DEGREE.match(text, mention.end)
+    damage = lex.damage.match(text, degree.end()) if degree is not None else None
+    if damage is None or not _NOTHING_NAMED_AFTER.match(text, damage.end()):
+        return None
+    if previous is not None and previous.unit in {"facility", "building"}:
+        note = (
+            "more of the places the figure before it counts"
+            if previous.metric == "facilities_damaged"
+            else "damaged, among the places the figure before it counts"
+        )
+        return _Counted(
+            "facilities_damaged", previous.group, previous.unit, "flow", None, previous.origin,
+            [note],
+        )  # fmt: skip
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if previous is not None or not _BULLET_TO.fullmatch(text, line_start, mention.start):
+        return None
+    above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    for _ in range(12):  # over the list's earlier items, to the line that opens it
+        if above == 0 or not _BULLET_TO.match(text, above):
+            break
+        line_start, above = above, text.rfind("\n", 0, above - 1) + 1
+    intro = text[above : max(above, line_start - 1)]
+    if not intro.rstrip().endswith(":"):
+        return None
+    for word in reversed(list(_WORD.finditer(intro))):
+        noun = lex.nouns.get(word.group().lower())
+        if noun is not None and noun.unit in {"facility", "building"}:
+            note = "damaged, among the places the line opening the list counts"
+            return _Counted("facilities_damaged", noun.group, noun.unit, "flow", None, None, [note])
+    return None
+
+
+_REACHED_BEFORE: Final = re.compile(
+    r"\b(?:distributed|provided|delivered|given|reached|assisted|supported|served)\b"
+    r"[^.;:!?\d]{0,30}\bto\s+(?:[a-z]+\s+){0,2}$"
+)
+_BULLET_TO: Final = re.compile(r"[ \t]*[-•*–·][ \t]*")
 
 
 def _partitive_head(
@@ -1078,8 +1153,9 @@ _CHAINED_PART: Final = re.compile(
 )
 # "788 damaged", "8 987 partially destroyed"
 _DEGREE: Final = re.compile(
-    r"[ \t]+(?:(?:partially|partly|totally|completely|fully|severely|badly|heavily|slightly)"
-    r"[ \t]+)?",
+    r"[ \t]+(?:(?:are|were|have\s+been|had\s+been)[ \t]+)?"
+    r"(?:(?:partially|partly|totally|completely|fully|severely|badly|heavily|slightly|moderately"
+    r"|lightly)[ \t]+)?",
     re.IGNORECASE,
 )
 _FALLEN_TO: Final = re.compile(
@@ -1094,7 +1170,7 @@ _NEW_OR_PER: Final = re.compile(
     r"\b(?:new|newly|weekly|monthly|daily|arrivals)\b|\b(?:each|per|a)\s+(?:week|month|day)\b",
     re.IGNORECASE,
 )
-_NOTHING_NAMED_AFTER: Final = re.compile(r"\s*(?:[,.;:)]|$|and\b|in\b|on\b)")
+_NOTHING_NAMED_AFTER: Final = re.compile(r"\s*(?:[,.;:()]|$|and\b|or\b|in\b|on\b)")
 _ROW_ITEM_BEFORE: Final = re.compile(r"\D,\s+(?:and\s+)?$")
 # a state after a figure: "4 partially functional", "1 non-functional"
 _STATE_AFTER: Final = re.compile(r"\s+(?:(?:fully|partially|partly|not)\s+)?(?:non-)?functional\b")
@@ -1127,7 +1203,13 @@ _RESTATES_TOLL: Final = re.compile(
     rf"{_LEAD_IN}$"
     r"|(?:^|[.;!?]\s+|\n)It\s+(?:rose|climbed|fell|dropped|jumped|increased|grew|had\s+risen)\s+to\s+"
     rf"{_LEAD_IN}$"
-    rf"|\b(?:was|is|were|are)\s+(?:up|down)\s+from\s+{_LEAD_IN}$",
+    rf"|\b(?:was|is|were|are)\s+(?:up|down)\s+from\s+{_LEAD_IN}$"
+    # "The toll rose through the day. The first reports put it at 20; by noon it stood at 32,
+    # and by late afternoon at 73", "by Monday the ministry was counting 62"
+    rf"|\b(?:put|puts|putting)\s+it\s+at\s+{_LEAD_IN}$"
+    rf"|\bit\s+(?:stood|stands)\s+at\s+{_LEAD_IN}$"
+    rf"|(?:,|;|\band)\s+by\s+(?:[\w-]+\s+){{1,3}}at\s+{_LEAD_IN}$"
+    rf"|\b(?:was|were)\s+counting\s+{_LEAD_IN}$",
     re.IGNORECASE,
 )
 _TOLL_WORD: Final = re.compile(
@@ -1242,6 +1324,9 @@ def _bare(
     part_of = _partitive_head(text, mention, lex, previous)
     if part_of is not None:
         return part_of
+    damaged = _damaged_of(text, lex, mention, previous)
+    if damaged is not None:
+        return damaged
     if previous is not None and _INCLUDING_BEFORE.search(
         text, max(lo, mention.start - 30), mention.start
     ):
@@ -1598,6 +1683,30 @@ def _count(
         )
         if inner is not None:
             cue, noun_end, origin = inner, inner_end, inner_origin or origin
+    if (
+        cue is None
+        and text[mention.start : mention.end].lower() not in {"one", "1", "a", "an"}
+        and (of_whole := _OF_WHOLE_AFTER.match(text, mention.end, clause[1])) is not None
+        and not _RATIO_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    ):
+        # "12 of the 1,500 residents were killed", "Thirteen of the 18 deaths occurred in
+        # Akkar": the part counts what the whole's noun and verb say
+        inner, inner_end, inner_origin = _noun_phrase(
+            text, Mention(of_whole.start("whole"), of_whole.end(), False), clause[1], lex, gaz
+        )
+        if inner is not None:
+            cue, noun_end, origin = inner, inner_end, inner_origin or origin
+    if _PART_OF_WHOLE_BEFORE.search(text, max(clause[0], mention.start - 60), mention.start):
+        # "12 of the 1,500 residents were killed", "25 of the 31 people on board drowned": what
+        # happened is said of the part; the whole is a population, or what its noun counts
+        if cue is None:
+            return None
+        note = "the whole a part is counted out of"
+        if not cue.metric and cue.unit == "person":
+            return _Counted("population", cue.group, cue.unit, "stock", None, origin, [note])
+        if cue.metric == "facilities_damaged":
+            # "20 of 35 schools were damaged": the places there are, damage said of the part
+            return _Counted("other", cue.group, cue.unit, "stock", None, origin, [note])
     notes: list[str] = []
     lo, hi = max(clause[0], mention.start - 160), min(clause[1], mention.end + 160)
     verb: tuple[int, int, str] | None = None
@@ -1712,6 +1821,8 @@ def _count(
             and _setting_at(text, setting.end())
             # not "the strike wounded 25 people in 3 shelters": a verb right before says
             and not _verbs(text, lex, max(lo, mention.start - 14), mention.start)
+            # nor "distributed food to 12,000 people in the centres": people reached
+            and not _REACHED_BEFORE.search(text, max(lo, mention.start - 40), mention.start)
         ):
             # "death toll reaches 436, more than 352 000 people in evacuation camps": where
             # they live now, whatever the toll before them
@@ -1748,19 +1859,23 @@ def _count(
             return _Counted(
                 whole.metric, group, cue.unit, whole.kind, None, whole.origin, whole.notes
             )
-        verb = _predicate(
-            text, lex, mention, noun_end, lo, *_past_brackets(text, lex, noun_end, next_start, hi)
-        )
-        if verb is None and (
-            (
-                cue.unit in {"person", "household"}
-                and _WHERE_BEFORE.search(text, max(lo, mention.start - 30), mention.start)
-                and _LIVED_AFTER.match(text, noun_end)
-            )
-            or (
-                cue.unit == "person"
-                and _CARRYING_BEFORE.search(text, max(lo, mention.start - 40), mention.start)
-            )
+        if (
+            cue.unit in {"person", "household"}
+            and _WHERE_BEFORE.search(text, max(lo, mention.start - 30), mention.start)
+            and _LIVED_AFTER.match(text, noun_end)
+        ):
+            # "In the town where 25,000 people lived, 12 were killed": the verb after the
+            # relative clause says what happened to others
+            verb = (noun_end, noun_end, "living")
+        else:
+            verb = _predicate(
+                text, lex, mention, noun_end, lo,
+                *_past_brackets(text, lex, noun_end, next_start, hi),
+            )  # fmt: skip
+        if (
+            verb is None
+            and cue.unit == "person"
+            and _CARRYING_BEFORE.search(text, max(lo, mention.start - 40), mention.start)
         ):
             # "the town, where some 25,000 people lived before the offensive", "a boat carrying
             # around 300 people": the people of a place or on board, a population
@@ -2033,6 +2148,13 @@ def _count(
             and _setting_at(text, gone.end())
         ):
             metric, kind = "displaced", "flow"  # "1.6 million people had gone to shelters"
+        elif (
+            cue.unit in {"person", "household"}
+            and _MOVED_BEFORE.search(text, max(lo, mention.start - 30), mention.start)
+            and (to := _TO_SETTING.match(text, noun_end)) is not None
+            and _setting_at(text, to.end())
+        ):
+            metric, kind = "displaced", "flow"  # "moved around 1,300 people to evacuation centres"
         elif (
             cue.unit in {"person", "household"}
             and (housed := _HOUSED_IN.match(text, noun_end)) is not None

@@ -322,9 +322,21 @@ _COMPARED_SINCE: Final = re.compile(
 _DAY_WRITTEN: Final = re.compile(r"(?<![\d,.])(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d,.])")
 
 
+#: people counted right after a number that could be a year: "12 of 2000 residents" counts
+COUNTED_AFTER_YEAR: Final = re.compile(
+    r"\s+(?:people|persons|refugees|families|households|children|civilians|residents"
+    r"|inhabitants|individuals)\b"
+)
+_ONLY_A_YEAR: Final = re.compile(r"(?:[A-Za-z]+\s+)?(?:1[89]|20|21)\d\d")
+
+
 def find_dates(text: str, published: date | None) -> Iterator[DateExpr]:
     """Yield the date expressions of ``text`` in order, resolved against ``published``."""
     for found in _find_dates(text, published):
+        if _ONLY_A_YEAR.fullmatch(
+            text, found.start_offset, found.end_offset
+        ) and COUNTED_AFTER_YEAR.match(text, found.end_offset):
+            continue  # "killed 12 of 2000 residents": a count of people, not a year
         if (
             found.role == "since"
             and found.start is not None

@@ -20,6 +20,7 @@ from humtrack.errors import ParseError
 from humtrack.estimate import Estimate
 from humtrack.extract._scan import lowered, word_matches, word_scan
 from humtrack.extract._trie import trie_pattern
+from humtrack.extract.dates import COUNTED_AFTER_YEAR
 from humtrack.vocab import QUALIFIER_PHRASES, VAGUE
 
 __all__ = ["Mention", "find_mentions", "not_a_figure"]
@@ -125,7 +126,9 @@ _YEAR_RANGE: Final = re.compile(
 )
 _BEFORE_NOT_FIGURE: Final = re.compile(
     rf"(?:(?<![a-z])(?:{_MONEY_BEFORE_WORDS})|\bage\s+of\s?|\b(?:children|child|boys|girls|those|people|aged)\s+(?:under|over|below|above)\s"
-    r"|\bday\s|\b(?:aged|age|ages|magnitude|resolution|route|article|section|"
+    # "within a day or two": a duration
+    r"|\bday\s|\b(?:a|an|one)\s+(?:day|week|month|year|hour|night)\s+or\s"
+    r"|\b(?:aged|age|ages|magnitude|resolution|route|article|section|"
     r"chapter|no\.|number|phase|level|category|flight|highway|decree|law|version|grade|page|para|"
     r"epi-?week|stage|"
     r"paragraph|annex|item|rule|model|unit|line|hotline|helpline|phone|tel\.?|telephone|fax|whatsapp"
@@ -166,6 +169,11 @@ _LISTED_LABELS_BEFORE: Final = re.compile(
 )
 _LIST_GOES_ON: Final = re.compile(r"\s*(?:,\s*\d+\s*)*,?\s*(?:and|or)\s+\d")
 _ENUMERATION_AFTER: Final = re.compile(r"[.)]\s")
+_SECTION_NUMBER: Final = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?")
+# a capitalised word after a section's number, not a scale ("2.1 Million people")
+_SECTION_TITLE_AFTER: Final = re.compile(
+    r"[ \t]+(?!(?i:million|billion|thousand|hundred|lakh|crore|mn|bn|m|k)\b)[A-Z]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,9 +193,6 @@ class Mention:
 
 
 _YEAR: Final = re.compile(r"(?:1[89]|20|21)\d\d")
-_COUNTED_AFTER_YEAR: Final = re.compile(
-    r"\s+(?:people|persons|refugees|families|children|civilians)\b"
-)
 _KM_AFTER: Final = re.compile(r"[a-zA-Z]*km\b")
 
 
@@ -226,12 +231,17 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
         and (not listed.group("comma") or _LIST_GOES_ON.match(text, end))
     ):
         return True  # "IPC Phases 3, 4 and 5"
-    if (start == 0 or text[start - 1] == "\n") and _ENUMERATION_AFTER.match(text, end):
-        return True  # "1. SEARCH AND RESCUE": the number of a section or a list item
+    if (start == 0 or text[start - 1] == "\n") and (
+        _ENUMERATION_AFTER.match(text, end)
+        or (_SECTION_NUMBER.fullmatch(number) and _SECTION_TITLE_AFTER.match(text, end))
+    ):
+        # "1. SEARCH AND RESCUE", "2.1 The floods that began ...": the number of a section or
+        # a list item
+        return True
     if _YEAR_RANGE.fullmatch(number):
-        return not _COUNTED_AFTER_YEAR.match(after)
+        return not COUNTED_AFTER_YEAR.match(after)
     if _YEAR.fullmatch(number):  # a year, unless a counted noun follows
-        return not _COUNTED_AFTER_YEAR.match(after)
+        return not COUNTED_AFTER_YEAR.match(after)
     return bool(end < len(text) and text[end].isalpha() and not _KM_AFTER.match(after))
 
 
