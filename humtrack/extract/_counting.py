@@ -332,6 +332,7 @@ _OF_WHOLE_AFTER: Final = re.compile(
     r"\s+of\s+(?:(?:the|its|their|these|those|our)\s+)?(?:[A-Za-z-]+['’]s\s+)?"
     r"(?:(?:some|about|around|nearly|almost)\s+)?(?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d)"
 )
+_RATE_BASE: Final = re.compile(r"10|100|1,?000|10,?000|100,?000")
 _PART_OF_WHOLE_BEFORE: Final = re.compile(
     r"(?:(?<![\w,.])\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?)"
@@ -463,7 +464,9 @@ _DEATH_BEFORE: Final = re.compile(
     r"\b(?:bodies|remains|names|buried|identified|named)\b(?:\s+[a-z]+){0,3}?\s+$", re.IGNORECASE
 )
 _DEATH_AFTER: Final = re.compile(
-    r"\s+(?:(?:have|has|had)\s+been\s+|were\s+|was\s+)?(?:identified|buried|named|recovered)\b"
+    r"\s+(?:(?:have|has|had)\s+been\s+|were\s+|was\s+)?(?:identified|buried|named)\b"
+    r"|\s+(?:(?:have|has|had)\s+been|were|was)\s+recovered\b"
+    r"|\s+recovered\s+(?:so\s+far|from\s+the\s+(?:rubble|water|river|sea|debris|mud))\b"
     r"|\s+(?:by\s+name)\b"
 )
 _IDENTIFIED_AFTER: Final = re.compile(
@@ -471,7 +474,8 @@ _IDENTIFIED_AFTER: Final = re.compile(
     r"|(?:have|has)\s+yet\s+to\s+be\s+)(?:identified|unidentified)\b"
 )
 _BODIES_HEAD: Final = re.compile(
-    r"\b(?:Of|Among)\s+(?:the|these|those)\s+(?:\d[\d,.]*\s+)?(?:bodies|victims|dead)\b[^.;:!?\n]*$"
+    r"\b(?:Of|Among)\s+(?:the|these|those)\s+(?:\d[\d,.]*\s+)?"
+    r"(?:bodies|dead|victims\s+(?:(?:have\s+been\s+)?recovered|found|retrieved))\b[^.;:!?\n]*$"
 )
 _NOT_COUNTED: Final = frozenset(w.lower() for w in _data_lines("extract_not_counted.txt"))
 # up to three lower-case words after a number, the last a plural noun: "cholera treatment centres"
@@ -812,7 +816,7 @@ _MOVED_BEFORE: Final = re.compile(
     r"nearly|almost|over|more\s+than|at\s+least|an\s+estimated)\s+)?$",
     re.IGNORECASE,
 )
-_TO_SETTING: Final = re.compile(r"\s+(?:in)?to\s+(?:the\s+|\d[\d,]*\s+)?")
+_TO_SETTING: Final = re.compile(r"\s+(?:in)?to\s+(?:the\s+)?(?:\d[\d,]*\s+)?")
 _HOUSED_IN: Final = re.compile(
     r"\s+(?:(?:are|were|have\s+been|had\s+been)\s+(?:being\s+|now\s+|still\s+)?)?"
     r"(?:housed|accommodated|lodged)\s+(?:in|at)\s+(?:the\s+)?"
@@ -1170,7 +1174,7 @@ _NEW_OR_PER: Final = re.compile(
     r"\b(?:new|newly|weekly|monthly|daily|arrivals)\b|\b(?:each|per|a)\s+(?:week|month|day)\b",
     re.IGNORECASE,
 )
-_NOTHING_NAMED_AFTER: Final = re.compile(r"\s*(?:[,.;:()]|$|and\b|or\b|in\b|on\b)")
+_NOTHING_NAMED_AFTER: Final = re.compile(r"[ \t]*(?:[,.;:()\n]|$|and\b|or\b|in\b|on\b)")
 _ROW_ITEM_BEFORE: Final = re.compile(r"\D,\s+(?:and\s+)?$")
 # a state after a figure: "4 partially functional", "1 non-functional"
 _STATE_AFTER: Final = re.compile(r"\s+(?:(?:fully|partially|partly|not)\s+)?(?:non-)?functional\b")
@@ -1203,15 +1207,20 @@ _RESTATES_TOLL: Final = re.compile(
     rf"{_LEAD_IN}$"
     r"|(?:^|[.;!?]\s+|\n)It\s+(?:rose|climbed|fell|dropped|jumped|increased|grew|had\s+risen)\s+to\s+"
     rf"{_LEAD_IN}$"
-    rf"|\b(?:was|is|were|are)\s+(?:up|down)\s+from\s+{_LEAD_IN}$"
-    # "The toll rose through the day. The first reports put it at 20; by noon it stood at 32,
-    # and by late afternoon at 73", "by Monday the ministry was counting 62"
-    rf"|\b(?:put|puts|putting)\s+it\s+at\s+{_LEAD_IN}$"
+    rf"|\b(?:was|is|were|are)\s+(?:up|down)\s+from\s+{_LEAD_IN}$",
+    re.IGNORECASE,
+)
+# "The toll rose through the day. The first reports put it at 20; by noon it stood at 32, and by
+# late afternoon at 73", "by Monday the ministry was counting 62": a toll named just before
+_RESTATES_IT: Final = re.compile(
+    rf"\b(?:put|puts|putting)\s+it\s+at\s+{_LEAD_IN}$"
     rf"|\bit\s+(?:stood|stands)\s+at\s+{_LEAD_IN}$"
     rf"|(?:,|;|\band)\s+by\s+(?:[\w-]+\s+){{1,3}}at\s+{_LEAD_IN}$"
     rf"|\b(?:was|were)\s+counting\s+{_LEAD_IN}$",
     re.IGNORECASE,
 )
+_TOLL_NAMED: Final = re.compile(r"\b(?:death\s+)?toll\b(?!-)", re.IGNORECASE)
+_NOTHING_AFTER_TOLL: Final = re.compile(r"[ \t]*(?:[,.;:)\n]|$|and\b|by\b|on\b|in\b|as\b)")
 _TOLL_WORD: Final = re.compile(
     r"\b(?:toll|tally|count|figure|dead|deaths?|killed|died|bodies|victims|casualties)\b",
     re.IGNORECASE,
@@ -1225,11 +1234,12 @@ _PART_OF_LAST: Final = re.compile(
     r"|(?:They|These|Those)\s+(?:are|were)\s+(?:mostly\s+|mainly\s+)?(?:in|staying\s+in|living\s+in"
     r"|sheltering\s+in|spread)\b"
     # "The largest group, 1,985 people, came from Mbuwa district, followed by Yigi (692)"
-    r"|The\s+(?:largest|biggest)\s+(?:share|number|group)\b"
+    r"|The\s+(?:largest|biggest)\s+(?:share|number|group)\b(?!\s+of\s+(?!them\b))"
     # "… 1.5 million displacements. Honduras accounted for the largest share, 937,000, followed
     # by Guatemala with 339,000": the count before it, share by share
     r"|(?:[A-Z][\w'’.-]*\s+){1,4}(?:accounted\s+for|made\s+up|lodged|formed|represented)\s+"
-    r"the\s+(?:largest|biggest|greatest)\s+(?:share|number|group|part)\b)"
+    r"the\s+(?:largest|biggest|greatest)\s+(?:share|number|group|part)\b(?!\s+of\s+(?!them\b))"
+    r")"
 )
 _CLAUSE_STOP: Final = re.compile(r"[,;:.!?](?=\s|$)|\n")
 _PART_GROUP: Final = re.compile(r"\s+(?:are|were)\s+(children|women|men)\b", re.IGNORECASE)
@@ -1499,6 +1509,11 @@ def _bare(
                 _RESTATES_TOLL.search(text, max(0, mention.start - 70), mention.start)
                 and _TOLL_WORD.search(text, max(0, mention.start - 250), mention.start)
             )
+            or (
+                _RESTATES_IT.search(text, max(0, mention.start - 70), mention.start)
+                and _NOTHING_AFTER_TOLL.match(text, mention.end)
+                and _TOLL_NAMED.search(text, max(0, mention.start - 200), mention.start)
+            )
         )
     ):
         # "On Thursday, BNPB counted 397,171 people in evacuation posts; by Friday evening
@@ -1687,6 +1702,7 @@ def _count(
         cue is None
         and text[mention.start : mention.end].lower() not in {"one", "1", "a", "an"}
         and (of_whole := _OF_WHOLE_AFTER.match(text, mention.end, clause[1])) is not None
+        and not _RATE_BASE.fullmatch(text, of_whole.start("whole"), of_whole.end())
         and not _RATIO_BEFORE.search(text, max(0, mention.start - 30), mention.start)
     ):
         # "12 of the 1,500 residents were killed", "Thirteen of the 18 deaths occurred in
@@ -1699,12 +1715,13 @@ def _count(
     if _PART_OF_WHOLE_BEFORE.search(text, max(clause[0], mention.start - 60), mention.start):
         # "12 of the 1,500 residents were killed", "25 of the 31 people on board drowned": what
         # happened is said of the part; the whole is a population, or what its noun counts
-        if cue is None:
-            return None
+        plain = cue is not None and not _verbs(text, lex, mention.end, noun_end)
         note = "the whole a part is counted out of"
-        if not cue.metric and cue.unit == "person":
+        if _RATE_BASE.fullmatch(text, mention.start, mention.end):
+            return None  # "12 of 100,000 people", "9 of 10 people": a rate, not a whole
+        if cue is not None and plain and not cue.metric and cue.unit == "person":
             return _Counted("population", cue.group, cue.unit, "stock", None, origin, [note])
-        if cue.metric == "facilities_damaged":
+        if cue is not None and plain and cue.metric == "facilities_damaged":
             # "20 of 35 schools were damaged": the places there are, damage said of the part
             return _Counted("other", cue.group, cue.unit, "stock", None, origin, [note])
     notes: list[str] = []

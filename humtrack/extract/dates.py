@@ -328,14 +328,23 @@ COUNTED_AFTER_YEAR: Final = re.compile(
     r"|inhabitants|individuals)\b"
 )
 _ONLY_A_YEAR: Final = re.compile(r"(?:[A-Za-z]+\s+)?(?:1[89]|20|21)\d\d")
+# "12 of 2000", "about 2000": a count leads to the number; not "in 2020", "since 2015"
+_COUNT_LEAD_BEFORE: Final = re.compile(
+    r"(?:\d\s+of|\b(?:about|some|around|nearly|almost|over|approximately|roughly|than))\s+$",
+    re.IGNORECASE,
+)
 
 
 def find_dates(text: str, published: date | None) -> Iterator[DateExpr]:
     """Yield the date expressions of ``text`` in order, resolved against ``published``."""
     for found in _find_dates(text, published):
-        if _ONLY_A_YEAR.fullmatch(
-            text, found.start_offset, found.end_offset
-        ) and COUNTED_AFTER_YEAR.match(text, found.end_offset):
+        if (
+            _ONLY_A_YEAR.fullmatch(text, found.start_offset, found.end_offset)
+            and COUNTED_AFTER_YEAR.match(text, found.end_offset)
+            and _COUNT_LEAD_BEFORE.search(
+                text, max(0, found.start_offset - 20), found.end_offset - 4
+            )
+        ):
             continue  # "killed 12 of 2000 residents": a count of people, not a year
         if (
             found.role == "since"

@@ -193,6 +193,10 @@ class Mention:
 
 
 _YEAR: Final = re.compile(r"(?:1[89]|20|21)\d\d")
+# "between 2014 and 2016 residents fled" dates the flight; "2000-3000 people" counts
+_PEOPLE_AFTER_YEARS: Final = re.compile(
+    r"\s+(?:people|persons|refugees|families|children|civilians)\b"
+)
 _KM_AFTER: Final = re.compile(r"[a-zA-Z]*km\b")
 
 
@@ -239,7 +243,7 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
         # a list item
         return True
     if _YEAR_RANGE.fullmatch(number):
-        return not COUNTED_AFTER_YEAR.match(after)
+        return not _PEOPLE_AFTER_YEARS.match(after)
     if _YEAR.fullmatch(number):  # a year, unless a counted noun follows
         return not COUNTED_AFTER_YEAR.match(after)
     return bool(end < len(text) and text[end].isalpha() and not _KM_AFTER.match(after))

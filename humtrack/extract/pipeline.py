@@ -425,7 +425,7 @@ def extract(
     last_figure: _Counted | None = None
     #: sites counted after a count of people in the same sentence, which stays the count the
     #: sentence goes on with: (sentence start, the sites)
-    sites: tuple[int, _Counted] | None = None
+    sites: tuple[int, _Counted, float] | None = None
     for index, mention in enumerate(mentions):
         # a range written with a spaced dash ("15 – 20 people") runs over a clause break
         clause = (
@@ -452,14 +452,15 @@ def extract(
                 (sentence_start, previous_counted[1], previous_counted[2]) if opener else None
             )
         before = previous_counted[1] if previous_counted else None
-        via_sites = False
         if (
             sites is not None
             and sites[0] == sentence_start
             and _OF_THEM_WHERE.match(text, mention.end)
+            and (part := mention.estimate(text)) is not None
+            and part.value <= sites[2]
         ):
             # "20 012 people are accommodated in 31 centres, 26 of them in Sofala": the sites
-            before, via_sites = sites[1], True
+            before = sites[1]
         counted = _count(
             text,
             mention,
@@ -497,7 +498,7 @@ def extract(
             and not _dated_in(dating, *clause)
             else None
         )
-        if via_sites or not (
+        if not (
             counted.unit == "site"
             and previous_counted is not None
             and previous_counted[0] == sentence_start
@@ -507,8 +508,8 @@ def extract(
             # Lombok (198 846 people)": the sites a count of people is in leave it the count
             # the sentence goes on with
             previous_counted = (sentence_start, counted, mention.end)
-        else:
-            sites = (sentence_start, counted)
+        elif (count := mention.estimate(text)) is not None:
+            sites = (sentence_start, counted, count.value)
         if counted.unit != "site" or last_figure is None:
             # "the count stood at nearly 70,000" names the last count of people, not the sites
             # they live in; "the figure had risen to 15,000" after houses counts houses
