@@ -1,6 +1,6 @@
 """Extraction scored against the hand-annotated evaluation corpus (tests/data/eval).
 
-The dev splits (dev to dev30) are what the extractor was tuned on; the holdout splits never are.
+The dev splits (dev to dev32) are what the extractor was tuned on; the holdout splits never are.
 These floors guard against regressions; the figures themselves are reported
 by ``python tests/benchmarks/eval_extract.py tests/data/eval/<split>``.
 """
@@ -67,6 +67,10 @@ def _score(split: str) -> Evaluation:
         ("dev29", 0.74, 0.52),
         # scored blind before any rule was written for it: 0.790, period 0.611
         ("dev30", 0.78, 0.58),
+        # scored blind before any rule was written for them: dev31 0.751, period 0.688; dev32
+        # 0.808, period 0.539
+        ("dev31", 0.78, 0.63),
+        ("dev32", 0.79, 0.49),
         ("holdout", 0.87, 0.73),
         ("holdout2", 0.89, 0.71),
         ("holdout3", 0.70, 0.68),
@@ -91,6 +95,9 @@ def _score(split: str) -> Evaluation:
         # scored once, at the end of the work it was written for: 0.739, period 0.601 (0.737
         # with the rules before that work)
         ("holdout10", 0.72, 0.57),
+        # scored first after the work it was written for had its review: 0.841, period 0.556
+        # (0.837 with the rules before that work)
+        ("holdout11", 0.82, 0.52),
     ],
 )
 def test_value_and_metric_f1_does_not_regress(
@@ -104,7 +111,7 @@ def test_value_and_metric_f1_does_not_regress(
 
 def test_annotations_are_verbatim_and_valid() -> None:
     splits = sorted(p.parent for p in EVAL.glob("*/claims.csv"))
-    assert len(splits) >= 40
+    assert len(splits) >= 43
     for folder in splits:
         sources = ht.read_sources(folder / "sources.csv")
         texts = {
