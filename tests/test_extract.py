@@ -3653,3 +3653,10 @@ def test_what_the_new_readings_leave_alone(text: str) -> None:
         c.metric not in {"killed", "displaced", "affected", "population"}
         for c in ht.extract(text, source=PUBLISHED)
     ), ht.extract(text, source=PUBLISHED).frame
+
+
+def test_a_title_in_sentence_case_over_a_list_by_sector() -> None:
+    text = "1.2 People in need by sector\nHealth: 4.7 million\nEducation: 2.2 million\n"
+    assert figures(text, "metric") == [(4_700_000, "in_need"), (2_200_000, "in_need")]
+    # a title that names two counts says nothing of its rows
+    assert figures("Deaths and injuries by district\nAleppo: 47\n", "metric") == []
