@@ -3660,3 +3660,21 @@ def test_a_title_in_sentence_case_over_a_list_by_sector() -> None:
     assert figures(text, "metric") == [(4_700_000, "in_need"), (2_200_000, "in_need")]
     # a title that names two counts says nothing of its rows
     assert figures("Deaths and injuries by district\nAleppo: 47\n", "metric") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Classes in the worst-hit areas are suspended for an estimated 3,600 children.",
+         [(3_600, "affected")]),
+        ("Flights are suspended for 3 days.", []),
+        ("About 4,000 people were at the station when the rockets struck.",
+         [(4_000, "population")]),
+        ("Witnesses say hundreds of people were on the beach when the attack began.",
+         [(100, "population")]),
+    ],
+)  # fmt: skip
+def test_pupils_kept_from_class_and_people_present_when_harm_began(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected

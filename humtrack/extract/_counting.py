@@ -342,6 +342,10 @@ _PART_OF_WHOLE_BEFORE: Final = re.compile(
 )
 _WHERE_BEFORE: Final = re.compile(r"\bwhere\s+(?:[\w,-]+\s+){0,3}$")
 _LIVED_AFTER: Final = re.compile(r"\s+(?:lived|live|lives|resided|reside|used\s+to\s+live)\b")
+# "4,000 people were at the station when the rockets struck": who was there, a population
+_THERE_WHEN: Final = re.compile(
+    r"\s+(?:were|was)\s+(?:still\s+)?(?:at|in|on|inside)\s+[^.;:!?\n]{1,60}?\bwhen\b"
+)
 _CARRYING_BEFORE: Final = re.compile(
     r"\b(?:boat|vessel|ship|dinghy|raft|canoe|bus|truck|lorry|plane|aircraft|ferry|train)s?"
     r"\s+(?:(?:was|were)\s+)?carrying\s+$",
@@ -1892,7 +1896,10 @@ def _count(
         if (
             verb is None
             and cue.unit == "person"
-            and _CARRYING_BEFORE.search(text, max(lo, mention.start - 40), mention.start)
+            and (
+                _CARRYING_BEFORE.search(text, max(lo, mention.start - 40), mention.start)
+                or _THERE_WHEN.match(text, noun_end)
+            )
         ):
             # "the town, where some 25,000 people lived before the offensive", "a boat carrying
             # around 300 people": the people of a place or on board, a population
