@@ -3678,3 +3678,9 @@ def test_pupils_kept_from_class_and_people_present_when_harm_began(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+def test_people_who_passed_through_a_screening_or_registration_site_are_on_the_move() -> None:
+    text = "Some 58,000 people passed through the Hammam al-Alil screening site in March."
+    assert figures(text, "metric", "kind") == [(58_000, "displaced", "flow")]
+    assert figures("Some 300 people passed through the market.", "metric") == []

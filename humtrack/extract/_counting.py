@@ -821,6 +821,11 @@ _MOVED_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 _TO_SETTING: Final = re.compile(r"\s+(?:in)?to\s+(?:the\s+)?(?:\d[\d,]*\s+)?")
+_PASSED_THROUGH: Final = re.compile(
+    r"\s+(?:(?:have|has|had)\s+)?(?:passed|transited|gone)\s+through\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}?(?:screening|registration|transit|reception)\s+"
+    r"(?:site|centre|center|point|camp)s?\b"
+)
 _HOUSED_IN: Final = re.compile(
     r"\s+(?:(?:are|were|have\s+been|had\s+been)\s+(?:being\s+|now\s+|still\s+)?)?"
     r"(?:housed|accommodated|lodged)\s+(?:in|at)\s+(?:the\s+)?"
@@ -2179,6 +2184,10 @@ def _count(
             and _setting_at(text, to.end())
         ):
             metric, kind = "displaced", "flow"  # "moved around 1,300 people to evacuation centres"
+        elif cue.unit in {"person", "household"} and _PASSED_THROUGH.match(text, noun_end):
+            # "Some 58,000 people passed through the Hammam al-Alil screening site": people
+            # on the move, counted where they are screened or registered
+            metric, kind = ("refugees" if about_refugees else "displaced"), "flow"
         elif (
             cue.unit in {"person", "household"}
             and (housed := _HOUSED_IN.match(text, noun_end)) is not None
