@@ -3684,3 +3684,11 @@ def test_people_who_passed_through_a_screening_or_registration_site_are_on_the_m
     text = "Some 58,000 people passed through the Hammam al-Alil screening site in March."
     assert figures(text, "metric", "kind") == [(58_000, "displaced", "flow")]
     assert figures("Some 300 people passed through the market.", "metric") == []
+
+
+def test_children_among_the_arrivals_are_a_part_of_them() -> None:
+    text = (
+        "Refugees keep arriving from Sudan. Some 3,000 refugees arrived in February. Among "
+        "February's arrivals were 612 unaccompanied or separated children."
+    )
+    assert figures(text, "metric", "group")[1] == (612, "refugees", "children")

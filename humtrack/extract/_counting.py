@@ -821,6 +821,18 @@ _MOVED_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 _TO_SETTING: Final = re.compile(r"\s+(?:in)?to\s+(?:the\s+)?(?:\d[\d,]*\s+)?")
+_AMONG_ARRIVALS_WORDS: Final = (
+    r"among\s+(?:the\s+|[A-Z][a-z]+['’]s\s+|this\s+week['’]s\s+)?(?:new(?:ly)?\s+|recent\s+)?"
+    r"(?:arrivals|arrived|new\s+arrivals)\b"
+)
+_AMONG_ARRIVALS: Final = re.compile(
+    rf"\s+(?:(?:were|have\s+been|had\s+been)\s+(?:identified|registered|counted)\s+)?"
+    rf"{_AMONG_ARRIVALS_WORDS}",
+    re.IGNORECASE,
+)
+_AMONG_ARRIVALS_BEFORE: Final = re.compile(
+    rf"\b{_AMONG_ARRIVALS_WORDS}\s+(?:were|was|are|is)\s+(?:some\s+|about\s+)?$", re.IGNORECASE
+)
 _PASSED_THROUGH: Final = re.compile(
     r"\s+(?:(?:have|has|had)\s+)?(?:passed|transited|gone)\s+through\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,4}?(?:screening|registration|transit|reception)\s+"
@@ -2184,6 +2196,13 @@ def _count(
             and _setting_at(text, to.end())
         ):
             metric, kind = "displaced", "flow"  # "moved around 1,300 people to evacuation centres"
+        elif cue.unit == "person" and (
+            _AMONG_ARRIVALS.match(text, noun_end)
+            or _AMONG_ARRIVALS_BEFORE.search(text, max(lo, mention.start - 40), mention.start)
+        ):
+            # "Among February's arrivals were 612 unaccompanied or separated children": a part
+            # of the people who arrived
+            metric, kind = ("refugees" if about_refugees else "displaced"), "flow"
         elif cue.unit in {"person", "household"} and _PASSED_THROUGH.match(text, noun_end):
             # "Some 58,000 people passed through the Hammam al-Alil screening site": people
             # on the move, counted where they are screened or registered
