@@ -3692,3 +3692,16 @@ def test_children_among_the_arrivals_are_a_part_of_them() -> None:
         "February's arrivals were 612 unaccompanied or separated children."
     )
     assert figures(text, "metric", "group")[1] == (612, "refugees", "children")
+
+
+def test_items_of_a_list_by_zone_and_a_wire_story_s_update_number() -> None:
+    text = (
+        "According to the latest round of site assessments:\n"
+        "- East Hararghe zone hosts about 257,000 IDPs\n"
+        "- Borena zone, 135,000\n"
+        "- Bale zone, 52,000\n"
+    )
+    assert figures(text, "metric") == [(257_000, "idps"), (135_000, "idps"), (52_000, "idps")]
+    assert figures("UPDATE 6-Egypt mosque attack toll rises to 235", "metric") == [
+        (235, "killed")
+    ]

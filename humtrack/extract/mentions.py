@@ -118,7 +118,7 @@ _TIME_WITH_ZONE: Final = re.compile(
 )
 # "between 2014 and 2017", "2014-2017": years, not a range of figures
 _TITLE_NUMBER: Final = re.compile(
-    r"\b(?:Report|Update|Bulletin|Sitrep|SitRep|Round|Issue|Edition|Volume|Vol\.)\s$"
+    r"\b(?:Report|Update|UPDATE|Bulletin|Sitrep|SitRep|Round|Issue|Edition|Volume|Vol\.)\s$"
 )
 _YEAR_RANGE: Final = re.compile(
     r"(?:between\s+|from\s+)?(?:1[89]|20|21)\d\d\s*(?:-|–|to|and)\s*(?:1[89]|20|21)\d\d",

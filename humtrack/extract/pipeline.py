@@ -309,6 +309,11 @@ def _place(
 
 # a line of a list that opens on its figure and says where: "8,604 in Cacanda reception centre"
 _OPENING_WORDS: Final = re.compile(r"\s*(?:[A-Za-z]+\s+){0,3}")
+_PLACE_LINE_OPENING: Final = re.compile(
+    r"[ \t]*[-•*–·][ \t]*(?:[A-Z][\w'’.-]*[ \t]+){0,3}(?:[A-Z][\w'’.-]*|zone|region|district"
+    r"|province|state|county|governorate|camp|site)[ \t]*[,:–—][ \t]*"
+)
+_LINE_ENDS: Final = re.compile(r"[ \t]*[.;]?[ \t]*(?:\n|$)")
 _LINE_OPENING: Final = re.compile(r"[ \t]*(?:[-•*–·][ \t]*)?")
 _WHERE_AFTER: Final = re.compile(
     r"\s+(?:(?:in|at)\s+(?:the\s+)?[A-Z]|(?:hosted\s+by|living\s+in|staying\s+in)\s)"
@@ -346,8 +351,17 @@ def _list_line(text: str, mention: Mention, sentence_start: int, previous_end: i
         line_start > 0
         and line_start >= sentence_start
         and text.count("\n", previous_end, line_start) == 1
-        and _LINE_OPENING.fullmatch(text, line_start, mention.start) is not None
-        and _WHERE_AFTER.match(text, mention.end) is not None
+        and (
+            (
+                _LINE_OPENING.fullmatch(text, line_start, mention.start) is not None
+                and _WHERE_AFTER.match(text, mention.end) is not None
+            )
+            # "- East Hararghe zone hosts about 257,000 IDPs / - Borena zone, 135,000"
+            or (
+                _PLACE_LINE_OPENING.fullmatch(text, line_start, mention.start) is not None
+                and _LINE_ENDS.match(text, mention.end) is not None
+            )
+        )
     )
 
 
