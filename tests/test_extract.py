@@ -3705,3 +3705,17 @@ def test_items_of_a_list_by_zone_and_a_wire_story_s_update_number() -> None:
     assert figures("UPDATE 6-Egypt mosque attack toll rises to 235", "metric") == [
         (235, "killed")
     ]
+
+
+def test_a_breakdown_by_group_labels_each_part() -> None:
+    text = "• Deaths confirmed: 218 (men 96, women 90, children 32)"
+    assert figures(text, "metric", "group") == [
+        (218, "killed", "all"),
+        (96, "killed", "men"),
+        (90, "killed", "women"),
+        (32, "killed", "children"),
+    ]
+    assert figures("Injured: 300; children: 120", "metric", "group") == [
+        (300, "injured", "all"),
+        (120, "injured", "children"),
+    ]

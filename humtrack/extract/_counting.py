@@ -1111,6 +1111,8 @@ _REACHED_BEFORE: Final = re.compile(
     r"\b(?:distributed|provided|delivered|given|reached|assisted|supported|served)\b"
     r"[^.;:!?\d]{0,30}\bto\s+(?:[a-z]+\s+){0,2}$"
 )
+_GROUP_LABEL_BEFORE: Final = re.compile(r"(?:^|[(,;:]|\band)\s*([A-Za-z]+)\s*:?\s+$")
+_ITEM_ENDS_AFTER: Final = re.compile(r"\s*(?:[),;.]|and\b|$)")
 _BULLET_TO: Final = re.compile(r"[ \t]*[-•*–·][ \t]*")
 
 
@@ -1358,6 +1360,20 @@ def _bare(
     damaged = _damaged_of(text, lex, mention, previous)
     if damaged is not None:
         return damaged
+    if (
+        previous is not None
+        and previous.unit == "person"
+        and (label := _GROUP_LABEL_BEFORE.search(text, max(0, mention.start - 24), mention.start))
+        and (noun := lex.nouns.get(label.group(1).lower())) is not None
+        and noun.group != "all"
+        and _ITEM_ENDS_AFTER.match(text, mention.end)
+    ):
+        # "Deaths confirmed: 218 (men 96, women 90, children 32)": a part of the figure
+        # before it, by group
+        note = "a part of the figure before it, by group"
+        return _Counted(
+            previous.metric, noun.group, "person", previous.kind, None, previous.origin, [note]
+        )
     if previous is not None and _INCLUDING_BEFORE.search(
         text, max(lo, mention.start - 30), mention.start
     ):
