@@ -3665,8 +3665,10 @@ def test_a_title_in_sentence_case_over_a_list_by_sector() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Classes in the worst-hit areas are suspended for an estimated 3,600 children.",
-         [(3_600, "affected")]),
+        (("At least 130 schools were damaged, and classes have been suspended for more than "
+         "90,000 students."), [(130, "facilities_damaged"), (90_000, "affected")]),
+        ("Some 2,000 aid workers have been suspended for 90 days.", []),
+        ("About 2,000 people were at risk when the dam broke.", []),
         ("Flights are suspended for 3 days.", []),
         ("About 4,000 people were at the station when the rockets struck.",
          [(4_000, "population")]),
@@ -3719,3 +3721,33 @@ def test_a_breakdown_by_group_labels_each_part() -> None:
         (300, "injured", "all"),
         (120, "injured", "children"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bulleted line must name a place to count what the line above counts
+        "- 3,000 people were displaced in Gambella\n- Partners: 14\n- Hotline, 6060\n",
+        "Sudan conflict: 8.6 million people displaced\n- Khartoum, 3.6 million\n",
+        # health screening is no displacement; patients among arrivals are no refugees
+        "Around 50,000 people have passed through COVID-19 screening points at the border.",
+        ("The cholera treatment centre admitted 200 patients this week. Some 60 children were "
+         "counted among the new arrivals."),
+        # a title naming two counts says nothing of its rows
+        "People in need and targeted by sector\nHealth: 4.7 million\n",
+    ],
+)  # fmt: skip
+def test_what_lists_titles_and_arrivals_leave_alone(text: str) -> None:
+    found = ht.extract(text, source=PUBLISHED).frame
+    assert not found["value"].isin([14, 6060, 3_600_000, 50_000, 60, 4_700_000]).any(), found
+
+
+def test_a_wire_story_s_update_number_only_before_a_hyphen() -> None:
+    assert figures("UPDATE 4,000 people displaced in Beira", "metric") == [(4_000, "displaced")]
+
+
+def test_people_taken_off_rooftops_or_out_of_rubble_are_rescued() -> None:
+    text = "Helicopters took about 1,300 people off rooftops in the first two days."
+    assert figures(text, "metric") == [(1_300, "other")]
+    text = "Rescuers have brought 106 people out of collapsed buildings alive."
+    assert figures(text, "metric") == [(106, "other")]

@@ -344,7 +344,11 @@ _WHERE_BEFORE: Final = re.compile(r"\bwhere\s+(?:[\w,-]+\s+){0,3}$")
 _LIVED_AFTER: Final = re.compile(r"\s+(?:lived|live|lives|resided|reside|used\s+to\s+live)\b")
 # "4,000 people were at the station when the rockets struck": who was there, a population
 _THERE_WHEN: Final = re.compile(
-    r"\s+(?:were|was)\s+(?:still\s+)?(?:at|in|on|inside)\s+[^.;:!?\n]{1,60}?\bwhen\b"
+    r"\s+(?:were|was)\s+(?:still\s+)?(?:at|in|on|inside)\s+(?:(?:the|a|an)\s+)?"
+    # a place, not a state: not "at risk", "in custody", "in a coma", "in hospital"
+    r"(?!(?:risk|danger|need|custody|detention|coma|hiding|hospital|critical|serious|shock"
+    r"|pain|fear|trouble|debt|prison|jail|care)\b)"
+    r"[^.;:!?\n]{1,60}?\bwhen\b"
 )
 _CARRYING_BEFORE: Final = re.compile(
     r"\b(?:boat|vessel|ship|dinghy|raft|canoe|bus|truck|lorry|plane|aircraft|ferry|train)s?"
@@ -835,7 +839,9 @@ _AMONG_ARRIVALS_BEFORE: Final = re.compile(
 )
 _PASSED_THROUGH: Final = re.compile(
     r"\s+(?:(?:have|has|had)\s+)?(?:passed|transited|gone)\s+through\s+(?:the\s+)?"
-    r"(?:[\w'’-]+\s+){0,4}?(?:screening|registration|transit|reception)\s+"
+    # not health screening: "COVID-19 screening points"
+    r"(?:(?!(?i:covid|health|medical|temperature|ebola|security))[\w'’-]+\s+){0,4}?"
+    r"(?:screening|registration|transit|reception)\s+"
     r"(?:site|centre|center|point|camp)s?\b"
 )
 _HOUSED_IN: Final = re.compile(
@@ -2212,14 +2218,22 @@ def _count(
             and _setting_at(text, to.end())
         ):
             metric, kind = "displaced", "flow"  # "moved around 1,300 people to evacuation centres"
-        elif cue.unit == "person" and (
-            _AMONG_ARRIVALS.match(text, noun_end)
-            or _AMONG_ARRIVALS_BEFORE.search(text, max(lo, mention.start - 40), mention.start)
+        elif (
+            cue.unit == "person"
+            and about_refugees
+            and (
+                _AMONG_ARRIVALS.match(text, noun_end)
+                or _AMONG_ARRIVALS_BEFORE.search(text, max(lo, mention.start - 40), mention.start)
+            )
         ):
-            # "Among February's arrivals were 612 unaccompanied or separated children": a part
-            # of the people who arrived
-            metric, kind = ("refugees" if about_refugees else "displaced"), "flow"
-        elif cue.unit in {"person", "household"} and _PASSED_THROUGH.match(text, noun_end):
+            # "Among February's arrivals were 612 unaccompanied or separated children", in a
+            # text about refugees: a part of the refugees who arrived (not patients who arrived)
+            metric, kind = "refugees", "flow"
+        elif (
+            cue.unit in {"person", "household"}
+            and cue.group == "all"
+            and _PASSED_THROUGH.match(text, noun_end)
+        ):
             # "Some 58,000 people passed through the Hammam al-Alil screening site": people
             # on the move, counted where they are screened or registered
             metric, kind = ("refugees" if about_refugees else "displaced"), "flow"

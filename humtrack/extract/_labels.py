@@ -377,9 +377,12 @@ def _inline_column_cue(text: str, lex: Lexicon, start: int, end: int) -> Cue | N
 
 
 # "Table A3. Houses damaged", "Annex 2: People displaced": the title of a numbered table
+_AND: Final = re.compile(r"\band\b|&")
 # a title in sentence case over a list by some division: "1.2 People in need by sector"
 _BY_TITLE: Final = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[A-Z][^\n.:;!?]{2,60}\s+by\s+[a-z]+(?:\s+[a-z]+)?$"
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[A-Z][^\n.:;!?]{2,60}\s+by\s+(?:[a-z]+\s+)?"
+    r"(?:sector|cluster|district|region|province|state|county|governorate|zone|department"
+    r"|municipality|country|camp|site|oblast|prefecture)$"
 )
 _TITLE: Final = re.compile(
     r"^(?:Table|Annex|Figure)\s+[A-Z]?\d+[a-z]?[.:]?\s+[^\n]{3,80}(?<![.!?;:,])$", re.IGNORECASE
@@ -396,14 +399,12 @@ def _title_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, int,
     words = _WORD.findall(line.lower())
     metrics = {lex.nouns[w].metric for w in words if w in lex.nouns and lex.nouns[w].metric}
     nouns = [w for w in words if w in lex.nouns and lex.nouns[w].metric]
-    if not metrics and by_title:
+    if not metrics and by_title and not _AND.search(line):
         # "1.2 People in need by sector" over "Health: 4.7 million": what its words say
-        said = [
-            cue
-            for cue in _not_adjectival(text, _verbs(text, lex, start, end))
-            if lex.verb_metric[cue[2]][0] != "other"
-        ]
-        return said[-1] if len({lex.verb_metric[c[2]][0] for c in said}) == 1 else None
+        said = _not_adjectival(text, _verbs(text, lex, start, end))
+        counts = {lex.verb_metric[c[2]][0] for c in said}
+        # one count, not "People in need and targeted by sector"
+        return said[-1] if len(counts) == 1 and "other" not in counts else None
     return (start, end, nouns[-1]) if len(metrics) == 1 else None
 
 

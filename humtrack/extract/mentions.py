@@ -118,8 +118,9 @@ _TIME_WITH_ZONE: Final = re.compile(
 )
 # "between 2014 and 2017", "2014-2017": years, not a range of figures
 _TITLE_NUMBER: Final = re.compile(
-    r"\b(?:Report|Update|UPDATE|Bulletin|Sitrep|SitRep|Round|Issue|Edition|Volume|Vol\.)\s$"
+    r"\b(?:Report|Update|Bulletin|Sitrep|SitRep|Round|Issue|Edition|Volume|Vol\.)\s$"
 )
+_WIRE_UPDATE_BEFORE: Final = re.compile(r"\b(?:UPDATE|WRAPUP)\s$")
 _YEAR_RANGE: Final = re.compile(
     r"(?:between\s+|from\s+)?(?:1[89]|20|21)\d\d\s*(?:-|–|to|and)\s*(?:1[89]|20|21)\d\d",
     re.IGNORECASE,
@@ -208,8 +209,12 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
         _BEFORE_NOT_FIGURE.search(before) and not _NUMBER_AS_VERB.search(before)
     ) or _AFTER_NOT_FIGURE.match(after):
         return True
-    if _TITLE_NUMBER.search(before):
-        return True  # "Flash Report 2", "Situation Update 4", "Round 5": the number of a document
+    if _TITLE_NUMBER.search(before) or (
+        _WIRE_UPDATE_BEFORE.search(before) and text.startswith("-", end)
+    ):
+        # "Flash Report 2", "Situation Update 4", "Round 5", a wire story's "UPDATE 6-Egypt
+        # mosque attack ...": the number of a document
+        return True
     if (
         _RATE_OR_DEPTH_BEFORE.search(before)
         or _RATE_AFTER.match(text, end, end + 40)

@@ -309,9 +309,11 @@ def _place(
 
 # a line of a list that opens on its figure and says where: "8,604 in Cacanda reception centre"
 _OPENING_WORDS: Final = re.compile(r"\s*(?:[A-Za-z]+\s+){0,3}")
+# the place must say it is one: "- Borena zone, 135,000", not "- Partners: 14", "- Deaths, 14,600"
 _PLACE_LINE_OPENING: Final = re.compile(
-    r"[ \t]*[-•*–·][ \t]*(?:[A-Z][\w'’.-]*[ \t]+){0,3}(?:[A-Z][\w'’.-]*|zone|region|district"
-    r"|province|state|county|governorate|camp|site)[ \t]*[,:–—][ \t]*"
+    r"[ \t]*[-•*–·][ \t]*(?:[A-Z][\w'’.-]*[ \t]+){1,3}(?i:zone|region|district|province|state"
+    r"|county|governorate|department|municipality|prefecture|oblast|camp|site|city|town"
+    r"|village)[ \t]*[,:–—][ \t]*"
 )
 _LINE_ENDS: Final = re.compile(r"[ \t]*[.;]?[ \t]*(?:\n|$)")
 _LINE_OPENING: Final = re.compile(r"[ \t]*(?:[-•*–·][ \t]*)?")
