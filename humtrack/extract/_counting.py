@@ -327,17 +327,18 @@ _FELL_BY_BEFORE: Final = re.compile(
     rf"{_LEAD_IN}$",
     re.IGNORECASE,
 )
-# "of the 1,500", "of the city's 15", "of 2000": the whole a part is counted out of
-_OF_WHOLE_AFTER: Final = re.compile(
+# "of the 1,500", "of the city's 15", "of 2000": the words between a part and its whole
+_OF_WHOLE: Final = (
     r"\s+of\s+(?:(?:the|its|their|these|those|our)\s+)?(?:[A-Za-z-]+['’]s\s+)?"
-    r"(?:(?:some|about|around|nearly|almost)\s+)?(?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d)"
+    r"(?:(?:some|about|around|nearly|almost)\s+)?"
+)
+_OF_WHOLE_AFTER: Final = re.compile(
+    rf"{_OF_WHOLE}(?P<whole>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d.,]\d)"
 )
 _RATE_BASE: Final = re.compile(r"10|100|1,?000|10,?000|100,?000")
 _PART_OF_WHOLE_BEFORE: Final = re.compile(
     r"(?:(?<![\w,.])\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?)"
-    r"\s+of\s+(?:(?:the|its|their|these|those|our)\s+)?(?:[A-Za-z-]+['’]s\s+)?"
-    r"(?:(?:some|about|around|nearly|almost)\s+)?$",
+    rf"|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?){_OF_WHOLE}$",
     re.IGNORECASE,
 )
 _WHERE_BEFORE: Final = re.compile(r"\bwhere\s+(?:[\w,-]+\s+){0,3}$")
