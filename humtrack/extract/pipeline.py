@@ -179,9 +179,10 @@ def _dot_grouped(text: str, mention: Mention, e: Estimate, unit: str) -> Estimat
 
 
 _ASIDE_TO_FIGURE: Final = re.compile(r"\s+\([^()\n]{1,60}\)\s*:?\s*")
+# "26 of them in Sofala": a part of the figure before it, by place
+_OF_THEM_WHERE: Final = re.compile(r"\s+of\s+them\s+(?:in|at|on|across)\b")
 # the figure ends an item of a list: "Donetsk (...) 438,527, Kharkiv ..."; not "Sudan (mostly
 # women and children) 12,000 arrived in Chad"
-_OF_THEM_WHERE: Final = re.compile(r"\s+of\s+them\s+(?:in|at|on|across)\b")
 _ITEM_ENDS: Final = re.compile(r"\s*(?:[,;.]|\band\b|$)")
 # an item of a list by place, the place right before its figure: "followed by Guatemala with
 # 339,000", "and Cubans (13,600)", "Honduras accounted for the largest share, 937,000"
@@ -440,7 +441,7 @@ def extract(
     previous_period: tuple[date | None, date | None] | None = None
     last_figure: _Counted | None = None
     #: sites counted after a count of people in the same sentence, which stays the count the
-    #: sentence goes on with: (sentence start, the sites)
+    #: sentence goes on with: (sentence start, what the sites count, how many)
     sites: tuple[int, _Counted, float] | None = None
     for index, mention in enumerate(mentions):
         # a range written with a spaced dash ("15 – 20 people") runs over a clause break
