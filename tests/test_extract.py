@@ -3751,3 +3751,24 @@ def test_people_taken_off_rooftops_or_out_of_rubble_are_rescued() -> None:
     assert figures(text, "metric") == [(1_300, "other")]
     text = "Rescuers have brought 106 people out of collapsed buildings alive."
     assert figures(text, "metric") == [(106, "other")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the head names the whole by its noun; what happened is said of the part
+        ("Of the 1,500 residents, 12 were killed.",
+         [(1_500, "population", "all"), (12, "killed", "all")]),
+        ("Three of the 12 injured were children.",
+         [(3, "injured", "children"), (12, "injured", "all")]),
+        # a head with a verb of its own keeps it
+        ("Of the 186 people injured, 44 were evacuated by helicopter.",
+         [(186, "injured", "all"), (44, "other", "all")]),
+        ("Of the 40 schools in the district, 12 were destroyed.",
+         [(40, "facilities_damaged", "schools"), (12, "facilities_damaged", "schools")]),
+    ],
+)  # fmt: skip
+def test_a_whole_named_before_its_part(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert figures(text, "metric", "group") == expected

@@ -335,6 +335,7 @@ _OF_WHOLE: Final = (
 _OF_WHOLE_AFTER: Final = re.compile(
     rf"{_OF_WHOLE}(?P<whole>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d.,]\d)"
 )
+_HEAD_ENDS: Final = re.compile(r"[^.;:!?,\n\d]{0,60},")
 _RATE_BASE: Final = re.compile(r"10|100|1,?000|10,?000|100,?000")
 _PART_OF_WHOLE_BEFORE: Final = re.compile(
     r"(?:(?<![\w,.])\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -1756,7 +1757,29 @@ def _count(
         )
         if inner is not None:
             cue, noun_end, origin = inner, inner_end, inner_origin or origin
-    if _PART_OF_WHOLE_BEFORE.search(text, max(clause[0], mention.start - 60), mention.start):
+        elif (
+            (said := _verbs(text, lex, of_whole.end(), min(len(text), of_whole.end() + 20)))
+            and not text[of_whole.end() : said[0][0]].strip()
+            and lex.verb_metric[said[0][2]][0] in _CASUALTY_METRICS
+        ):
+            # "Three of the 12 injured were children": a part of the casualties the whole's
+            # word names
+            part_metric, part_kind = lex.verb_metric[said[0][2]]
+            part_group = _PART_GROUP.match(text, said[0][1])
+            note = "a part of the whole after it"
+            return _Counted(
+                part_metric, part_group.group(1).lower() if part_group else "all", "person",
+                part_kind, None, origin, [note],
+            )  # fmt: skip
+    if _PART_OF_WHOLE_BEFORE.search(text, max(clause[0], mention.start - 60), mention.start) or (
+        # "Of the 1,500 residents, 12 were killed": the head names the whole, people, by its noun
+        cue is not None
+        and not cue.metric
+        and _OF_THE_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+        and (head := _HEAD_ENDS.match(text, noun_end)) is not None
+        # no verb in the head: not "Of the 186 people injured, 44 were evacuated"
+        and not _verbs(text, lex, mention.end, head.end())
+    ):
         # "12 of the 1,500 residents were killed", "25 of the 31 people on board drowned": what
         # happened is said of the part; the whole is a population, or what its noun counts
         plain = cue is not None and not _verbs(text, lex, mention.end, noun_end)
