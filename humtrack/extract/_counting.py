@@ -32,6 +32,7 @@ from humtrack.extract._cues import (
     _verbs,
 )
 from humtrack.extract._labels import (
+    _BULLET,
     _generic_heading,
     _intro_cue,
     _label_before,
@@ -1097,11 +1098,11 @@ def _damaged_of(
             [note],
         )  # fmt: skip
     line_start = text.rfind("\n", 0, mention.start) + 1
-    if previous is not None or not _BULLET_TO.fullmatch(text, line_start, mention.start):
+    if previous is not None or not _BULLET.fullmatch(text, line_start, mention.start):
         return None
     above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
     for _ in range(12):  # over the list's earlier items, to the line that opens it
-        if above == 0 or not _BULLET_TO.match(text, above):
+        if above == 0 or not _BULLET.match(text, above):
             break
         line_start, above = above, text.rfind("\n", 0, above - 1) + 1
     intro = text[above : max(above, line_start - 1)]
@@ -1121,7 +1122,6 @@ _REACHED_BEFORE: Final = re.compile(
 )
 _GROUP_LABEL_BEFORE: Final = re.compile(r"(?:^|[(,;:]|\band)\s*([A-Za-z]+)\s*:?\s+$")
 _ITEM_ENDS_AFTER: Final = re.compile(r"\s*(?:[),;.]|and\b|$)")
-_BULLET_TO: Final = re.compile(r"[ \t]*[-•*–·][ \t]*")
 
 
 def _partitive_head(

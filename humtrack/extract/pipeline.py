@@ -506,6 +506,7 @@ def extract(
                 )
         if counted is None:
             continue
+        e = mention.estimate(text)
         whole = (
             previous_period
             if previous_counted is not None
@@ -525,13 +526,12 @@ def extract(
             # Lombok (198 846 people)": the sites a count of people is in leave it the count
             # the sentence goes on with
             previous_counted = (sentence_start, counted, mention.end)
-        elif (count := mention.estimate(text)) is not None:
-            sites = (sentence_start, counted, count.value)
+        elif e is not None:
+            sites = (sentence_start, counted, e.value)
         if counted.unit != "site" or last_figure is None:
             # "the count stood at nearly 70,000" names the last count of people, not the sites
             # they live in; "the figure had risen to 15,000" after houses counts houses
             last_figure = counted
-        e = mention.estimate(text)
         if e is None:
             continue
         e = _dot_grouped(text, mention, e, counted.unit) or e
