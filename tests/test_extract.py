@@ -3772,3 +3772,20 @@ def test_a_whole_named_before_its_part(
     text: str, expected: list[tuple[float, str, str]]
 ) -> None:
     assert figures(text, "metric", "group") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where they were says who they are; the verb after it, what happened to them
+        ("25 people on board drowned.", [(25, "killed")]),
+        ("The ferry capsized with 60 people aboard.", [(60, "population")]),
+        # people there when something happened are the people there, a population
+        ("30 people were in the mosque when it was hit and 12 were killed.",
+         [(30, "population"), (12, "killed")]),
+    ],
+)  # fmt: skip
+def test_people_on_board_or_there_when_it_happened(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected

@@ -741,6 +741,15 @@ def _predicate(
         for v in _verbs(text, lex, noun_end, next_start if noun_end > hi else min(hi, next_start))
         if not (v[2] == "affected" and _ADJECTIVAL.match(text, v[1]))
     ]
+    if (
+        len(after) > 1
+        and after[0][2] in _ON_BOARD
+        and lex.verb_metric[after[1][2]][0] in _CASUALTY_METRICS
+        and _SHORT_GAP.fullmatch(text, after[0][1], after[1][0])
+    ):
+        # "25 people on board drowned": where they were says who they are, the verb after it
+        # what happened to them
+        return after[1]
     if after:
         return after[0]
     before = _verbs(text, lex, lo, mention.start)
@@ -785,6 +794,8 @@ _POPULATION_NOUN_METRICS: Final = frozenset(
 # people evacuated are displaced, as IDMC counts evacuations among displacements; people taken
 # from rooftops or water by rescuers, the wounded taken to hospital, and visitors are not
 # "airlifted more than 2,000 injured people"; "22 of the injured were flown to Quetta"
+_ON_BOARD: Final = frozenset({"on board", "aboard"})
+_SHORT_GAP: Final = re.compile(r"\s+(?:(?:were|was|had|have|been|all|later|then)\s+){0,3}")
 _TRANSPORTED_BEFORE: Final = re.compile(
     rf"\b{_phrases('extract_transport_words.txt')}\s+(?!out\b)(?:[a-z]+(?<!ing)\s+){{0,3}}$",
     re.IGNORECASE,
@@ -1950,6 +1961,10 @@ def _count(
         ):
             # "In the town where 25,000 people lived, 12 were killed": the verb after the
             # relative clause says what happened to others
+            verb = (noun_end, noun_end, "living")
+        elif cue.unit == "person" and _THERE_WHEN.match(text, noun_end):
+            # "30 people were in the mosque when it was hit and 12 were killed": who was
+            # there, a population, whatever the sentence says happened to some of them
             verb = (noun_end, noun_end, "living")
         else:
             verb = _predicate(
