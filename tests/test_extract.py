@@ -3704,9 +3704,7 @@ def test_items_of_a_list_by_zone_and_a_wire_story_s_update_number() -> None:
         "- Bale zone, 52,000\n"
     )
     assert figures(text, "metric") == [(257_000, "idps"), (135_000, "idps"), (52_000, "idps")]
-    assert figures("UPDATE 6-Egypt mosque attack toll rises to 235", "metric") == [
-        (235, "killed")
-    ]
+    assert figures("UPDATE 6-Egypt mosque attack toll rises to 235", "metric") == [(235, "killed")]
 
 
 def test_a_breakdown_by_group_labels_each_part() -> None:
@@ -3768,9 +3766,7 @@ def test_people_taken_off_rooftops_or_out_of_rubble_are_rescued() -> None:
          [(40, "facilities_damaged", "schools"), (12, "facilities_damaged", "schools")]),
     ],
 )  # fmt: skip
-def test_a_whole_named_before_its_part(
-    text: str, expected: list[tuple[float, str, str]]
-) -> None:
+def test_a_whole_named_before_its_part(text: str, expected: list[tuple[float, str, str]]) -> None:
     assert figures(text, "metric", "group") == expected
 
 
@@ -3789,3 +3785,46 @@ def test_people_on_board_or_there_when_it_happened(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("41 people were electrocuted during the floods.", [(41, "killed")]),
+        ("At least 12 men were beaten to death.", [(12, "killed")]),
+        ("At least five medical staff were beaten by soldiers.", [(5, "injured")]),
+        ("More than 5.1 million Venezuelans now live abroad.", [(5_100_000, "refugees")]),
+        ("In Camp 4, where some 450 families sleep in rows of army tents, water is short.",
+         [(450, "idps")]),
+        # the people of a place a sentence describes, whatever happened there
+        (("Civilians were hacked to death in Mai Kadra, a farming town near the border with "
+         "some 40,000 residents."), [(40_000, "population")]),
+        ("The flood hit the town, with 12 people killed.", [(12, "killed")]),
+        # an aside in brackets between the counted people and what happened to them
+        ("Some 80,000 people (most of them farmers) have been affected.",
+         [(80_000, "affected")]),
+    ],
+)  # fmt: skip
+def test_more_verbs_and_the_predicate_past_an_aside(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected
+
+
+def test_a_quote_runs_past_an_aside_in_brackets_to_the_verb() -> None:
+    text = "Some 80,000 people (most of them farmers) have been affected."
+    found = ht.extract(text, source=PUBLISHED).frame
+    assert found["quote"].tolist() == [
+        "Some 80,000 people (most of them farmers) have been affected"
+    ]
+    # up to the next figure's part of the clause after the brackets
+    text = "Some 2,300 households (about 11,500 people) crossed, and 40 died."
+    quotes = ht.extract(text, source=PUBLISHED).frame["quote"].tolist()
+    assert quotes[0] == "Some 2,300 households (about 11,500 people) crossed"
+    # a bracket that does not close nearby leaves the clause as it is, without the bracket
+    text = (
+        "Floods displaced some 2,300 households (see the table at the end of this report for"
+        " the list of them by district and camp)."
+    )
+    quotes = ht.extract(text, source=PUBLISHED).frame["quote"].tolist()
+    assert quotes == ["Floods displaced some 2,300 households"]

@@ -314,7 +314,8 @@ _OF_THE_AFTER: Final = re.compile(
     r"\s+of\s+(?:the|its|their|these|those|our|his|her|your)\s+(?:[\w-]+['’]s?\s+)?"
 )
 _TO_BEFORE: Final = re.compile(
-    r"(?:\bto|\bpast|\b(?:stands?|stood|remains?|remained|puts?(?:\s+[\w-]+){1,9})\s+at)\s+"
+    r"(?:\bto|\bpast|\b(?:stands?|stood|remains?|remained|peaked|peaks|puts?(?:\s+[\w-]+){1,9})"
+    r"\s+at)\s+"
     rf"{_LEAD_IN}$"
 )
 # "the IDP population rose by 1,994": a count grown by the figure, which counts the newcomers
@@ -353,6 +354,14 @@ _THERE_WHEN: Final = re.compile(
     r"|pain|fear|trouble|debt|prison|jail|care)\b)"
     r"[^.;:!?\n]{1,60}?\bwhen\b"
 )
+# "a farming town near the border with some 40,000 residents"
+_PLACE_WITH_BEFORE: Final = re.compile(
+    r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|island|camp|settlement|community"
+    r"|district|neighbou?rhood|area|municipality|region|province|capital|port|suburb|quarter)\b"
+    r"[^.;:!?\n\d]{0,60}?\bwith\s+"
+    rf"{_APPROX_LEAD}$",
+    re.IGNORECASE,
+)
 _CARRYING_BEFORE: Final = re.compile(
     r"\b(?:boat|vessel|ship|dinghy|raft|canoe|bus|truck|lorry|plane|aircraft|ferry|train)s?"
     r"\s+(?:(?:was|were)\s+)?carrying\s+$",
@@ -360,6 +369,7 @@ _CARRYING_BEFORE: Final = re.compile(
 )
 # "were in Crisis (IPC Phase 3) or worse", "are projected to be in Emergency (IPC Phase 4)"
 _IN_IPC_PHASE: Final = re.compile(
+    r"(?:\s+[—–]\s[^—–\n]{1,80}\s[—–])?"  # past an aside: "– about 42 per cent of the population –"
     r"\s+(?:(?:are|were|is|was|remain(?:ed)?)\s+)?(?:(?:still|now|projected\s+to\s+be|expected"
     r"\s+to\s+be|estimated\s+to\s+be)\s+)?in\s+(?:Crisis|Emergency|Catastrophe|Famine)"
     r"[^.;\n]{0,40}?\(IPC\s+Phases?\s+[3-5]"
@@ -626,10 +636,15 @@ _IN_SITES: Final = re.compile(
 # "2,300+ people in public shelters", "59,000 people remained in 305 camps", "1,000 people
 # spent Wednesday night in shelters": people where the displaced stay
 _SHELTERED_AFTER: Final = re.compile(
-    r"\+?\s+(?:(?:were|are|remain|remained|stayed|still|now|currently|living|staying|"
-    r"sheltering|sleeping|spent\s+(?:[\w-]+\s+){0,2}?nights?)\s+)*(?:in|at)\s+"
-    r"(?:(?:the|some|about|more\s+than|over|\d[\d,]*)\s+){0,2}(?:public\s+)?"
+    r"(?:\+?\s+(?:(?:were|are|remain|remained|stayed|still|now|currently|living|staying|"
+    r"sheltering|sleeping|sleep|sleeps|slept|stranded|spent\s+(?:[\w-]+\s+){0,2}?nights?)\s+)*"
+    r"(?:in|at)\s+(?:(?:the|some|about|more\s+than|over|\d[\d,]*)\s+){0,2}(?:public\s+)?"
+    # "sleep in rows of army tents"
+    r"(?:rows\s+of\s+(?:[a-z-]+\s+)?)?"
     rf"(?:{_phrases('extract_displacement_settings.txt')}|camps|sites)\b"
+    # "spent a second night outdoors", "slept in the open"
+    r"|\+?\s+(?:(?:were|are|remain|remained|still|now|sleeping|sleep|slept|spent"
+    r"(?:\s+[\w-]+){0,3}?\s+nights?)\s+)+(?:outdoors|outside|in\s+the\s+open)\b)"
     # not "people in the camps have received cholera vaccines": aid's reach
     r"(?![^.;:!?\n]{0,40}\b(?:received|receive|reached|vaccinated|treated|fell\s+ill)\b)",
     re.IGNORECASE,
@@ -763,8 +778,12 @@ def _past_restatement(text: str, noun_end: int, next_start: int, hi: int) -> tup
     """Skip a parenthesis that restates the figure ("2,300 households (about 11,500 people)
     crossed"): the predicate after it is the predicate of both; returns where to look for it."""
     paren = _PAREN_AFTER.match(text, noun_end)
-    if paren is None or not noun_end <= next_start < paren.end():
+    if paren is None or next_start < noun_end:
         return noun_end, next_start
+    if next_start >= paren.end():
+        # "Some 80,000 people (most of them farmers) have been affected": an aside with no
+        # figure of its own; the predicate after it, before the next figure
+        return paren.end(), next_start
     # the clause may end at the parenthesis: look on to the next number or the sentence's end
     following = _NEXT_FIGURE_OR_END.search(text, paren.end(), paren.end() + 160)
     return paren.end(), following.start() if following else max(hi, paren.end())
@@ -779,6 +798,8 @@ _ASIDE: Final = re.compile(
     r",\s+(?:most|many|some|all|half|several|nearly\s+all|almost\s+all)\s+of\s+(?:them|whom)"
     r"\s+[^,;.()\n\d]{1,50},"
     r"|\s+([—–])\s[^—–\n.;:!?\d]{1,80}?\s\1"
+    r"|\s+([—–])\s(?:(?:about|some|around|nearly|almost|roughly|more\s+than|over|close\s+to)\s+)?"
+    r"\d[\d.,]*\s*(?:%|per\s*cent|percent)\s[^—–\n.;:!?\d]{0,60}?\s\2"
 )
 _NEXT_FIGURE_OR_END: Final = re.compile(r"\d|[.;:!?\n]")
 
@@ -1961,6 +1982,15 @@ def _count(
         ):
             # "In the town where 25,000 people lived, 12 were killed": the verb after the
             # relative clause says what happened to others
+            verb = (noun_end, noun_end, "living")
+        elif (
+            cue.unit in {"person", "household"}
+            and not cue.metric
+            and _PLACE_WITH_BEFORE.search(text, max(lo, mention.start - 90), mention.start)
+            and not _verbs(text, lex, noun_end, min(hi, next_start, noun_end + 30))
+        ):
+            # "a farming town near the border with some 40,000 residents": the people of a
+            # place, a population, whatever the sentence says happened there
             verb = (noun_end, noun_end, "living")
         elif cue.unit == "person" and _THERE_WHEN.match(text, noun_end):
             # "30 people were in the mosque when it was hit and 12 were killed": who was

@@ -569,6 +569,10 @@ def _period_of(
             and chosen.start is not None
         ):
             return chosen.start, chosen.end or chosen.start
+        if chosen is not None and chosen.role == "by" and chosen.end is not None:
+            # "by 10 February, some 350 families were stranded in makeshift camps": the day
+            # the stock is said to hold by
+            return chosen.end, chosen.end
         heading = dating.heading_as_of(mention.start)
         if heading is not None and heading.start is not None and _in_list(segs, mention):
             # a key-figures line under "KEY FIGURES (as of 31 May 2024)"

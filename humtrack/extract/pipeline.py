@@ -368,6 +368,36 @@ def _list_line(text: str, mention: Mention, sentence_start: int, previous_end: i
     )
 
 
+_ANY_DIGIT: Final = re.compile(r"\d")
+
+
+def _past_aside(segs: Segments, clause: tuple[int, int]) -> tuple[int, int]:
+    """The clause of a figure, carried on past an aside in brackets that ends it, to the end of
+    the clause after the brackets when that holds no figure: "Some 80,000 people (most of them
+    farmers) have been affected" is one statement, not "Some 80,000 people (" alone."""
+    text = segs.text
+    start, end = clause
+    if end < 1 or text[end - 1] != "(":
+        return clause
+    close = text.find(")", end, end + 80)
+    if close < 0 or "\n" in text[end:close] or "(" in text[end:close]:
+        return clause
+    after = close + 1
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    rest = segs.clause(after)
+    if rest[0] != after:
+        return clause
+    if segs.sentence(after)[0] != segs.sentence(start)[0]:
+        return clause
+    figure = _ANY_DIGIT.search(text, *rest)
+    if figure is None:
+        return start, rest[1]
+    # "(about 11,500 people) crossed, and 40 died": up to the comma before the next figure
+    comma = text.rfind(",", after, figure.start())
+    return (start, comma) if comma > after else clause
+
+
 def extract(
     text: str,
     *,
@@ -576,7 +606,7 @@ def extract(
             who_span,
             refugees_of_text,
         )
-        q_start, q_end = segs.trimmed(*clause)
+        q_start, q_end = segs.trimmed(*_past_aside(segs, clause))
         if in_cell is not None and in_cell.column > 0:
             # a cell says nothing of its row and column: the note names them
             row = text[in_cell.row_label[0] : in_cell.row_label[1]]

@@ -59,6 +59,9 @@ _DASH_ASIDE: Final = re.compile(
     r"\s([—–])\s[^—–\n.;:!?\d]{1,80}?\s(\1)\s"
     r"|\s([—–])\s(?:or\s+|some\s+|about\s+|around\s+|nearly\s+|roughly\s+)?\d[\d,.\u00a0 ]*"
     r"(?:million\s+)?(?:people|persons|individuals|families|households)\s(\3)\s(?=[a-z])"
+    # "24.4 million people – 55 per cent of the population – are estimated to need"
+    r"|\s([—–])\s(?:(?:about|some|around|nearly|almost|roughly|more\s+than|over|close\s+to)\s+)?"
+    r"\d[\d.,]*\s*(?:%|per\s*cent|percent)\s[^—–\n.;:!?\d]{0,60}?\s(\5)\s(?=[a-z])"
 )
 _DASHES: Final = (re.compile("—"), re.compile("–"))
 
@@ -117,7 +120,7 @@ class Segments:
         clause_starts = set(sentences)
         # "231,000 people — the refugees and their hosts — need support": an aside between two
         # dashes does not end the clause that carries on after it
-        asides = {m.start(i) for m in _dash_asides(text) for i in (1, 2, 3, 4) if m.group(i)}
+        asides = {m.start(i) for m in _dash_asides(text) for i in (1, 2, 3, 4, 5, 6) if m.group(i)}
         for m in merged(_CLAUSE_BREAKS, text):
             if m.start() not in asides:
                 clause_starts.add(m.end())
@@ -148,6 +151,6 @@ class Segments:
         text = self.text
         while start < end and text[start] in ' \t\n,;:—–("“|':
             start += 1
-        while end > start and text[end - 1] in ' \t\n,;:—–.)"”|':
+        while end > start and text[end - 1] in ' \t\n,;:—–.)("”|':
             end -= 1
         return start, end
