@@ -1,6 +1,6 @@
 """Extraction scored against the hand-annotated evaluation corpus (tests/data/eval).
 
-The dev splits (dev to dev33) are what the extractor was tuned on; the holdout splits never are.
+The dev splits (dev to dev34) are what the extractor was tuned on; the holdout splits never are.
 These floors guard against regressions; the figures themselves are reported
 by ``python tests/benchmarks/eval_extract.py tests/data/eval/<split>``.
 """
@@ -74,6 +74,9 @@ def _score(split: str) -> Evaluation:
         # scored blind before any rule was written for it: 0.818, period 0.536 (the same with the
         # rules before the work it was written for)
         ("dev33", 0.80, 0.50),
+        # scored blind before any rule was written for it: 0.838, period 0.635 (the same with the
+        # rules before the work it was written for)
+        ("dev34", 0.80, 0.60),
         ("holdout", 0.87, 0.73),
         ("holdout2", 0.89, 0.71),
         ("holdout3", 0.70, 0.68),
@@ -117,7 +120,7 @@ def test_value_and_metric_f1_does_not_regress(
 
 def test_annotations_are_verbatim_and_valid() -> None:
     splits = sorted(p.parent for p in EVAL.glob("*/claims.csv"))
-    assert len(splits) >= 45
+    assert len(splits) >= 47
     for folder in splits:
         sources = ht.read_sources(folder / "sources.csv")
         texts = {
