@@ -3828,3 +3828,51 @@ def test_a_quote_runs_past_an_aside_in_brackets_to_the_verb() -> None:
     )
     quotes = ht.extract(text, source=PUBLISHED).frame["quote"].tolist()
     assert quotes == ["Floods displaced some 2,300 households"]
+
+
+def test_rows_under_a_numbered_heading_that_names_sites_count_the_displaced() -> None:
+    text = (
+        "3. Largest sites (households / individuals, site tracking of 21 January)\n"
+        "- Eldoret ASK Showground, Uasin Gishu: 3,870 HH / 15,240 ind.\n"
+        "- Nakuru ASK Showground, Nakuru: 2,950 HH / 11,620 ind.\n"
+        "The other 135 sites held 11,050 households and 47,480 people.\n"
+    )
+    found = ht.extract(text, source=PUBLISHED).frame
+    rows = found[found["value"] != 135]
+    assert rows["value"].tolist() == [3_870, 15_240, 2_950, 11_620, 11_050, 47_480]
+    assert set(rows["metric"]) == {"idps"}
+    assert rows["unit"].tolist()[:2] == ["household", "person"]
+    # a numbered heading that names no place where people stay says nothing of its rows
+    text = "3. Main incidents\n- Kiambaa: 30\n"
+    assert ht.extract(text, source=PUBLISHED).frame.empty
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (("Host governments estimate the number of Iraqis on their territory as follows:\n"
+         "- Syria: 1.2 million\n- Jordan: 750,000\n"),
+         [(1_200_000, "refugees"), (750_000, "refugees")]),
+        (("KEY FIGURES\nPeople in accommodation centres:   250,000\n"
+         "Peak number in UNRWA shelters: 50,896\n"), [(250_000, "idps"), (50_896, "idps")]),
+        ("By 21 January, 101,300 people (24,450 households) were living in 142 sites.",
+         [(101_300, "idps"), (24_450, "idps"), (142, "other")]),
+        ("On 18 January some 500,000 people had no running water.", [(500_000, "affected")]),
+    ],
+)  # fmt: skip
+def test_people_in_sites_and_hosted_by_countries_in_lists(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Live updates, all times Mecca (GMT+3).",
+        '"The boy next to me was killed," said Juma Seiko, 27, who was treated for cuts.',
+        "In a survey of 1,000 households last month, one in five had a relative kidnapped.",
+    ],
+)
+def test_time_zones_ages_after_names_and_survey_samples_are_not_figures(text: str) -> None:
+    assert ht.extract(text, source=PUBLISHED).frame.empty

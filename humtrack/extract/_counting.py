@@ -636,7 +636,8 @@ _IN_SITES: Final = re.compile(
 # "2,300+ people in public shelters", "59,000 people remained in 305 camps", "1,000 people
 # spent Wednesday night in shelters": people where the displaced stay
 _SHELTERED_AFTER: Final = re.compile(
-    r"(?:\+?\s+(?:(?:were|are|remain|remained|stayed|still|now|currently|living|staying|"
+    # past a restatement in brackets: "101,300 people (24,450 households) were living in"
+    r"(?:(?:\s*\([^()\n]{1,40}\))?\+?\s+(?:(?:were|are|remain|remained|stayed|still|now|currently|living|staying|"
     r"sheltering|sleeping|sleep|sleeps|slept|stranded|spent\s+(?:[\w-]+\s+){0,2}?nights?)\s+)*"
     r"(?:in|at)\s+(?:(?:the|some|about|more\s+than|over|\d[\d,]*)\s+){0,2}(?:public\s+)?"
     # "sleep in rows of army tents"
@@ -1002,7 +1003,10 @@ _SETTING_HOLDS_BEFORE: Final = re.compile(
     rf"{_SETTING_NOUN}"
     r"(?:(?:[^.;:!?\n,]{0,40}?,[^.;:!?\n,]{1,40},|\s+(?:near|in|outside)\s+[A-Z][\w'’-]*"
     r"(?:\s+[A-Z][\w'’-]*){0,2})(?:\s+alone)?|\s+alone)"
-    rf"\s+(?:held|holds)\s+{_APPROX_LEAD}$",
+    rf"\s+(?:held|holds)\s+{_APPROX_LEAD}$"
+    # "The other 135 sites held 11,050 households": the rest of the sites a list counts
+    rf"|\b(?:other|remaining)\s+(?:\d[\d,]*\s+)?{_SETTING_NOUN}\s+(?:held|hold|holds)\s+{_APPROX_LEAD}"
+    rf"(?:\d[\d,]*\s+(?:households|families)\s+and\s+{_APPROX_LEAD})?$",
     re.IGNORECASE,
 )
 _OF_THE_BEFORE_VERB: Final = re.compile(r"\bof\s+the\s+$", re.IGNORECASE)
@@ -2603,11 +2607,30 @@ _HOUSEHOLD_NOUN_AFTER: Final = re.compile(r"\s+(?:households|families)\b")
 _PERSON_NOUN_AFTER: Final = re.compile(r"\s+(?:people|persons|individuals)\b")
 
 
+_SLASH_RESTATES: Final = re.compile(
+    r"[ \t]+(?:HH|hh|households|families|hhs)\.?[ \t]+/[ \t]+(?:(?:about|some|~)[ \t]*)?"
+)
+_PEOPLE_AFTER_SLASH: Final = re.compile(r"[ \t]+(?:people|persons|individuals|ind)\b")
+
+
 def _restated(
     text: str, mention: Mention, counted: _Counted | None, previous: _Counted, previous_end: int
 ) -> _Counted | None:
     """A figure in parentheses right after another restates it in other units: "2,600
     displaced families (about 12,000 people)" counts what the first figure counts."""
+    slash = _SLASH_RESTATES.fullmatch(text, previous_end, mention.start)
+    if (
+        slash is not None
+        and previous.unit != "person"
+        and _PEOPLE_AFTER_SLASH.match(text, mention.end)
+    ):
+        # "Eldoret ASK Showground: 3,870 HH / 15,240 ind.": the households, then their people
+        notes = [*(counted.notes if counted is not None else []), "restates the figure before it"]
+        subject = counted.subject if counted is not None else None
+        return _Counted(
+            previous.metric, previous.group, "person", previous.kind, subject, previous.origin,
+            notes,
+        )  # fmt: skip
     opening = text.rfind("(", previous_end, mention.start)
     if (
         opening < 0

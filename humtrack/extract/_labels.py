@@ -106,6 +106,11 @@ def _label_cue_of(
     cues = _not_adjectival(text, _verbs(text, lex, label_start, label_end))
     if cues:
         return cues[-1]
+    held = _PEOPLE_IN_SETTING.search(text, label_start, label_end)
+    if held is not None:
+        # "People in accommodation centres: 250,000", "Peak number in UNRWA shelters: 50,896":
+        # the people the sites hold, displaced
+        return (held.start(), held.end(), "idps")
     lost = _PEOPLE_WHOSE_HOMES_LOST.search(text, label_start, label_end)
     if lost is not None:
         # "FAMILIES WHOSE HOMES WERE DESTROYED OR LEFT UNINHABITABLE, BY CAMP": the families,
@@ -152,9 +157,16 @@ def _label_cue_of(
                 return None
             # a column that names no count ("totally / partially") counts what the line
             # before the brackets does: "Damaged houses by province (totally / partially):"
-            return _column_cue(text, lex, *spans[index]) or _last_counted_noun(
+            named = _column_cue(text, lex, *spans[index]) or _last_counted_noun(
                 text, lex, previous_start, previous_start + paren.start("cells")
             )
+            if named is None and (
+                _title_cue(text, lex, previous_start, previous_start + paren.start("cells") - 1)
+                is not None
+            ):
+                # "3. Largest sites (households / individuals)": columns of people the sites hold
+                return (previous_start, previous_end, "idps")
+            return named
         if _TABLE_HEADER.match(line.strip()):
             column = line.strip()
             cut = previous_start + line.index(column) + _TABLE_HEADER_SPLIT.search(column).end()  # type: ignore[union-attr]
@@ -230,6 +242,10 @@ def _intro_line_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int,
     noun, else the heading right above it ("DISPLACEMENT SITES / Individuals counted in the
     new sites as of 22 August:"). People counted in sites, camps or shelters are IDPs."""
     cue = _counting_cue(text, lex, start, end)
+    if cue is None and (hosts := _HOSTS.search(text, start, end)) is not None:
+        # "Host governments estimate the number of Iraqis on their territory as follows:":
+        # people a country hosts, refugees
+        return (hosts.start(), hosts.end(), "refugees")
     above_end = start - 1
     while cue is None and above_end > 0:
         above_start = text.rfind("\n", 0, above_end) + 1
@@ -321,6 +337,11 @@ def _names_a_place(before: str, noun: str) -> bool:
 
 # sites, camps and shelters: where the people a list counts are displaced
 _SETTING: Final = re.compile(r"\b(?:sites?|camps?|shelters?|centres?|centers?)\b", re.IGNORECASE)
+_PEOPLE_IN_SETTING: Final = re.compile(
+    r"\b(?:number|people|persons|individuals|families|households)\b[^:\n\d]{0,20}?\b(?:in|at)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:shelters|sites|camps|centres|centers)\b",
+    re.IGNORECASE,
+)
 
 
 # "(new confirmed cases – cumulative cases)" on a line of its own, or closing the line that
@@ -384,6 +405,9 @@ _BY_TITLE: Final = re.compile(
     r"(?:sector|cluster|district|region|province|state|county|governorate|zone|department"
     r"|municipality|country|camp|site|oblast|prefecture)$"
 )
+# a numbered section heading in sentence case: "3. Largest sites (households / individuals)"
+_NUMBERED_HEADING: Final = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z][^\n.:;!?]{2,100}$")
+_HOSTS: Final = re.compile(r"\bhost(?:s|ed|ing)?\b|\bon\s+their\s+(?:territory|soil)\b", re.I)
 _TITLE: Final = re.compile(
     r"^(?:Table|Annex|Figure)\s+[A-Z]?\d+[a-z]?[.:]?\s+[^\n]{3,80}(?<![.!?;:,])$", re.IGNORECASE
 )
@@ -393,6 +417,15 @@ def _title_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, int,
     """What the title line of a numbered table counts ("Table A3. Houses damaged"): its one
     counted noun; nothing when it names several ("Deaths and injuries by district")."""
     line = text[start:end].strip()
+    if (
+        _NUMBERED_HEADING.match(line)
+        and _SETTING.search(line)
+        and _counting_cue(text, lex, start, end) is None
+        and not _verbs(text, lex, start, end)
+    ):
+        # "3. Largest sites (households / individuals, site tracking of 21 January)" over
+        # "- Eldoret ASK Showground: 3,870 HH / 15,240 ind.": the people the sites hold
+        return (start, end, "idps")
     by_title = _BY_TITLE.match(line) is not None
     if not _TITLE.match(line) and not by_title:
         return None
@@ -442,6 +475,14 @@ def _intro_cue(text: str, lex: Lexicon, line_start: int) -> tuple[int, int, str]
         if not line.strip() or _LABEL_LINE.match(line):
             end = start - 1
             continue
+        if (
+            not headings
+            and _NUMBERED_HEADING.match(_PARENTHESES.sub("", line).strip())
+            and (titled := _title_cue(text, lex, start, end)) is not None
+        ):
+            # "3. Largest sites (households / individuals)": a numbered heading in sentence
+            # case that names where the people its rows count are
+            return titled
         if _HEADING.match(_PARENTHESES.sub("", line)) and not headings:
             # "DISPLACED FAMILIES BY LOCATION (23 May – 27 June 2016)": a heading that says
             # what its rows count; else the paragraph above it says

@@ -135,7 +135,11 @@ _BEFORE_NOT_FIGURE: Final = re.compile(
     r"paragraph|annex|item|rule|model|unit|line|hotline|helpline|phone|tel\.?|telephone|fax|whatsapp"
     # "urged to call 4455", "dial 112": a number to call
     r"|call|dial|sms)"
-    r"\s?|[a-z]-|:|/)$",
+    r"\s?|[a-z]-|:|/"
+    # "all times Mecca (GMT+3)": a time zone
+    r"|\b(?:GMT|UTC)\s?[+−-]"
+    # "in a survey of 1,000 households": a sample, not a count of what happened
+    r"|\b(?:survey|sample|poll)\s+of\s|\b(?:surveyed|polled)\s)$",
     re.IGNORECASE,
 )
 
@@ -160,6 +164,13 @@ _WEEK_NUMBER_BEFORE: Final = re.compile(
 _AGE_OF_BEFORE: Final = re.compile(
     r"\b(?:an?|the)\s+(?:child|boy|girl|baby|toddler|teenager|son|daughter|man|woman|youth)\s+of\s+$",
     re.IGNORECASE,
+)
+# "said Juma Seiko, 27, who ...": a person's first and last names, then an age between commas
+_NAME_BEFORE: Final = re.compile(
+    r"\b[A-Z][a-zà-ÿ'’-]+\s+(?:[A-Z][a-zà-ÿ'’-]+\s+)?[A-Z][a-zà-ÿ'’-]+,\s$"
+)
+_AGE_APPOSITION_AFTER: Final = re.compile(
+    r",\s+(?:who|a|an|the|from|said|says|told|whose|was|is|had|has|lost|fled|recalled)\b"
 )
 # "IPC Phases 3, 4 and 5", "weeks 3 to 5": the later numbers of a list of phases, weeks,
 # rounds; a comma joins only inside such a list ("In week 35, 3,416 new cases" is a figure)
@@ -234,6 +245,12 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
         return True  # "compared with 3 907 cases in week 3"
     if _AGE_OF_BEFORE.search(text, max(0, start - 24), start):
         return True  # "killed a child of twelve"
+    if (
+        end - start <= 3
+        and _NAME_BEFORE.search(text, max(0, start - 60), start)
+        and _AGE_APPOSITION_AFTER.match(text, end)
+    ):
+        return True  # "said Juma Seiko, 27, who was treated for cuts": an age
     if (
         end - start <= 2
         and (listed := _LISTED_LABELS_BEFORE.search(text, max(0, start - 40), start))
