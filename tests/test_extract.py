@@ -3876,3 +3876,29 @@ def test_people_in_sites_and_hosted_by_countries_in_lists(
 )
 def test_time_zones_ages_after_names_and_survey_samples_are_not_figures(text: str) -> None:
     assert ht.extract(text, source=PUBLISHED).frame.empty
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chiaquelane is now the largest centre, with between 40,000 and 50,000 people.",
+         [(45_000, "idps")]),
+        ("The camp, with about 3,000 families, was flooded.", [(3_000, "idps")]),
+        # not a place that treats or holds people for another reason
+        ("The health centre, with 12 staff, closed.", []),
+        # people accommodated in centres are displaced; the centres are counted as they stand
+        ("20 012 people are accommodated in 31 centres, 26 of them in Sofala.",
+         [(20_012, "idps", "stock"), (31, "other", "stock"), (26, "other", "stock")]),
+    ],
+)  # fmt: skip
+def test_people_in_centres_and_camps(text: str, expected: list[tuple[object, ...]]) -> None:
+    columns = ("metric", "kind") if expected and len(expected[0]) == 3 else ("metric",)
+    assert figures(text, *columns) == expected
+
+
+def test_street_addresses_and_postcodes_are_not_figures() -> None:
+    text = "Shelters: 10850 West Pico Blvd, Los Angeles 90064; 3035 E. Foothill Blvd, Pasadena."
+    assert ht.extract(text, source=PUBLISHED).frame.empty
+    assert figures("Some 120 Main Street residents were evacuated.", "metric") == [
+        (120, "displaced")
+    ]

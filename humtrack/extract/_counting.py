@@ -356,7 +356,7 @@ _THERE_WHEN: Final = re.compile(
 )
 # "a farming town near the border with some 40,000 residents"
 _PLACE_WITH_BEFORE: Final = re.compile(
-    r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|island|camp|settlement|community"
+    r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|island|community"
     r"|district|neighbou?rhood|area|municipality|region|province|capital|port|suburb|quarter)\b"
     r"[^.;:!?\n\d]{0,60}?\bwith\s+"
     rf"{_APPROX_LEAD}$",
@@ -886,6 +886,10 @@ _HOUSED_IN: Final = re.compile(
     r"(?:(?:more\s+than|over|some|about|around)\s+)?(?:[\d,]+\s+)?",
     re.IGNORECASE,
 )
+# "accommodated in 31 centres": places that shelter people, after a verb that says they do
+_SHELTERING_PLACE: Final = re.compile(
+    r"(?:[a-z-]+\s+){0,2}?(?:centres|centers|camps|sites|schools|churches|mosques|buildings|halls)\b"
+)
 # "sheltering in 31 collective centres", "1 929 injured in 26 provinces"
 _IN_AT_BEFORE: Final = re.compile(rf"\b(?:in|at|into|across|from)\s+{_APPROX_LEAD}$", re.I)
 _WORD_AND_SPACE: Final = re.compile(r"[A-Za-z-]+\s+")
@@ -1004,6 +1008,10 @@ _SETTING_HOLDS_BEFORE: Final = re.compile(
     r"(?:(?:[^.;:!?\n,]{0,40}?,[^.;:!?\n,]{1,40},|\s+(?:near|in|outside)\s+[A-Z][\w'’-]*"
     r"(?:\s+[A-Z][\w'’-]*){0,2})(?:\s+alone)?|\s+alone)"
     rf"\s+(?:held|holds)\s+{_APPROX_LEAD}$"
+    # "is now the largest centre, with between 40,000 and 50,000 people"
+    r"|(?<!health\s)(?<!medical\s)(?<!treatment\s)(?<!feeding\s)(?<!nutrition\s)(?<!training\s)"
+    r"(?<!detention\s)(?<!isolation\s)(?<!quarantine\s)(?<!military\s)(?<!trauma\s)"
+    rf"{_SETTING_NOUN}(?:\s+[a-z-]+){{0,2}}?,\s+with\s+{_APPROX_LEAD}(?:between\s+)?$"
     # "The other 135 sites held 11,050 households": the rest of the sites a list counts
     rf"|\b(?:other|remaining)\s+(?:\d[\d,]*\s+)?{_SETTING_NOUN}\s+(?:held|hold|holds)\s+{_APPROX_LEAD}"
     rf"(?:\d[\d,]*\s+(?:households|families)\s+and\s+{_APPROX_LEAD})?$",
@@ -2313,7 +2321,10 @@ def _count(
         elif (
             cue.unit in {"person", "household"}
             and (housed := _HOUSED_IN.match(text, noun_end)) is not None
-            and _setting_at(text, housed.end())
+            and (
+                _setting_at(text, housed.end())
+                or _SHELTERING_PLACE.match(text, housed.end()) is not None
+            )
         ):
             # "6,875 persons were accommodated in 26 relief camps": where displaced people
             # live now; not "300 soldiers were housed in the barracks"

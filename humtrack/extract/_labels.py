@@ -119,6 +119,15 @@ def _label_cue_of(
     found = list(_WORD.finditer(text, label_start, label_end))
     for word in reversed([w for w in found if w.group().lower() in lex.nouns]):
         noun = word.group().lower()
+        if (
+            noun in _GENERIC_SITES
+            # not "health centres", a kind of facility of its own
+            and _compound(text, label_start, word.start(), noun) not in lex.nouns
+            and _row_above(text, label_start)
+        ):
+            # "Okugo camp: 6,900" over "Entry points and transit centres: 23,700": where the
+            # people the list counts are, not a count of sites; the rows above say what
+            continue
         if lex.nouns[noun].metric:
             if lex.nouns[noun].metric in _PLACE_METRICS and _names_a_place(
                 text[label_start : word.start()], noun
@@ -320,6 +329,26 @@ _PEOPLE_WHOSE_HOMES_LOST: Final = re.compile(
     re.IGNORECASE,
 )
 _PLACE_METRICS: Final = frozenset({"facilities_damaged", "other"})
+
+
+_GENERIC_SITES: Final = frozenset({"centres", "centers", "sites", "points"})
+
+
+def _compound(text: str, start: int, noun_start: int, noun: str) -> str:
+    """The noun with the word before it ("health centres"), lower-cased."""
+    before = text[start:noun_start].split()
+    return f"{before[-1].lower()} {noun}" if before else noun
+
+
+def _row_above(text: str, label_start: int) -> bool:
+    """Whether the line right above the label's is a row of the same list ("Okugo camp:
+    6,900" over "Entry points and transit centres: 23,700"): sites it names are where the
+    people the list counts are, not a count of sites."""
+    line_start = text.rfind("\n", 0, label_start) + 1
+    if line_start == 0:
+        return False
+    above_start = text.rfind("\n", 0, line_start - 1) + 1
+    return _LABEL_LINE.match(text[above_start : line_start - 1]) is not None
 
 
 def _names_a_place(before: str, noun: str) -> bool:

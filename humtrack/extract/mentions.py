@@ -165,6 +165,19 @@ _AGE_OF_BEFORE: Final = re.compile(
     r"\b(?:an?|the)\s+(?:child|boy|girl|baby|toddler|teenager|son|daughter|man|woman|youth)\s+of\s+$",
     re.IGNORECASE,
 )
+_STREET_WORDS: Final = (
+    r"(?:Blvd|Boulevard|St|Street|Ave|Avenue|Road|Rd|Drive|Dr|Lane|Ln|Way|Highway|Hwy|Place|Pl"
+    r"|Court|Ct|Parkway|Pkwy)"
+)
+# "10850 West Pico Blvd": the number of a building in a street
+_STREET_AFTER: Final = re.compile(
+    rf"[ \t]+(?:[NSEW]\.[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){{1,3}}{_STREET_WORDS}\b"
+    r"(?![ \t]+(?:residents|people|families|households|homes|houses|shops)\b)"
+)
+# "..., Los Angeles 90064": a postcode after a street and a town
+_POSTCODE_BEFORE: Final = re.compile(
+    rf"\b{_STREET_WORDS}\.?,[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){{0,2}},?[ \t]+(?:[A-Z]{{2}}[ \t]+)?$"
+)
 # "said Juma Seiko, 27, who ...": a person's first and last names, then an age between commas
 _NAME_BEFORE: Final = re.compile(
     r"\b[A-Z][a-zà-ÿ'’-]+\s+(?:[A-Z][a-zà-ÿ'’-]+\s+)?[A-Z][a-zà-ÿ'’-]+,\s$"
@@ -243,6 +256,10 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
         return True  # "two brothers, aged 9 and 12"
     if _WEEK_NUMBER_BEFORE.search(text, max(0, start - 30), start):
         return True  # "compared with 3 907 cases in week 3"
+    if _STREET_AFTER.match(text, end) or (
+        end - start == 5 and _POSTCODE_BEFORE.search(text, max(0, start - 60), start)
+    ):
+        return True  # "10850 West Pico Blvd, Los Angeles 90064": an address
     if _AGE_OF_BEFORE.search(text, max(0, start - 24), start):
         return True  # "killed a child of twelve"
     if (
