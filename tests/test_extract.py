@@ -3902,3 +3902,15 @@ def test_street_addresses_and_postcodes_are_not_figures() -> None:
     assert figures("Some 120 Main Street residents were evacuated.", "metric") == [
         (120, "displaced")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Before the war there were many," said Olena, 67, who returned in May.',
+        "Residents can report emergencies through the 1784 hotline.",
+        "The government pays 200 000 som to each family.",
+    ],
+)
+def test_an_age_after_a_first_name_a_hotline_and_som_are_not_figures(text: str) -> None:
+    assert ht.extract(text, source=PUBLISHED).frame.empty

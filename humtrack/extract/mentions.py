@@ -84,6 +84,8 @@ _AFTER_NOT_FIGURE: Final = re.compile(
     r"|(?:(?:lakh|crore|million|billion)\s+)?(?:[A-Z][a-z]+\s+)?(?:us\s)?"
     rf"(?:{'|'.join(sorted(map(re.escape, _MONEY_AFTER), key=len, reverse=True))})\b"
     r"|-?magnitude\b|a\.m\.|p\.m\.|am\b|pm\b"
+    # "report people in need of rescue through the 1784 hotline": a number to call
+    r"|hotline\b|helpline\b|toll-free\b"
     r"|gmt\b|utc\b|hrs\b|(?:st|nd|rd|th)\b|times\b|[:/]\d|\.\d"
     # "fled two or three times": how often, not how many
     r"|(?:or|to)\s+[a-z]+\s+times\b"
@@ -180,6 +182,8 @@ _POSTCODE_BEFORE: Final = re.compile(
 )
 # "said Juma Seiko, 27, who ...": a person's first and last names, then an age between commas
 _NAME_BEFORE: Final = re.compile(
+    # "said Olena, 67, who returned in May": one name after a verb of speech
+    r"\b(?:said|says|told|recalled|recalls|explained|added|asked)\s+[A-Z][a-zà-ÿ'’-]+,\s$|"
     r"\b[A-Z][a-zà-ÿ'’-]+\s+(?:[A-Z][a-zà-ÿ'’-]+\s+)?[A-Z][a-zà-ÿ'’-]+,\s$"
 )
 _AGE_APPOSITION_AFTER: Final = re.compile(
