@@ -1,6 +1,6 @@
 """Extraction scored against the hand-annotated evaluation corpus (tests/data/eval).
 
-The dev splits (dev to dev34) are what the extractor was tuned on; the holdout splits never are.
+The dev splits (dev to dev36) are what the extractor was tuned on; the holdout splits never are.
 These floors guard against regressions; the figures themselves are reported
 by ``python tests/benchmarks/eval_extract.py tests/data/eval/<split>``.
 """
@@ -77,6 +77,11 @@ def _score(split: str) -> Evaluation:
         # scored blind before any rule was written for it: 0.838, period 0.635 (the same with the
         # rules before the work it was written for)
         ("dev34", 0.80, 0.60),
+        # scored blind before any rule was written for them: dev35 0.814, period 0.589 (0.764
+        # with the rules before the work they were written for); dev36 0.741, period 0.683 (the
+        # same)
+        ("dev35", 0.78, 0.55),
+        ("dev36", 0.71, 0.64),
         ("holdout", 0.87, 0.73),
         ("holdout2", 0.89, 0.71),
         ("holdout3", 0.70, 0.68),
@@ -120,7 +125,7 @@ def test_value_and_metric_f1_does_not_regress(
 
 def test_annotations_are_verbatim_and_valid() -> None:
     splits = sorted(p.parent for p in EVAL.glob("*/claims.csv"))
-    assert len(splits) >= 47
+    assert len(splits) >= 50
     for folder in splits:
         sources = ht.read_sources(folder / "sources.csv")
         texts = {
