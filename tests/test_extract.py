@@ -3914,3 +3914,33 @@ def test_street_addresses_and_postcodes_are_not_figures() -> None:
 )
 def test_an_age_after_a_first_name_a_hotline_and_som_are_not_figures(text: str) -> None:
     assert ht.extract(text, source=PUBLISHED).frame.empty
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # cells split by pipes under a heading of the displaced population
+        (("DISPLACED POPULATION IN SAFETY CENTRES BY DISTRICT (31 May 2017)\n"
+         "Ratnapura: 104 centres | 5,980 HH | 23,110 ind.\n"),
+         [(104, "other"), (5_980, "idps"), (23_110, "idps")]),
+        # a note in brackets says who the rows count
+        (("CAMP POPULATION (registered refugees, 30 June 2009)\n- Beldangi I, Jhapa: 17,820\n"
+         "- Goldhap, Jhapa: 8,240\n"), [(17_820, "refugees"), (8_240, "refugees")]),
+        # a sub-heading naming a place between the heading and its rows
+        (("2. DISPLACED POPULATION BY LOCATION (30 June 2017)\nPool department\n"
+         "- Kinkala: 3 412 households / 15 870 individuals\n"),
+         [(3_412, "idps"), (15_870, "idps")]),
+        # a short title naming sites
+        ("Largest sites\n- Mindouli, Catholic mission: 2 140 individuals\n",
+         [(2_140, "idps")]),
+        # the columns a line names, the last one a total
+        (("DISPLACEMENT BY PREFECTURE\nInternally displaced persons, 31 October 2018. Each line "
+         "gives: IDPs in sites / IDPs in host families / total.\n"
+         "Ouaka — 47,230 / 55,910 / 103,140\n"),
+         [(47_230, "idps"), (55_910, "idps"), (103_140, "idps")]),
+    ],
+)  # fmt: skip
+def test_tables_of_the_displaced_in_the_shapes_reports_use(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected

@@ -479,7 +479,10 @@ _IN_USE_OR_STANDING: Final = re.compile(
 )
 # a line "Label: " or "Label — " up to the figure, with nothing after the separator but a qualifier
 _ON_LABEL_LINE: Final = re.compile(
-    r"[^\n:]{2,100}(?::|\s[—–])\s*(?:(?:about|some|over|nearly|almost|approximately)\s+)?$"
+    r"[^\n:]{2,100}(?::|\s[—–])\s*"
+    # past the cells before it: "Ratnapura: 104 centres | 5,980 HH | "
+    r"(?:[^\n|:]{1,40}[ \t]\|[ \t]+)*"
+    r"(?:(?:about|some|over|nearly|almost|approximately)\s+)?$"
 )
 _DEATH_BEFORE: Final = re.compile(
     r"\b(?:bodies|remains|names|buried|identified|named)\b(?:\s+[a-z]+){0,3}?\s+$", re.IGNORECASE

@@ -166,8 +166,14 @@ def _label_cue_of(
                 return None
             # a column that names no count ("totally / partially") counts what the line
             # before the brackets does: "Damaged houses by province (totally / partially):"
-            named = _column_cue(text, lex, *spans[index]) or _last_counted_noun(
-                text, lex, previous_start, previous_start + paren.start("cells")
+            named = (
+                _column_cue(text, lex, *spans[index])
+                or _last_counted_noun(
+                    text, lex, previous_start, previous_start + paren.start("cells")
+                )
+                # "Internally displaced persons ... Each line gives: in sites / in host
+                # families / total": the total counts what the line names
+                or _counting_cue(text, lex, previous_start, previous_start + paren.start("cells"))
             )
             if named is None and (
                 _title_cue(text, lex, previous_start, previous_start + paren.start("cells") - 1)
@@ -218,6 +224,18 @@ def _label_cue_of(
         if line.strip() and (headings or not _HEADING.match(_PARENTHESES.sub("", line))):
             # "Table A3. Houses damaged" over "Totally damaged: 550,928": a table's title
             return _title_cue(text, lex, previous_start, previous_end) if not headings else None
+        if (
+            line.strip()
+            and not headings
+            and (bracket := _PARENTHESES.search(line)) is not None
+            and (said := _counting_cue(
+                text, lex, previous_start + bracket.start(), previous_start + bracket.end()
+            )) is not None
+            and said[2] in lex.nouns
+        ):  # fmt: skip
+            # "CAMP POPULATION (registered refugees, 30 June 2009)" over "- Goldhap: 8,240":
+            # the note in brackets says who the rows count
+            return said
         if line.strip():
             # "DISPLACEMENT BY PROVINCE (since September 2023)" over "Rumonge — 14,307 individuals"
             heading = _not_adjectival(text, _verbs(text, lex, previous_start, previous_end))
@@ -381,7 +399,9 @@ _PAREN_HEADER: Final = re.compile(
 # "Table 1 - Human impact by municipality, written as text. Columns: deaths / missing /
 # people in public shelters." over "Nova Friburgo: 428 / 96 / 3,142"
 _COLUMNS_NAMED: Final = re.compile(
-    r"(?:^|\s)Columns?:[ \t]*(?P<cells>[^\n]*?\s/\s[^\n]*?)[ \t]*[.:]?[ \t]*$", re.IGNORECASE
+    r"(?:^|\s)(?:Columns?|Each\s+(?:line|row)\s+(?:gives|shows|lists)):"
+    r"[ \t]*(?P<cells>[^\n]*?\s/\s[^\n]*?)[ \t]*[.:]?[ \t]*$",
+    re.IGNORECASE,
 )
 _ROW_FIGURE: Final = re.compile(r"(?:\s[—–/]|:)[ \t]*[~≈]?[ \t]*\d")
 # a cell's figure, qualified or not: ": about 12", " / over 30"
@@ -436,6 +456,14 @@ _BY_TITLE: Final = re.compile(
 )
 # a numbered section heading in sentence case: "3. Largest sites (households / individuals)"
 _NUMBERED_HEADING: Final = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z][^\n.:;!?]{2,100}$")
+# a short title in sentence case on a line of its own: "Largest sites"
+_SHORT_TITLE: Final = re.compile(r"^[A-Z][a-z]+(?:[ \t]+[a-z]+){0,3}$")
+# a place named on a line of its own under a heading: "Pool department", "North Kivu province"
+_SUBHEADING: Final = re.compile(
+    r"^[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]+(?:department|province|region|district"
+    r"|state|county|governorate|prefecture|oblast|division)$"
+)
+_DISPLACED_POPULATION: Final = re.compile(r"\bDISPLACED\s+POPULATION\b", re.I)
 _HOSTS: Final = re.compile(r"\bhost(?:s|ed|ing)?\b|\bon\s+their\s+(?:territory|soil)\b", re.I)
 _TITLE: Final = re.compile(
     r"^(?:Table|Annex|Figure)\s+[A-Z]?\d+[a-z]?[.:]?\s+[^\n]{3,80}(?<![.!?;:,])$", re.IGNORECASE
@@ -447,7 +475,7 @@ def _title_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, int,
     counted noun; nothing when it names several ("Deaths and injuries by district")."""
     line = text[start:end].strip()
     if (
-        _NUMBERED_HEADING.match(line)
+        (_NUMBERED_HEADING.match(line) or _SHORT_TITLE.match(line))
         and _SETTING.search(line)
         and _counting_cue(text, lex, start, end) is None
         and not _verbs(text, lex, start, end)
@@ -506,7 +534,21 @@ def _intro_cue(text: str, lex: Lexicon, line_start: int) -> tuple[int, int, str]
             continue
         if (
             not headings
-            and _NUMBERED_HEADING.match(_PARENTHESES.sub("", line).strip())
+            and _SUBHEADING.match(line.strip())
+            and _title_cue(text, lex, start, end) is None
+            and not _verbs(text, lex, start, end)
+            and _counting_cue(text, lex, start, end) is None
+        ):
+            # "2. DISPLACED POPULATION BY LOCATION / Pool department / - Kinkala: 3 412
+            # households": a sub-heading that names where, under the heading that says what
+            end = start - 1
+            continue
+        if (
+            not headings
+            and (
+                _NUMBERED_HEADING.match(_PARENTHESES.sub("", line).strip())
+                or _SHORT_TITLE.match(line.strip())
+            )
             and (titled := _title_cue(text, lex, start, end)) is not None
         ):
             # "3. Largest sites (households / individuals)": a numbered heading in sentence
@@ -516,6 +558,15 @@ def _intro_cue(text: str, lex: Lexicon, line_start: int) -> tuple[int, int, str]
             # "DISPLACED FAMILIES BY LOCATION (23 May – 27 June 2016)": a heading that says
             # what its rows count; else the paragraph above it says
             own = _counting_cue(text, lex, start, end)
+            if (
+                own is not None
+                and own[2] in lex.verb_metric
+                and lex.verb_metric[own[2]][0] == "displaced"
+                and _DISPLACED_POPULATION.search(line)
+            ):
+                # "DISPLACED POPULATION IN SAFETY CENTRES BY DISTRICT": the displaced as they
+                # stand, not the flight that made them so
+                return (own[0], own[1], "idps")
             if own is not None:
                 return own
             if _OF_ORIGIN.search(line):
