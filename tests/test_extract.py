@@ -3944,3 +3944,20 @@ def test_tables_of_the_displaced_in_the_shapes_reports_use(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Toll raised from 73 to 96, then to at least 150.",
+         [(73, "killed"), (96, "killed"), (150, "killed")]),
+        ("Some 31,000 people are living in 68 temporary sites.",
+         [(31_000, "idps"), (68, "other")]),
+        ("About 200,000 people are living on embankments and raised roads.", [(200_000, "idps")]),
+        ("Some 3,000 people are hiding in the bush.", [(3_000, "idps")]),
+    ],
+)  # fmt: skip
+def test_a_raised_toll_and_people_living_on_embankments_or_in_the_bush(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected

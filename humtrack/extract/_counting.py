@@ -641,8 +641,9 @@ _IN_SITES: Final = re.compile(
 _SHELTERED_AFTER: Final = re.compile(
     # past a restatement in brackets: "101,300 people (24,450 households) were living in"
     r"(?:(?:\s*\([^()\n]{1,40}\))?\+?\s+(?:(?:were|are|remain|remained|stayed|still|now|currently|living|staying|"
-    r"sheltering|sleeping|sleep|sleeps|slept|stranded|spent\s+(?:[\w-]+\s+){0,2}?nights?)\s+)*"
-    r"(?:in|at)\s+(?:(?:the|some|about|more\s+than|over|\d[\d,]*)\s+){0,2}(?:public\s+)?"
+    r"sheltering|sleeping|sleep|sleeps|slept|stranded|hiding|spent\s+(?:[\w-]+\s+){0,2}?nights?)\s+)*"
+    r"(?:in|at|on|along)\s+(?:(?:the|some|about|more\s+than|over|\d[\d,]*)\s+){0,2}"
+    r"(?:(?:public|temporary|informal|makeshift|spontaneous|collective|emergency|official)\s+)?"
     # "sleep in rows of army tents"
     r"(?:rows\s+of\s+(?:[a-z-]+\s+)?)?"
     rf"(?:{_phrases('extract_displacement_settings.txt')}|camps|sites)\b"

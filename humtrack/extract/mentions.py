@@ -402,7 +402,8 @@ _CONTROL_OVER: Final = re.compile(
 )
 _CHANGED_FROM: Final = re.compile(
     r"\b(?:rose|risen|rises|rising|increased|jumped|climbed|fell|fallen|dropped|decreased|"
-    r"declined|grew|grown|went(?:\s+up)?|gone(?:\s+up)?|revised(?:\s+(?:up|down)(?:wards?)?)?)"
+    r"declined|grew|grown|went(?:\s+up)?|gone(?:\s+up)?|revised(?:\s+(?:up|down)(?:wards?)?)?"
+    r"|raised|lowered|corrected|updated|cut|reduced)"
     r"\s+(?:from|by)\s+$",
     re.IGNORECASE,
 )
