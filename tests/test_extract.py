@@ -3961,3 +3961,18 @@ def test_a_raised_toll_and_people_living_on_embankments_or_in_the_bush(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+def test_a_toll_told_as_it_rose_and_people_who_sought_medical_help() -> None:
+    text = (
+        "The special relief office this week put the toll at 9,803. The figure has risen "
+        "steadily: on November 3 the government's count stood at 1,562, and by November 10 it "
+        "had passed 7,000."
+    )
+    assert figures(text, "metric") == [(9_803, "killed"), (1_562, "killed"), (7_000, "killed")]
+    assert figures("294 persons have sought medical assistance.", "metric") == [(294, "injured")]
+
+
+def test_a_day_before_a_french_spanish_or_portuguese_month_is_not_a_figure() -> None:
+    text = "Opposition supporters gathered at the Stade du 28 Septembre. El 15 de marzo llovió."
+    assert ht.extract(text, source=PUBLISHED).frame.empty

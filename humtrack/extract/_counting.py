@@ -1270,7 +1270,8 @@ _THE_FIGURE: Final = re.compile(
     # "On Friday it put the total at 30,228": the figure named before, at another time
     r"\b(?:put|puts|estimates?|estimated|places?|placed)\s+(?:the|its|their)\s+(?:figure|number"
     r"|total|count|tally)\s+at\s*$|"
-    r"\b(?:the|a)\s+(?:figure|number|total|count|tally)\b[^.;:!?\n]{0,40}?\b(?:stood\s+at|stands\s+at|"
+    r"\b(?:the|a)\s+(?:[\w-]+['’]s\s+)?(?:official\s+)?(?:figure|number|total|count|tally)\b"
+    r"[^.;:!?\n]{0,40}?\b(?:stood\s+at|stands\s+at|"
     r"(?:projected|expected|forecast)\s+to\s+(?:rise|grow|reach)\s+(?:to\s+)?|"
     r"was|is|rose\s+to|fell\s+to|reached|dropped\s+to|(?:has|had)\s+(?:risen|fallen|dropped|grown)"
     rf"\s+to)\s*{_LEAD_IN}$"
@@ -1286,7 +1287,11 @@ _RESTATES_TOLL: Final = re.compile(
     rf"{_LEAD_IN}$"
     r"|(?:^|[.;!?]\s+|\n)It\s+(?:rose|climbed|fell|dropped|jumped|increased|grew|had\s+risen)\s+to\s+"
     rf"{_LEAD_IN}$"
-    rf"|\b(?:was|is|were|are)\s+(?:up|down)\s+from\s+{_LEAD_IN}$",
+    rf"|\b(?:was|is|were|are)\s+(?:up|down)\s+from\s+{_LEAD_IN}$"
+    # "on November 3 the count stood at 1,562, and by November 10 it had passed 7,000"
+    r"|(?:,\s+and|,|;|\band)\s+(?:by\s+[^.;:!?\n,]{1,25}\s+)?it\s+(?:had\s+|has\s+)?"
+    # ("passed" may open the figure itself, as a qualifier: "passed 7,000")
+    rf"(?:(?:passed|topped|exceeded|surpassed|reached|risen\s+to|rose\s+to|climbed\s+to)\s+)?{_LEAD_IN}$",
     re.IGNORECASE,
 )
 # "The toll rose through the day. The first reports put it at 20; by noon it stood at 32, and by

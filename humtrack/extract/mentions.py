@@ -167,6 +167,22 @@ _AGE_OF_BEFORE: Final = re.compile(
     r"\b(?:an?|the)\s+(?:child|boy|girl|baby|toddler|teenager|son|daughter|man|woman|youth)\s+of\s+$",
     re.IGNORECASE,
 )
+_FOREIGN_MONTH_AFTER: Final = re.compile(
+    r"[ \t\u00a0]+(?:de[ \t]+)?(?:"
+    + "|".join(
+        sorted(
+            (
+                ln.strip()
+                for ln in read_data_text("extract_foreign_months.txt").splitlines()
+                if ln.strip() and not ln.startswith("#")
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
 _STREET_WORDS: Final = (
     r"(?:Blvd|Boulevard|St|Street|Ave|Avenue|Road|Rd|Drive|Dr|Lane|Ln|Way|Highway|Hwy|Place|Pl"
     r"|Court|Ct|Parkway|Pkwy)"
@@ -260,6 +276,8 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
         return True  # "two brothers, aged 9 and 12"
     if _WEEK_NUMBER_BEFORE.search(text, max(0, start - 30), start):
         return True  # "compared with 3 907 cases in week 3"
+    if _FOREIGN_MONTH_AFTER.match(text, end):
+        return True  # "le 12 janvier", "Stade du 28 Septembre": a day of the month
     if _STREET_AFTER.match(text, end) or (
         end - start == 5 and _POSTCODE_BEFORE.search(text, max(0, start - 60), start)
     ):
