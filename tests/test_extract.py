@@ -3976,3 +3976,26 @@ def test_a_toll_told_as_it_rose_and_people_who_sought_medical_help() -> None:
 def test_a_day_before_a_french_spanish_or_portuguese_month_is_not_a_figure() -> None:
     text = "Opposition supporters gathered at the Stade du 28 Septembre. El 15 de marzo llovió."
     assert ht.extract(text, source=PUBLISHED).frame.empty
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The floods destroyed 300 houses and damaged more than 1,000 others.",
+         [(300, "facilities_damaged"), (1_000, "facilities_damaged")]),
+        ("The fire destroyed 64 huts and damaged 20 others.",
+         [(64, "facilities_damaged"), (20, "facilities_damaged")]),
+        ("Some 40 people were killed and 20 others injured.", [(40, "killed"), (20, "injured")]),
+        # IDMC's word for the displaced as they stand
+        ("Stocks by province (as of 31 December 2008)\n- Maguindanao: 190,000\n",
+         [(190_000, "idps")]),
+        # a place named between two groups of rows of the same list
+        (("2. DISPLACED POPULATION BY LOCATION (30 June 2017)\nPool department\n"
+         "- Kinkala: 3 412 households\nBrazzaville\n- Makélékélé: 2 805 households\n"),
+         [(3_412, "idps"), (2_805, "idps")]),
+    ],
+)  # fmt: skip
+def test_damaged_others_stocks_by_province_and_a_city_between_rows(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected

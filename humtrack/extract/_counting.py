@@ -1234,6 +1234,7 @@ _CHAINED_PART: Final = re.compile(
     rf"{_LEAD_IN}$"
     r"|,\s+(?:another|a\s+further)\s+$"
 )
+_OTHERS_AFTER: Final = re.compile(r"[ \t]+others\b")
 # "788 damaged", "8 987 partially destroyed"
 _DEGREE: Final = re.compile(
     r"[ \t]+(?:(?:are|were|have\s+been|had\s+been)[ \t]+)?"
@@ -1757,6 +1758,13 @@ def _continues(
         and _NOTHING_NAMED_AFTER.match(text, damage.end())
     ):
         # "6,051 structures destroyed; 788 damaged"
+        return "more of the places the figure before it counts"
+    if (
+        previous.metric == "facilities_damaged"
+        and _OTHERS_AFTER.match(text, mention.end)
+        and lex.damage.search(text, max(lo, mention.start - 30), mention.start) is not None
+    ):
+        # "destroyed 300 houses and damaged more than 1,000 others"
         return "more of the places the figure before it counts"
     if _FIGURE_THEN_BRACKET.search(text, max(0, mention.start - 4), mention.start) and (
         _CLOSING_BRACKET.match(text, mention.end)

@@ -464,6 +464,8 @@ _SUBHEADING: Final = re.compile(
     r"|state|county|governorate|prefecture|oblast|division)$"
 )
 _DISPLACED_POPULATION: Final = re.compile(r"\bDISPLACED\s+POPULATION\b", re.I)
+_BARE_NAME: Final = re.compile(r"^[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}$")
+_DISPLACEMENT_STOCKS: Final = re.compile(r"^(?:(?:IDP|displacement)\s+)?stocks?\s+by\b", re.I)
 _HOSTS: Final = re.compile(r"\bhost(?:s|ed|ing)?\b|\bon\s+their\s+(?:territory|soil)\b", re.I)
 _TITLE: Final = re.compile(
     r"^(?:Table|Annex|Figure)\s+[A-Z]?\d+[a-z]?[.:]?\s+[^\n]{3,80}(?<![.!?;:,])$", re.IGNORECASE
@@ -483,7 +485,10 @@ def _title_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, int,
         # "3. Largest sites (households / individuals, site tracking of 21 January)" over
         # "- Eldoret ASK Showground: 3,870 HH / 15,240 ind.": the people the sites hold
         return (start, end, "idps")
-    by_title = _BY_TITLE.match(line) is not None
+    by_title = _BY_TITLE.match(_PARENTHESES.sub("", line).strip()) is not None
+    if by_title and _DISPLACEMENT_STOCKS.match(line):
+        # "Stocks by province (as of 31 December 2008)": the people displaced as they stand
+        return (start, end, "idps")
     if not _TITLE.match(line) and not by_title:
         return None
     words = _WORD.findall(line.lower())
@@ -534,7 +539,11 @@ def _intro_cue(text: str, lex: Lexicon, line_start: int) -> tuple[int, int, str]
             continue
         if (
             not headings
-            and _SUBHEADING.match(line.strip())
+            and (
+                _SUBHEADING.match(line.strip())
+                # "Brazzaville" between two groups of rows of the same list
+                or (_BARE_NAME.match(line.strip()) and _row_above(text, start))
+            )
             and _title_cue(text, lex, start, end) is None
             and not _verbs(text, lex, start, end)
             and _counting_cue(text, lex, start, end) is None
