@@ -3999,3 +3999,11 @@ def test_damaged_others_stocks_by_province_and_a_city_between_rows(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+def test_a_zone_that_hosts_people_in_a_text_about_refugees_hosts_its_own_displaced() -> None:
+    text = (
+        "Ethiopia also hosts some 890,000 refugees from South Sudan and Somalia.\n\n"
+        "In the Somali region, Fafan zone hosts some 90,000 IDPs and Siti zone 41,000."
+    )
+    assert figures(text, "metric")[1:] == [(90_000, "idps"), (41_000, "idps")]

@@ -1026,6 +1026,10 @@ _DIED_AFTER: Final = re.compile(
     r"\s+(?:(?:have|has|had)\s+(?:since\s+)?)?(?:died|succumbed|been\s+killed)\b", re.IGNORECASE
 )
 _WHO_FLED: Final = re.compile(r"\s+(?:who|that)\s+(?:have\s+|had\s+)?fled\b")
+_DIVISION_HOSTS: Final = re.compile(
+    r"\b(?:zone|region|district|province|state|county|woreda|governorate|department"
+    r"|municipality|sub-county)\s+(?:hosts|hosted|is\s+hosting|was\s+hosting)\b"
+)
 _HOSTING: Final = frozenset({"hosts", "are hosted", "are being hosted", "hosting"})
 # words of flight: whoever crosses in such a sentence is leaving, whatever the text is about
 _FLIGHT: Final = re.compile(rf"\b{_phrases('extract_flight_words.txt')}\b", re.IGNORECASE)
@@ -1233,6 +1237,10 @@ _CHAINED_PART: Final = re.compile(
     r"(?:\bof\s+(?:which|whom|them|these|those)|\band|\bfollowed\s+by\s+[^.;:,\d]{1,40}\s+with)\s+"
     rf"{_LEAD_IN}$"
     r"|,\s+(?:another|a\s+further)\s+$"
+    # "Fafan zone hosts some 90,000 and Siti zone 41,000": the verb left out before the place
+    r"|\band\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:zone|region|district|province|state"
+    r"|county|governorate|department|camp|city|town|woreda|sub-county|municipality)\s+"
+    rf"(?:(?:some|about|around|nearly|over|more\s+than)\s+)?$"
 )
 _OTHERS_AFTER: Final = re.compile(r"[ \t]+others\b")
 # "788 damaged", "8 987 partially destroyed"
@@ -2576,6 +2584,8 @@ def _settle_displacement(
         and cue.unit in {"person", "household"}
         and not cue.metric
         and not _DISPLACEMENT_WORDS.search(text, lo, hi)
+        # not "Fafan zone hosts some 90,000": a part of a country hosts its own displaced
+        and not _DIVISION_HOSTS.search(text, max(lo, mention.start - 40), mention.start)
     ):
         metric, kind = "refugees", "stock"  # "the Caribbean hosts 230,000 of them" (refugees)
     if (
