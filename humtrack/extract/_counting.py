@@ -481,7 +481,7 @@ _IN_USE_OR_STANDING: Final = re.compile(
 _ON_LABEL_LINE: Final = re.compile(
     r"[^\n:]{2,100}(?::|\s[—–])\s*"
     # past the cells before it: "Ratnapura: 104 centres | 5,980 HH | "
-    r"(?:[^\n|:]{1,40}[ \t]\|[ \t]+)*"
+    r"(?:[^\n|: \t][^\n|:]{0,39}[ \t]\|[ \t]+)*"
     r"(?:(?:about|some|over|nearly|almost|approximately)\s+)?$"
 )
 _DEATH_BEFORE: Final = re.compile(
@@ -648,8 +648,8 @@ _SHELTERED_AFTER: Final = re.compile(
     r"(?:rows\s+of\s+(?:[a-z-]+\s+)?)?"
     rf"(?:{_phrases('extract_displacement_settings.txt')}|camps|sites)\b"
     # "spent a second night outdoors", "slept in the open"
-    r"|\+?\s+(?:(?:were|are|remain|remained|still|now|sleeping|sleep|slept|spent"
-    r"(?:\s+[\w-]+){0,3}?\s+nights?)\s+)+(?:outdoors|outside|in\s+the\s+open)\b)"
+    r"|\+?\s+(?:(?:were|are|remain|remained|still|now)\s+)*(?:sleeping|sleep|slept|spent"
+    r"(?:\s+[\w-]+){0,3}?\s+nights?)\s+(?:outdoors|outside|in\s+the\s+open)\b)"
     # not "people in the camps have received cholera vaccines": aid's reach
     r"(?![^.;:!?\n]{0,40}\b(?:received|receive|reached|vaccinated|treated|fell\s+ill)\b)",
     re.IGNORECASE,
@@ -892,7 +892,8 @@ _HOUSED_IN: Final = re.compile(
 )
 # "accommodated in 31 centres": places that shelter people, after a verb that says they do
 _SHELTERING_PLACE: Final = re.compile(
-    r"(?:[a-z-]+\s+){0,2}?(?:centres|centers|camps|sites|schools|churches|mosques|buildings|halls)\b"
+    r"(?:[a-z-]+\s+){0,2}?(?:centres|centers|camps|sites|schools|churches|mosques|buildings|halls"
+    r"|hotels)\b"
 )
 # "sheltering in 31 collective centres", "1 929 injured in 26 provinces"
 _IN_AT_BEFORE: Final = re.compile(rf"\b(?:in|at|into|across|from)\s+{_APPROX_LEAD}$", re.I)
@@ -1012,14 +1013,20 @@ _SETTING_HOLDS_BEFORE: Final = re.compile(
     r"(?:(?:[^.;:!?\n,]{0,40}?,[^.;:!?\n,]{1,40},|\s+(?:near|in|outside)\s+[A-Z][\w'’-]*"
     r"(?:\s+[A-Z][\w'’-]*){0,2})(?:\s+alone)?|\s+alone)"
     rf"\s+(?:held|holds)\s+{_APPROX_LEAD}$"
-    # "is now the largest centre, with between 40,000 and 50,000 people"
-    r"|(?<!health\s)(?<!medical\s)(?<!treatment\s)(?<!feeding\s)(?<!nutrition\s)(?<!training\s)"
-    r"(?<!detention\s)(?<!isolation\s)(?<!quarantine\s)(?<!military\s)(?<!trauma\s)"
-    rf"{_SETTING_NOUN}(?:\s+[a-z-]+){{0,2}}?,\s+with\s+{_APPROX_LEAD}(?:between\s+)?$"
     # "The other 135 sites held 11,050 households": the rest of the sites a list counts
     rf"|\b(?:other|remaining)\s+(?:\d[\d,]*\s+)?{_SETTING_NOUN}\s+(?:held|hold|holds)\s+{_APPROX_LEAD}"
     rf"(?:\d[\d,]*\s+(?:households|families)\s+and\s+{_APPROX_LEAD})?$",
     re.IGNORECASE,
+)
+# "is now the largest centre, with between 40,000 and 50,000 people"
+_SETTING_WITH_BEFORE: Final = re.compile(
+    r"(?<!health\s)(?<!medical\s)(?<!treatment\s)(?<!feeding\s)(?<!nutrition\s)(?<!training\s)"
+    r"(?<!detention\s)(?<!isolation\s)(?<!quarantine\s)(?<!military\s)(?<!trauma\s)"
+    rf"{_SETTING_NOUN}(?:\s+[a-z-]+){{0,2}}?,\s+with\s+{_APPROX_LEAD}(?:between\s+)?$",
+    re.IGNORECASE,
+)
+_PEOPLE_WORD: Final = re.compile(
+    r"(?:people|persons|individuals|families|households|residents|idps|displaced\s+people)"
 )
 _OF_THE_BEFORE_VERB: Final = re.compile(r"\bof\s+the\s+$", re.IGNORECASE)
 _DIED_AFTER: Final = re.compile(
@@ -2024,12 +2031,18 @@ def _count(
             cue.unit in {"person", "household"}
             and not cue.metric
             and _PLACE_WITH_BEFORE.search(text, max(lo, mention.start - 90), mention.start)
-            and not _verbs(text, lex, noun_end, min(hi, next_start, noun_end + 30))
+            and not _verbs(text, lex, mention.end, min(hi, next_start, noun_end + 30))
         ):
             # "a farming town near the border with some 40,000 residents": the people of a
             # place, a population, whatever the sentence says happened there
             verb = (noun_end, noun_end, "living")
-        elif cue.unit == "person" and _THERE_WHEN.match(text, noun_end):
+        elif (
+            cue.unit == "person"
+            and _THERE_WHEN.match(text, noun_end)
+            # another figure after it says what happened to some of them; not "The 12 farmers
+            # were on their way to the market when they were shot dead"
+            and next_start < clause[1]
+        ):
             # "30 people were in the mosque when it was hit and 12 were killed": who was
             # there, a population, whatever the sentence says happened to some of them
             verb = (noun_end, noun_end, "living")
@@ -2348,14 +2361,22 @@ def _count(
             and (housed := _HOUSED_IN.match(text, noun_end)) is not None
             and (
                 _setting_at(text, housed.end())
-                or _SHELTERING_PLACE.match(text, housed.end()) is not None
+                # not "400 soldiers were accommodated in 3 buildings of the university"
+                or (
+                    cue.group != "combatants"
+                    and _SHELTERING_PLACE.match(text, housed.end()) is not None
+                )
             )
         ):
             # "6,875 persons were accommodated in 26 relief camps": where displaced people
             # live now; not "300 soldiers were housed in the barracks"
             metric, kind = ("refugees" if about_refugees else "idps"), "stock"
-        elif cue.unit in {"person", "household"} and _SETTING_HOLDS_BEFORE.search(
-            text, max(lo, mention.start - 90), mention.start
+        elif cue.unit in {"person", "household"} and (
+            _SETTING_HOLDS_BEFORE.search(text, max(lo, mention.start - 90), mention.start)
+            or (
+                _SETTING_WITH_BEFORE.search(text, max(lo, mention.start - 60), mention.start)
+                and _PEOPLE_WORD.fullmatch(text[mention.end : noun_end].strip().lower())
+            )
         ):
             # "The shelters host about 189,000 people": the people the sites hold, displaced
             # or, in a text about refugees, refugees

@@ -385,7 +385,9 @@ def _names_a_place(before: str, noun: str) -> bool:
 # sites, camps and shelters: where the people a list counts are displaced
 _SETTING: Final = re.compile(r"\b(?:sites?|camps?|shelters?|centres?|centers?)\b", re.IGNORECASE)
 _PEOPLE_IN_SETTING: Final = re.compile(
-    r"\b(?:number|people|persons|individuals|families|households)\b[^:\n\d]{0,20}?\b(?:in|at)\s+"
+    r"\b(?:number(?:\s+of\s+(?:people|persons|individuals|IDPs|families|households))?"
+    r"|people|persons|individuals|families|households)\s+(?:staying\s+|living\s+|sheltering\s+)?"
+    r"(?:in|at)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:shelters|sites|camps|centres|centers)\b",
     re.IGNORECASE,
 )
@@ -464,9 +466,17 @@ _SUBHEADING: Final = re.compile(
     r"|state|county|governorate|prefecture|oblast|division)$"
 )
 _DISPLACED_POPULATION: Final = re.compile(r"\bDISPLACED\s+POPULATION\b", re.I)
+# sites and camps people live in, not centres or shelters of other kinds ("Health centres")
+_SITES_TITLE: Final = re.compile(r"\b(?:sites?|camps?|settlements?)\b", re.IGNORECASE)
+_FACILITY_TITLE: Final = re.compile(
+    r"\b(?:health|treatment|damaged|destroyed|water|schools?|latrines?)\b", re.IGNORECASE
+)
 _BARE_NAME: Final = re.compile(r"^[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}$")
 _DISPLACEMENT_STOCKS: Final = re.compile(r"^(?:(?:IDP|displacement)\s+)?stocks?\s+by\b", re.I)
-_HOSTS: Final = re.compile(r"\bhost(?:s|ed|ing)?\b|\bon\s+their\s+(?:territory|soil)\b", re.I)
+_HOSTS: Final = re.compile(
+    r"\bhost\s+(?:governments?|countries|country|states?)\b|\bon\s+their\s+(?:territory|soil)\b",
+    re.I,
+)
 _TITLE: Final = re.compile(
     r"^(?:Table|Annex|Figure)\s+[A-Z]?\d+[a-z]?[.:]?\s+[^\n]{3,80}(?<![.!?;:,])$", re.IGNORECASE
 )
@@ -478,7 +488,8 @@ def _title_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, int,
     line = text[start:end].strip()
     if (
         (_NUMBERED_HEADING.match(line) or _SHORT_TITLE.match(line))
-        and _SETTING.search(line)
+        and _SITES_TITLE.search(line)
+        and not _FACILITY_TITLE.search(line)
         and _counting_cue(text, lex, start, end) is None
         and not _verbs(text, lex, start, end)
     ):

@@ -81,7 +81,7 @@ _MONEY_BEFORE_WORDS: Final = "|".join(
 _AFTER_NOT_FIGURE: Final = re.compile(
     r"\s*(?:%|per\s?cent\b|percent\b|pc\b|-?years?[- ]old\b|-?(?:year|month|week|day|hour|minute|decade)s?\b"
     r"|and\s+a\s+half\s+(?:year|month|week|day|hour|decade)s?\b"
-    r"|(?:(?:lakh|crore|million|billion)\s+)?(?:[A-Z][a-z]+\s+)?(?:us\s)?"
+    r"|(?:(?:lakh|crore|million|billion)\s+)?(?-i:[A-Z][a-z]+\s+)?(?:us\s)?"
     rf"(?:{'|'.join(sorted(map(re.escape, _MONEY_AFTER), key=len, reverse=True))})\b"
     r"|-?magnitude\b|a\.m\.|p\.m\.|am\b|pm\b"
     # "report people in need of rescue through the 1784 hotline": a number to call
@@ -180,17 +180,16 @@ _FOREIGN_MONTH_AFTER: Final = re.compile(
             reverse=True,
         )
     )
-    + r")\b",
+    + r")(?![-’'\w])",
     re.IGNORECASE,
 )
 _STREET_WORDS: Final = (
-    r"(?:Blvd|Boulevard|St|Street|Ave|Avenue|Road|Rd|Drive|Dr|Lane|Ln|Way|Highway|Hwy|Place|Pl"
-    r"|Court|Ct|Parkway|Pkwy)"
+    r"(?:Blvd|Boulevard|St|Street|Ave|Avenue|Road|Rd|Drive|Dr|Lane|Ln|Highway|Hwy|Parkway|Pkwy)"
 )
 # "10850 West Pico Blvd": the number of a building in a street
 _STREET_AFTER: Final = re.compile(
     rf"[ \t]+(?:[NSEW]\.[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){{1,3}}{_STREET_WORDS}\b"
-    r"(?![ \t]+(?:residents|people|families|households|homes|houses|shops)\b)"
+    r"\.?(?=[ \t]*(?:[,;)\n]|$))"
 )
 # "..., Los Angeles 90064": a postcode after a street and a town
 _POSTCODE_BEFORE: Final = re.compile(
@@ -203,7 +202,7 @@ _NAME_BEFORE: Final = re.compile(
     r"\b[A-Z][a-zà-ÿ'’-]+\s+(?:[A-Z][a-zà-ÿ'’-]+\s+)?[A-Z][a-zà-ÿ'’-]+,\s$"
 )
 _AGE_APPOSITION_AFTER: Final = re.compile(
-    r",\s+(?:who|a|an|the|from|said|says|told|whose|was|is|had|has|lost|fled|recalled)\b"
+    r",\s+(?:who|a|an|from|said|says|told|whose|lost|fled|recalled)\b"
 )
 # "IPC Phases 3, 4 and 5", "weeks 3 to 5": the later numbers of a list of phases, weeks,
 # rounds; a comma joins only inside such a list ("In week 35, 3,416 new cases" is a figure)
@@ -421,7 +420,7 @@ _CONTROL_OVER: Final = re.compile(
 _CHANGED_FROM: Final = re.compile(
     r"\b(?:rose|risen|rises|rising|increased|jumped|climbed|fell|fallen|dropped|decreased|"
     r"declined|grew|grown|went(?:\s+up)?|gone(?:\s+up)?|revised(?:\s+(?:up|down)(?:wards?)?)?"
-    r"|raised|lowered|corrected|updated|cut|reduced)"
+    r"|raised|lowered)"
     r"\s+(?:from|by)\s+$",
     re.IGNORECASE,
 )
