@@ -4047,3 +4047,17 @@ def test_a_padded_pipe_table_row_is_read_in_linear_time() -> None:
     started = time.perf_counter()
     ht.extract(row * 5, source=PUBLISHED)
     assert time.perf_counter() - started < 5
+
+
+def test_rows_take_the_day_a_heading_gives_in_its_brackets() -> None:
+    text = (
+        "KEY FIGURES\n883,000 internally displaced people (IOM DTM, 29 October)\n"
+        "189,000 people in 1,120 collective shelters\n\n"
+        "3. Largest sites (households / individuals, site tracking of 21 January)\n"
+        "- Eldoret ASK Showground: 3,870 HH / 15,240 ind.\n"
+    )
+    found = ht.extract(text, source=PUBLISHED).frame.set_index("value")
+    assert str(found.loc[3_870, "period_start"].date()) == "2019-01-21"
+    assert str(found.loc[15_240, "period_end"].date()) == "2019-01-21"
+    # a figure's line with its source's day in brackets dates that figure, not the lines below
+    assert str(found.loc[189_000, "period_start"].date()) == "2019-05-28"

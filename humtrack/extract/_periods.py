@@ -166,9 +166,17 @@ class _Dating:
         )
         as_of = []
         for d in dates:
+            opening = text.rfind("(", text.rfind("\n", 0, d.start_offset) + 1, d.start_offset)
             bracketed = (
                 d.role == "point"
-                and text[d.start_offset - 1 : d.start_offset] == "("
+                and opening >= 0
+                # "(31 January)", "(households / individuals, site tracking of 21 January)"
+                and _NO_FIGURE_OR_BRACKET.fullmatch(text, opening + 1, d.start_offset) is not None
+                # a heading, not a figure's line with its source: "883,000+ IDPs (IOM, 29 October)"
+                and (
+                    opening + 1 == d.start_offset
+                    or not _ANY_DIGIT.search(text, _heading_words(text, opening), opening)
+                )
                 and _BRACKET_ENDS_LINE.match(text, d.end_offset) is not None
             )  # "Displacement camps by district (31 January):"
             if d.start is None or not (_AS_OF.match(text, d.start_offset) or bracketed):
@@ -224,6 +232,19 @@ class _Dating:
         return None if old else first
 
 
+_ANY_DIGIT: Final = re.compile(r"\d")
+_SECTION_NUMBER: Final = re.compile(r"[ \t]*\d{1,2}(?:\.\d{1,2})*\.?[ \t]+")
+
+
+def _heading_words(text: str, position: int) -> int:
+    """Where the words of the line holding ``position`` start, past a section number."""
+    start = text.rfind("\n", 0, position) + 1
+    number = _SECTION_NUMBER.match(text, start, position)
+    return number.end() if number is not None else start
+
+
+_ABBREVIATION_ENDS: Final = re.compile(r"\b(?:ind|HH|hh|est|approx)\.$")
+_NO_FIGURE_OR_BRACKET: Final = re.compile(r"[^\d()\n]{0,60}")
 _BRACKET_ENDS_LINE: Final = re.compile(r"\):?[ \t]*(?:\n|$)")
 #: how long before publication an event the text names only after a figure may still be its event
 _RECENT_DAYS: Final = 60
@@ -268,7 +289,8 @@ def _in_list(segs: Segments, mention: Mention) -> bool:
     """Whether the figure is on a line of a list (a key-figures line), not in running prose."""
     line_end = segs.text.find("\n", mention.end)
     rest = segs.text[mention.end : len(segs.text) if line_end < 0 else line_end].rstrip()
-    return not rest.endswith(".")
+    # "3,870 HH / 15,240 ind.": an abbreviation, not the end of a sentence
+    return not rest.endswith(".") or _ABBREVIATION_ENDS.search(rest) is not None
 
 
 def _running_total(text: str, start: int, position: int) -> bool:
