@@ -4061,3 +4061,14 @@ def test_rows_take_the_day_a_heading_gives_in_its_brackets() -> None:
     assert str(found.loc[15_240, "period_end"].date()) == "2019-01-21"
     # a figure's line with its source's day in brackets dates that figure, not the lines below
     assert str(found.loc[189_000, "period_start"].date()) == "2019-05-28"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 29% of the target population of 23.5 million has been reached.",
+        "A regional disaster response team of four members arrived on Monday.",
+    ],
+)
+def test_a_target_population_and_the_size_of_a_team_are_not_figures(text: str) -> None:
+    assert ht.extract(text, source=PUBLISHED).frame.empty

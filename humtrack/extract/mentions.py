@@ -167,6 +167,11 @@ _AGE_OF_BEFORE: Final = re.compile(
     r"\b(?:an?|the)\s+(?:child|boy|girl|baby|toddler|teenager|son|daughter|man|woman|youth)\s+of\s+$",
     re.IGNORECASE,
 )
+_TARGET_OR_TEAM_BEFORE: Final = re.compile(
+    r"\btarget(?:ed)?\s+(?:population|group)\s+of\s+(?:(?:some|about|around|nearly)\s+)?$"
+    r"|\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?team\s+of\s+$",
+    re.IGNORECASE,
+)
 _FOREIGN_MONTH_AFTER: Final = re.compile(
     r"[ \t\u00a0]+(?:de[ \t]+)?(?:"
     + "|".join(
@@ -275,6 +280,8 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
         return True  # "two brothers, aged 9 and 12"
     if _WEEK_NUMBER_BEFORE.search(text, max(0, start - 30), start):
         return True  # "compared with 3 907 cases in week 3"
+    if _TARGET_OR_TEAM_BEFORE.search(text, max(0, start - 40), start):
+        return True  # "the target population of 23.5 million", "a team of four members"
     if _FOREIGN_MONTH_AFTER.match(text, end):
         return True  # "le 12 janvier", "Stade du 28 Septembre": a day of the month
     if _STREET_AFTER.match(text, end) or (
