@@ -998,6 +998,12 @@ _SETTING_NOUN: Final = r"\b(?:camps?|shelters?|sites?|centres?|centers?|settleme
 # the sites themselves hold the people: "The shelters host about 189,000 people", "the camp, in
 # Hasakeh, continues to host", "camps in Labutta that held about 45,000 people", "Nyakabande
 # transit centre, in Kisoro district, held 3,700 people"; not "raided the camp and held 40 men"
+# before a camp or centre, words that make it a place people are held or treated in, not one
+# they live in: "detention camp", "treatment centre"
+_NOT_WHERE_PEOPLE_LIVE: Final = (
+    r"(?<!detention\s)(?<!military\s)(?<!army\s)(?<!treatment\s)(?<!rehabilitation\s)"
+    r"(?<!training\s)(?<!isolation\s)(?<!quarantine\s)(?<!trauma\s)"
+)
 _SETTING_HOLDS_BEFORE: Final = re.compile(
     rf"{_HOLDING_PLACE}[^.;:!?\n]{{0,50}}?"
     r"(?<!\band\s)\b(?:host|hosts|hosted|hosting|housed|house|houses|housing|sheltered"
@@ -1007,9 +1013,7 @@ _SETTING_HOLDS_BEFORE: Final = re.compile(
     # the place as the subject right before the verb: "Kalma camp near Nyala alone holds some
     # 90,000", "The largest site, Shahrak-e-Sabz, alone held roughly 6,000 families"
     # (named, placed or "alone": "The camp held 3,700 people" may be a detention camp)
-    r"|(?<!detention\s)(?<!military\s)(?<!army\s)(?<!treatment\s)(?<!rehabilitation\s)"
-    r"(?<!training\s)(?<!isolation\s)(?<!quarantine\s)"
-    rf"{_SETTING_NOUN}"
+    rf"|{_NOT_WHERE_PEOPLE_LIVE}{_SETTING_NOUN}"
     r"(?:(?:[^.;:!?\n,]{0,40}?,[^.;:!?\n,]{1,40},|\s+(?:near|in|outside)\s+[A-Z][\w'’-]*"
     r"(?:\s+[A-Z][\w'’-]*){0,2})(?:\s+alone)?|\s+alone)"
     rf"\s+(?:held|holds)\s+{_APPROX_LEAD}$"
@@ -1020,8 +1024,7 @@ _SETTING_HOLDS_BEFORE: Final = re.compile(
 )
 # "is now the largest centre, with between 40,000 and 50,000 people"
 _SETTING_WITH_BEFORE: Final = re.compile(
-    r"(?<!health\s)(?<!medical\s)(?<!treatment\s)(?<!feeding\s)(?<!nutrition\s)(?<!training\s)"
-    r"(?<!detention\s)(?<!isolation\s)(?<!quarantine\s)(?<!military\s)(?<!trauma\s)"
+    rf"(?<!health\s)(?<!medical\s)(?<!feeding\s)(?<!nutrition\s){_NOT_WHERE_PEOPLE_LIVE}"
     rf"{_SETTING_NOUN}(?:\s+[a-z-]+){{0,2}}?,\s+with\s+{_APPROX_LEAD}(?:between\s+)?$",
     re.IGNORECASE,
 )

@@ -18,6 +18,7 @@ from typing import Final
 from humtrack._data import read_data_csv, read_data_text
 from humtrack.errors import ParseError
 from humtrack.estimate import Estimate
+from humtrack.extract._cues import _phrases
 from humtrack.extract._scan import lowered, word_matches, word_scan
 from humtrack.extract._trie import trie_pattern
 from humtrack.extract.dates import COUNTED_AFTER_YEAR
@@ -173,19 +174,7 @@ _TARGET_OR_TEAM_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 _FOREIGN_MONTH_AFTER: Final = re.compile(
-    r"[ \t\u00a0]+(?:de[ \t]+)?(?:"
-    + "|".join(
-        sorted(
-            (
-                ln.strip()
-                for ln in read_data_text("extract_foreign_months.txt").splitlines()
-                if ln.strip() and not ln.startswith("#")
-            ),
-            key=len,
-            reverse=True,
-        )
-    )
-    + r")(?![-’'\w])",
+    r"[ \t\u00a0]+(?:de[ \t]+)?" + _phrases("extract_foreign_months.txt") + r"(?![-’'\w])",
     re.IGNORECASE,
 )
 _STREET_WORDS: Final = (
