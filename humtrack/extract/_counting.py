@@ -42,6 +42,7 @@ from humtrack.extract._tables import table_cell
 from humtrack.extract.lexicon import STOP_WORDS, Lexicon, NounCue
 from humtrack.extract.mentions import Mention
 from humtrack.extract.places import Gazetteer, PlaceMatch
+from humtrack.extract.text import SHARE_ASIDE
 from humtrack.vocab import METRICS
 
 
@@ -794,6 +795,9 @@ def _past_restatement(text: str, noun_end: int, next_start: int, hi: int) -> tup
     return paren.end(), following.start() if following else max(hi, paren.end())
 
 
+# "25 people on board drowned": where they were, then what happened to them
+_ON_BOARD: Final = frozenset({"on board", "aboard"})
+_SHORT_GAP: Final = re.compile(r"\s+(?:(?:were|was|had|have|been|all|later|then)\s+){0,3}")
 _PAREN_AFTER: Final = re.compile(
     r"\s*\([^()\n]{1,60}\)"
     r"|,\s+(?:among\s+them|including)\s+[^,;.()\n]{1,40},"
@@ -803,8 +807,7 @@ _ASIDE: Final = re.compile(
     r",\s+(?:most|many|some|all|half|several|nearly\s+all|almost\s+all)\s+of\s+(?:them|whom)"
     r"\s+[^,;.()\n\d]{1,50},"
     r"|\s+([—–])\s[^—–\n.;:!?\d]{1,80}?\s\1"
-    r"|\s+([—–])\s(?:(?:about|some|around|nearly|almost|roughly|more\s+than|over|close\s+to)\s+)?"
-    r"\d[\d.,]*\s*(?:%|per\s*cent|percent)\s[^—–\n.;:!?\d]{0,60}?\s\2"
+    rf"|\s+([—–])\s{SHARE_ASIDE}\s\2"
 )
 _NEXT_FIGURE_OR_END: Final = re.compile(r"\d|[.;:!?\n]")
 
@@ -820,8 +823,6 @@ _POPULATION_NOUN_METRICS: Final = frozenset(
 # people evacuated are displaced, as IDMC counts evacuations among displacements; people taken
 # from rooftops or water by rescuers, the wounded taken to hospital, and visitors are not
 # "airlifted more than 2,000 injured people"; "22 of the injured were flown to Quetta"
-_ON_BOARD: Final = frozenset({"on board", "aboard"})
-_SHORT_GAP: Final = re.compile(r"\s+(?:(?:were|was|had|have|been|all|later|then)\s+){0,3}")
 _TRANSPORTED_BEFORE: Final = re.compile(
     rf"\b{_phrases('extract_transport_words.txt')}\s+(?!out\b)(?:[a-z]+(?<!ing)\s+){{0,3}}$",
     re.IGNORECASE,
@@ -995,15 +996,15 @@ _CAMP_BEFORE: Final = re.compile(r"\b(?:camps?|settlements?)\b[^.;:!?\n,]{0,40}$
 _HOLDING_PLACE: Final = r"\b(?:camps?|shelters?|sites|centres?|centers?|settlements?)\b"
 # the same, one or many: where the displaced are ("Kalma camp", "Persons in relief camps")
 _SETTING_NOUN: Final = r"\b(?:camps?|shelters?|sites?|centres?|centers?|settlements?)\b"
-# the sites themselves hold the people: "The shelters host about 189,000 people", "the camp, in
-# Hasakeh, continues to host", "camps in Labutta that held about 45,000 people", "Nyakabande
-# transit centre, in Kisoro district, held 3,700 people"; not "raided the camp and held 40 men"
 # before a camp or centre, words that make it a place people are held or treated in, not one
 # they live in: "detention camp", "treatment centre"
 _NOT_WHERE_PEOPLE_LIVE: Final = (
     r"(?<!detention\s)(?<!military\s)(?<!army\s)(?<!treatment\s)(?<!rehabilitation\s)"
     r"(?<!training\s)(?<!isolation\s)(?<!quarantine\s)(?<!trauma\s)"
 )
+# the sites themselves hold the people: "The shelters host about 189,000 people", "the camp, in
+# Hasakeh, continues to host", "camps in Labutta that held about 45,000 people", "Nyakabande
+# transit centre, in Kisoro district, held 3,700 people"; not "raided the camp and held 40 men"
 _SETTING_HOLDS_BEFORE: Final = re.compile(
     rf"{_HOLDING_PLACE}[^.;:!?\n]{{0,50}}?"
     r"(?<!\band\s)\b(?:host|hosts|hosted|hosting|housed|house|houses|housing|sheltered"
@@ -2680,35 +2681,29 @@ def _restated(
 ) -> _Counted | None:
     """A figure in parentheses right after another restates it in other units: "2,600
     displaced families (about 12,000 people)" counts what the first figure counts."""
-    slash = _SLASH_RESTATES.fullmatch(text, previous_end, mention.start)
     if (
-        slash is not None
+        _SLASH_RESTATES.fullmatch(text, previous_end, mention.start) is not None
         and previous.unit != "person"
         and _PEOPLE_AFTER_SLASH.match(text, mention.end)
     ):
-        # "Eldoret ASK Showground: 3,870 HH / 15,240 ind.": the households, then their people
-        notes = [*(counted.notes if counted is not None else []), "restates the figure before it"]
-        subject = counted.subject if counted is not None else None
-        return _Counted(
-            previous.metric, previous.group, "person", previous.kind, subject, previous.origin,
-            notes,
-        )  # fmt: skip
-    opening = text.rfind("(", previous_end, mention.start)
-    if (
-        opening < 0
-        or opening - previous_end > 40
-        or ")" in text[previous_end:opening]
-        or text[opening + 1 : mention.start].strip(" ~")
-        or (previous.unit == "person" and not _HOUSEHOLD_NOUN_AFTER.match(text, mention.end))
-    ):
-        return counted
-    unit = (
-        "person"
-        if _PERSON_NOUN_AFTER.match(text, mention.end)
-        else "household"
-        if _HOUSEHOLD_NOUN_AFTER.match(text, mention.end)
-        else previous.unit
-    )
+        unit = "person"  # "Eldoret ASK Showground: 3,870 HH / 15,240 ind.": then their people
+    else:
+        opening = text.rfind("(", previous_end, mention.start)
+        if (
+            opening < 0
+            or opening - previous_end > 40
+            or ")" in text[previous_end:opening]
+            or text[opening + 1 : mention.start].strip(" ~")
+            or (previous.unit == "person" and not _HOUSEHOLD_NOUN_AFTER.match(text, mention.end))
+        ):
+            return counted
+        unit = (
+            "person"
+            if _PERSON_NOUN_AFTER.match(text, mention.end)
+            else "household"
+            if _HOUSEHOLD_NOUN_AFTER.match(text, mention.end)
+            else previous.unit
+        )
     subject = counted.subject if counted is not None else None
     notes = [*(counted.notes if counted is not None else []), "restates the figure before it"]
     return _Counted(

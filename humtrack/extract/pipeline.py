@@ -16,6 +16,7 @@ from humtrack.claimset import ClaimSet
 from humtrack.errors import ParseError
 from humtrack.estimate import Estimate
 from humtrack.extract._counting import (
+    _DIGIT,
     _OF_THEM,
     _PART_OF_LAST,
     _count,
@@ -368,9 +369,6 @@ def _list_line(text: str, mention: Mention, sentence_start: int, previous_end: i
     )
 
 
-_ANY_DIGIT: Final = re.compile(r"\d")
-
-
 def _past_aside(segs: Segments, clause: tuple[int, int]) -> tuple[int, int]:
     """The clause of a figure, carried on past an aside in brackets that ends it, to the end of
     the clause after the brackets when that holds no figure: "Some 80,000 people (most of them
@@ -390,7 +388,7 @@ def _past_aside(segs: Segments, clause: tuple[int, int]) -> tuple[int, int]:
         return clause
     if segs.sentence(after)[0] != segs.sentence(start)[0]:
         return clause
-    figure = _ANY_DIGIT.search(text, *rest)
+    figure = _DIGIT.search(text, *rest)
     if figure is None:
         return start, rest[1]
     # "(about 11,500 people) crossed, and 40 died": up to the comma before the next figure

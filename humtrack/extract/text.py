@@ -55,13 +55,18 @@ _CLAUSE_BREAKS: Final = tuple(
 # households, the clause going on after it ("6,121 households – some 33,100 people – have
 # fled"); not a table row ("Hela – 290,000 – 145,000") nor a part ("40 people – 25 of them
 # seriously – and killed 6")
+#: the words of an aside that gives a share ("about 55 per cent of the population"), between
+#: two dashes; the clause goes on after it
+SHARE_ASIDE: Final = (
+    r"(?:(?:about|some|around|nearly|almost|roughly|more\s+than|over|close\s+to)\s+)?"
+    r"\d[\d.,]*\s*(?:%|per\s*cent|percent)\s[^—–\n.;:!?\d]{0,60}?"
+)
 _DASH_ASIDE: Final = re.compile(
     r"\s([—–])\s[^—–\n.;:!?\d]{1,80}?\s(\1)\s"
     r"|\s([—–])\s(?:or\s+|some\s+|about\s+|around\s+|nearly\s+|roughly\s+)?\d[\d,.\u00a0 ]*"
     r"(?:million\s+)?(?:people|persons|individuals|families|households)\s(\3)\s(?=[a-z])"
     # "24.4 million people – 55 per cent of the population – are estimated to need"
-    r"|\s([—–])\s(?:(?:about|some|around|nearly|almost|roughly|more\s+than|over|close\s+to)\s+)?"
-    r"\d[\d.,]*\s*(?:%|per\s*cent|percent)\s[^—–\n.;:!?\d]{0,60}?\s(\5)\s(?=[a-z])"
+    rf"|\s([—–])\s{SHARE_ASIDE}\s(\5)\s(?=[a-z])"
 )
 _DASHES: Final = (re.compile("—"), re.compile("–"))
 
