@@ -4072,3 +4072,17 @@ def test_rows_take_the_day_a_heading_gives_in_its_brackets() -> None:
 )
 def test_a_target_population_and_the_size_of_a_team_are_not_figures(text: str) -> None:
     assert ht.extract(text, source=PUBLISHED).frame.empty
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("In the early hours of Sunday, a wall of mud swept through, killing 52 people.", 26),
+        ("Gunmen killed 12 villagers late Saturday.", 25),
+        ("Some 1,500 people spent Sunday night in shelters.", 26),
+    ],
+)
+def test_a_weekday_after_of_spent_early_or_late_is_that_day(text: str, day: int) -> None:
+    first = ht.extract(text, source=PUBLISHED).frame.iloc[0]
+    assert str(first["period_start"].date()) == f"2019-05-{day}"
+    assert str(first["period_end"].date()) == f"2019-05-{day}"
