@@ -4086,3 +4086,22 @@ def test_a_weekday_after_of_spent_early_or_late_is_that_day(text: str, day: int)
     first = ht.extract(text, source=PUBLISHED).frame.iloc[0]
     assert str(first["period_start"].date()) == f"2019-05-{day}"
     assert str(first["period_end"].date()) == f"2019-05-{day}"
+
+
+def test_flows_in_a_list_take_the_window_their_heading_gives() -> None:
+    text = (
+        "Returns from Iran - flash update\n\n"
+        "KEY FIGURES (1 April – 20 May 2019)\n\n"
+        "Returns from Iran: 720,000+\nOf whom deported: 302,000\n\n"
+        "DISPLACED FAMILIES BY LOCATION (23 April – 27 May 2019)\n"
+        "Amiriyat al-Fallujah camps: 5,850 families\nKhalidiya: 2,600 families\n"
+    )
+    found = ht.extract(text, source=PUBLISHED).frame.set_index("value")
+    for value, start, end in [
+        (720_000, "2019-04-01", "2019-05-20"),
+        (302_000, "2019-04-01", "2019-05-20"),
+        (5_850, "2019-04-23", "2019-05-27"),
+        (2_600, "2019-04-23", "2019-05-27"),
+    ]:
+        assert str(found.loc[value, "period_start"].date()) == start
+        assert str(found.loc[value, "period_end"].date()) == end

@@ -168,7 +168,7 @@ class _Dating:
         for d in dates:
             opening = text.rfind("(", text.rfind("\n", 0, d.start_offset) + 1, d.start_offset)
             bracketed = (
-                d.role == "point"
+                d.role in {"point", "window"}
                 and opening >= 0
                 # "(31 January)", "(households / individuals, site tracking of 21 January)"
                 and _NO_FIGURE_OR_BRACKET.fullmatch(text, opening + 1, d.start_offset) is not None
@@ -179,7 +179,11 @@ class _Dating:
                 )
                 and _BRACKET_ENDS_LINE.match(text, d.end_offset) is not None
             )  # "Displacement camps by district (31 January):"
-            if d.start is None or not (_AS_OF.match(text, d.start_offset) or bracketed):
+            if (
+                d.start is None
+                or d.end is None
+                or not (_AS_OF.match(text, d.start_offset) or bracketed)
+            ):
                 continue
             line_end = text.find("\n", d.end_offset)
             line = text[
@@ -350,11 +354,11 @@ def _period(
         and _in_list(segs, mention)
     ):
         heading = dating.heading_as_of(mention.start)
-        if heading is not None and heading.start is not None and start <= heading.start < end:
+        if heading is not None and heading.end is not None and start <= heading.end < end:
             # "257,000 people displaced since 19 February" in a report "as of 9 April"
             words = segs.text[heading.start_offset : heading.end_offset]
             notes.append(f"ends on the day the report's figures stand at ('{words}')")
-            end = heading.start
+            end = heading.end
     if (
         published is not None
         and start is not None
@@ -600,13 +604,20 @@ def _period_of(
             # a key-figures line under "KEY FIGURES (as of 31 May 2024)"
             words = segs.text[heading.start_offset : heading.end_offset]
             notes.append(f"stock dated by the heading's '{words}'")
-            return heading.start, heading.start
+            return heading.end, heading.end
         if published is None:
             notes.append("no publication date: reference date unknown")
             return None, None
         notes.append("stock dated at publication")
         return published, published
     if chosen is None:
+        heading = dating.heading_as_of(mention.start)
+        if heading is not None and heading.end is not None and _in_list(segs, mention):
+            # "KEY FIGURES (1 June – 11 July 2025)" over "Returns from Iran: 720,000+": the
+            # heading's window; under "(as of 31 May)", up to that day
+            words = segs.text[heading.start_offset : heading.end_offset]
+            notes.append(f"dated by the heading's '{words}'")
+            return (heading.start if heading.role == "window" else None), heading.end
         if published is None:
             notes.append("no date in the text and no publication date")
             return None, None
