@@ -4105,3 +4105,63 @@ def test_flows_in_a_list_take_the_window_their_heading_gives() -> None:
     ]:
         assert str(found.loc[value, "period_start"].date()) == start
         assert str(found.loc[value, "period_end"].date()) == end
+
+
+def test_rows_of_a_table_aligned_with_spaces_count_what_the_paragraph_above_counts() -> None:
+    text = (
+        "3. Affected population. In total 3.07 crore people have been affected. The most"
+        " affected districts are:\n"
+        "   Sirajganj        20.4 lakh\n   Kurigram         18.6 lakh\n"
+        "   Munshiganj        9.8 lakh\n\n"
+        "7. Damage. According to preliminary reports:\n"
+        "   Houses fully damaged          5,70,453\n"
+        "   Houses partly damaged        14,26,218\n"
+    )
+    found = figures(text, "metric")
+    assert (2_040_000, "affected") in found
+    assert (1_860_000, "affected") in found
+    assert (980_000, "affected") in found
+    assert (570_453, "facilities_damaged") in found
+    assert (1_426_218, "facilities_damaged") in found
+
+
+def test_rows_under_a_heading_naming_the_population_of_camps_are_the_refugees_hosted() -> None:
+    text = (
+        "AFGHAN REFUGEE EMERGENCY - OPERATIONAL UPDATE\n\n"
+        "New refugees keep arriving at Chaman.\n\n"
+        "POPULATION OF THE NEW CAMPS (as of 12 May 2019)\nBalochistan\n"
+        "- Killi Faizo waiting area, Chaman: 11,850\n- Roghani, Chaman: 21,470\n"
+    )
+    assert figures(text, "metric", "kind") == [
+        (11_850, "refugees", "stock"),
+        (21_470, "refugees", "stock"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("Some 2.7 million people depend on humanitarian aid to survive.", "in_need"),
+        ("The number of people needing relief food rose to 4.5 million.", "in_need"),
+        ("Some 2 million people lack reliable access to safe drinking water.", "affected"),
+        ("Up to 25,000 people in Apia have no piped water.", "affected"),
+        ("Up to 900 children of school age are not attending classes.", "affected"),
+        ("Tens of thousands flee Abkhazia over the mountains.", "displaced"),
+        ("Some 30,000 people have tried to escape on foot through the valley.", "displaced"),
+        ("Some 7,000 people had to leave Kozanów alone.", "displaced"),
+        ("On the first day only 83 people were able to leave.", "displaced"),
+        (
+            "Agencies completed the evacuation of more than 1,400 people from the Old City.",
+            "displaced",
+        ),
+        ("Last night 130 people slept at the school here.", "idps"),
+        ("Dozens of families are sleeping along the seawall.", "idps"),
+        ("Some 2.3m people are still without a proper roof.", "idps"),
+        ("Some 2m Rwandans are still refugees in Zaire, Tanzania and Burundi.", "refugees"),
+        ("More than 2.4 million Syrians have registered as refugees abroad.", "refugees"),
+        ("On Sunday, some 1,200 residents were allowed to go home.", "returnees"),
+        ("Some 390 men were taken to a school for questioning.", "detained"),
+    ],
+)
+def test_more_ways_of_saying_who_is_counted(text: str, metric: str) -> None:
+    assert [m for _, m in figures(text, "metric")] == [metric]

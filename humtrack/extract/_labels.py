@@ -20,7 +20,11 @@ def _label_before(text: str, position: int) -> tuple[int, int] | None:
     head = text[line_start:position].rstrip()
     separator = _LABEL_END.search(head)
     if separator is None:
-        return None
+        aligned = _ALIGNED_LABEL.fullmatch(text, line_start, position)
+        if aligned is None:
+            return None
+        # "   Sirajganj        20.4 lakh": a table whose columns are aligned with spaces
+        return aligned.span("label")
     body = head[: separator.start()]
     # "Kostanay region: 32 410 / 1 952": the second cell's label runs over the first cell
     marks = ".;" if separator.group() == " /" else ".;:"
@@ -28,6 +32,13 @@ def _label_before(text: str, position: int) -> tuple[int, int] | None:
     start, end = line_start + cut + 1, line_start + len(body)
     return (start, end) if 2 <= len(text[start:end].strip()) <= 120 else None
 
+
+# a row of a table aligned with spaces: a label of words (no figure) at the start of the
+# line, then a run of spaces or a tab before the figure
+_ALIGNED_LABEL: Final = re.compile(
+    r"[ \t]*(?P<label>[A-Za-z][^\d\n:;.|]{1,60}?[A-Za-z)])(?: {2,}|\t+)"
+    r"(?:(?:about|some|over|nearly|almost|approximately)[ \t]+)?"
+)
 
 #: how many rows of a list a row looks up for what the list counts (a bound on the work)
 _ROWS_UP: Final = 40
@@ -38,7 +49,8 @@ _HEADING: Final = re.compile(r"^[^a-z\n]{3,80}$")  # "MAIN HOST COUNTRIES"
 _OF_ORIGIN: Final = re.compile(r"\b(?:AREAS?|LOCATIONS?|PLACES?|DISTRICTS?)\s+OF\s+ORIGIN\b", re.I)
 _PARENTHESES: Final = re.compile(r"\([^()\n]*\)")
 _LABEL_LINE: Final = re.compile(
-    r"^[^\n:]{2,120}(?::|\s[—–])\s*[~≈]?\s*(?:about|some|over|nearly|almost)?\s*\d"
+    r"^(?:[^\n:]{2,120}(?::|\s[—–])\s*[~≈]?\s*(?:about|some|over|nearly|almost)?\s*\d"
+    r"|[ \t]*[A-Za-z][^\d\n:;.|]{1,60}?[A-Za-z)](?: {2,}|\t+)(?:about[ \t]+)?\d)"
 )
 # a colon, or a spaced em or en dash (an ASCII hyphen between words is too common to mark one)
 _LABEL_SEPARATOR: Final = re.compile(r":|\s[—–]")
@@ -258,9 +270,12 @@ def _label_cue_of(
     # past a bullet: "  – St Mary's Catholic Church: 1,412 households"
     bullet = _BULLET.match(line)
     separator = _LABEL_SEPARATOR.search(line, bullet.end() if bullet else 0)
-    if separator is None:
+    if separator is not None:
+        above = _label_before(text, previous_start + separator.end())
+    elif (aligned := _ALIGNED_LABEL.match(text, previous_start, previous_end)) is not None:
+        above = aligned.span("label")  # "   Kurigram        18.6 lakh" over "   Gaibandha ..."
+    else:
         return None
-    above = _label_before(text, previous_start + separator.end())
     return _label_cue(text, lex, above, depth + 1, cell) if above is not None else None
 
 
@@ -667,9 +682,9 @@ def _label_or_parenthesis(
 
 
 # a heading that says no more than who lives where: "POPULATION BY LOCATION", "PEOPLE BY
-# SITE", or a note in brackets under one, "(new caseload, as of 21 August)"
+# SITE", "POPULATION OF THE NEW CAMPS", or a note in brackets under one, "(new caseload, as of 21 August)"
 _GENERIC_PEOPLE: Final = re.compile(
-    r"^(?:population|caseload|people|persons|individuals)\s+(?:by|per|in)\b", re.IGNORECASE
+    r"^(?:population|caseload|people|persons|individuals)\s+(?:by|per|in|of)\b", re.IGNORECASE
 )
 _GENERIC_NOTE: Final = re.compile(r"^\((?:[\w-]+\s+)?caseload\b", re.IGNORECASE)
 
