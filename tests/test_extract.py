@@ -4165,3 +4165,29 @@ def test_rows_under_a_heading_naming_the_population_of_camps_are_the_refugees_ho
 )
 def test_more_ways_of_saying_who_is_counted(text: str, metric: str) -> None:
     assert [m for _, m in figures(text, "metric")] == [metric]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("More than 2,500 people were still believed trapped under rubble.", "missing"),
+        ("Dozens more residents were feared buried.", "missing"),
+        ("Some 40 guests are trapped under the rubble of the hotel.", "missing"),
+        # trapped where fighting or water holds people in, not under a fallen building
+        ("About 300 people remain trapped by floodwater in the valley.", "affected"),
+        ("Some 300-500 civilians are believed trapped in the main battle area.", "affected"),
+    ],
+)
+def test_people_trapped_under_rubble_are_missing(text: str, metric: str) -> None:
+    assert [m for _, m in figures(text, "metric")] == [metric]
+
+
+def test_a_note_in_brackets_on_a_list_intro_does_not_name_what_the_rows_count() -> None:
+    text = (
+        "Cumulative number of reported probable cases (deaths in brackets where any have"
+        " occurred), from 1 November 2018 to 23 April 2019:\n"
+        "- China: 2,305 (106)\n- Singapore: 186 (19)\n"
+    )
+    found = dict(figures(text, "metric"))
+    assert found[2_305] == "other"
+    assert found[186] == "other"

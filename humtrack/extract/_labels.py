@@ -283,7 +283,7 @@ def _intro_line_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int,
     """What a line ending in a colon says the list below it counts: its own verb or counted
     noun, else the heading right above it ("DISPLACEMENT SITES / Individuals counted in the
     new sites as of 22 August:"). People counted in sites, camps or shelters are IDPs."""
-    cue = _counting_cue(text, lex, start, end)
+    cue = _unbracketed_cue(text, lex, start, end)
     if cue is None and (hosts := _HOSTS.search(text, start, end)) is not None:
         # "Host governments estimate the number of Iraqis on their territory as follows:":
         # people a country hosts, refugees
@@ -303,6 +303,21 @@ def _intro_line_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int,
         if metric == "displaced" and _SETTING.search(text, start, end):
             return (cue[0], cue[1], "idps")
     return cue
+
+
+def _unbracketed_cue(text: str, lex: Lexicon, start: int, end: int) -> Cue | None:
+    """What ``text[start:end]`` counts, read outside its brackets when it says so there:
+    "Cumulative number of probable cases (deaths in brackets), by country:" counts cases; the
+    note in brackets names what the figures in brackets count."""
+    last: Cue | None = None
+    at = start
+    for bracket in [*_PARENTHESES.finditer(text, start, end), None]:
+        upto = bracket.start() if bracket is not None else end
+        if upto > at and (cue := _counting_cue(text, lex, at, upto)) is not None:
+            last = cue
+        if bracket is not None:
+            at = bracket.end()
+    return last if last is not None else _counting_cue(text, lex, start, end)
 
 
 def _counting_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, int, str] | None:
