@@ -4191,3 +4191,31 @@ def test_a_note_in_brackets_on_a_list_intro_does_not_name_what_the_rows_count() 
     found = dict(figures(text, "metric"))
     assert found[2_305] == "other"
     assert found[186] == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In Mangem, 140 households still live under tarpaulins.", "idps"),
+        ("In Kozanów, 40 families still live in container homes by the school.", "idps"),
+        ("By 17 May, 4,763 people remained in 26 centres.", "idps"),
+        ("Another 25,000 or so remained in and around the camp.", "idps"),
+        ("Some 80,000 people live in the town.", "population"),
+    ],
+)
+def test_people_living_in_camps_centres_or_under_tarpaulins_are_displaced_people(
+    text: str, expected: str
+) -> None:
+    assert figures(text, "metric")[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Government has allocated 1,20,350 tonnes of rice and Tk 42.5 crore in cash.",
+        "The county has allocated 1,20,350 tonnes of rice and KSh 5,000,000 in cash.",
+        "The province has allocated 1,20,350 tonnes of rice and Rp 2 million in cash.",
+    ],
+)
+def test_amounts_after_currency_abbreviations_are_money(text: str) -> None:
+    assert figures(text, "metric") == [(120_350, "other")]

@@ -991,6 +991,16 @@ _OUT_OF: Final = re.compile(
 _AND_OR: Final = re.compile(r"\s+(?:and|or)\s+")
 _FIGURE_BEFORE: Final = re.compile(r"\d\s+$")
 # "Zamzam camp alone was home to": a camp as the subject of "home to"
+_STAYS: Final = re.compile(
+    r"\b(?:live|lives|living|lived|stay|stays|staying|stayed|remain|remains|remained)\b",
+    re.IGNORECASE,
+)
+# "living in 22 camps", "remained in and around the camp"
+_IN_CAMPS_AFTER: Final = re.compile(
+    r"\s+(?:(?:in|at)\s+)?(?:and\s+around\s+)?(?:the\s+|its\s+|their\s+)?(?:\d[\d,]*\s+)?"
+    r"(?:[\w-]+\s+)?(?:camps?|settlements?|centres|centers)\b",
+    re.IGNORECASE,
+)
 _CAMP_BEFORE: Final = re.compile(r"\b(?:camps?|settlements?)\b[^.;:!?\n,]{0,40}$", re.I)
 # the places that hold people, as the subject of a verb of holding
 _HOLDING_PLACE: Final = r"\b(?:camps?|shelters?|sites|centres?|centers?|settlements?)\b"
@@ -2561,6 +2571,14 @@ def _settle_displacement(
         and _CAMP_BEFORE.search(text, max(lo, verb[0] - 50), verb[0])
     ):
         # "Zamzam camp alone was home to some 500,000 people": the people of a camp
+        metric, kind = ("refugees" if about_refugees else "idps"), "stock"
+    if (
+        metric == "population"
+        and verb is not None
+        and _STAYS.search(text, verb[0], verb[1]) is not None
+        and _IN_CAMPS_AFTER.match(text, verb[1])
+    ):
+        # "About 300,000 of them are living in 22 camps around Monrovia": the people of camps
         metric, kind = ("refugees" if about_refugees else "idps"), "stock"
     if (
         metric == "displaced"
