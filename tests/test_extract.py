@@ -4219,3 +4219,36 @@ def test_people_living_in_camps_centres_or_under_tarpaulins_are_displaced_people
 )
 def test_amounts_after_currency_abbreviations_are_money(text: str) -> None:
     assert figures(text, "metric") == [(120_350, "other")]
+
+
+def test_rows_under_an_intro_naming_damaged_houses_count_damaged_houses() -> None:
+    text = (
+        "The district-wise details of fully damaged houses in the worst affected districts"
+        " are as under:\n\nSrinagar: 27,416\nAnantnag: 13,581\n"
+    )
+    assert figures(text, "metric") == [
+        (27_416, "facilities_damaged"),
+        (13_581, "facilities_damaged"),
+    ]
+
+
+def test_a_row_told_as_a_sentence_does_not_hide_the_heading_from_the_rows_below() -> None:
+    text = (
+        "NEEDS BY REGION (people in need of relief food in 2019)\n"
+        "Oromia: the largest caseload. About 3.7 million people, most of them in Arsi.\n"
+        "Amhara: 2.1 million people, concentrated in North Wollo.\n"
+        "Tigray: 1.3 million people.\n"
+    )
+    found = dict(figures(text, "metric"))
+    assert found[2_100_000] == "in_need"
+    assert found[1_300_000] == "in_need"
+
+
+def test_paragraphs_of_a_report_by_sector_are_not_rows_of_one_list() -> None:
+    text = (
+        "Affected people by province:\nHela – 290,000\nEnga – 23,000\n\n"
+        "HUMANITARIAN RESPONSE\n\n"
+        "Shelter: Some 17,000 people are staying in 35 care centres.\n\n"
+        "Logistics: Five helicopters are supporting deliveries.\n"
+    )
+    assert dict(figures(text, "metric"))[5] == "other"

@@ -52,6 +52,9 @@ _LABEL_LINE: Final = re.compile(
     r"^(?:[^\n:]{2,120}(?::|\s[—–])\s*[~≈]?\s*(?:about|some|over|nearly|almost)?\s*\d"
     r"|[ \t]*[A-Za-z][^\d\n:;.|]{1,60}?[A-Za-z)](?: {2,}|\t+)(?:about[ \t]+)?\d)"
 )
+# a row of a list told in a sentence after its label: "Oromia: the largest caseload. About
+# 3.7 million people, most of them in ..."
+_PROSE_ROW: Final = re.compile(r"[ \t]*(?:[-–—•*·][ \t]+)?[A-Z][^\n:.;]{1,40}:[ \t]+[^\n]*\d")
 # a colon, or a spaced em or en dash (an ASCII hyphen between words is too common to mark one)
 _LABEL_SEPARATOR: Final = re.compile(r":|\s[—–]")
 _BULLET: Final = re.compile(r"[ \t]*[-–—•*·][ \t]+")
@@ -159,7 +162,11 @@ def _label_cue_of(
     while previous_end > 0:
         previous_start = text.rfind("\n", 0, previous_end) + 1
         line = text[previous_start:previous_end]
-        if _LABEL_LINE.match(line):
+        if _LABEL_LINE.match(line) or (
+            # right above, not past a blank line: "Shelter: ..." and "Logistics: ..." are the
+            # paragraphs of a report by sector, not the rows of a list
+            _PROSE_ROW.match(line) and previous_end == text.rfind("\n", 0, label_start)
+        ):
             break
         paren = _PAREN_HEADER.match(line) or _COLUMNS_NAMED.search(line)
         if paren is not None:
@@ -284,6 +291,17 @@ def _intro_line_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int,
     noun, else the heading right above it ("DISPLACEMENT SITES / Individuals counted in the
     new sites as of 22 August:"). People counted in sites, camps or shelters are IDPs."""
     cue = _unbracketed_cue(text, lex, start, end)
+    if cue is None and lex.damage.search(text, start, end) is not None:
+        # "The district-wise details of fully damaged houses are as under:": buildings hit
+        cue = next(
+            (
+                (word.start(), word.end(), word.group().lower())
+                for word in _WORD.finditer(text, start, end)
+                if (noun := lex.nouns.get(word.group().lower())) is not None
+                and noun.metric == "facilities_damaged"
+            ),
+            None,
+        )
     if cue is None and (hosts := _HOSTS.search(text, start, end)) is not None:
         # "Host governments estimate the number of Iraqis on their territory as follows:":
         # people a country hosts, refugees
