@@ -4252,3 +4252,26 @@ def test_paragraphs_of_a_report_by_sector_are_not_rows_of_one_list() -> None:
         "Logistics: Five helicopters are supporting deliveries.\n"
     )
     assert dict(figures(text, "metric"))[5] == "other"
+
+
+def test_a_noun_with_of_names_the_figure_after_it_not_the_one_before() -> None:
+    text = (
+        "We documented the killing of at least 321 civilians and the abduction of more than"
+        " 250 others, including at least 80 children."
+    )
+    assert figures(text, "metric") == [(321, "killed"), (250, "detained"), (80, "detained")]
+    text = "The killing of 40 villagers and the arrest of 12 men were reported."
+    assert figures(text, "metric") == [(40, "killed"), (12, "detained")]
+
+
+def test_rows_under_a_short_capital_heading_naming_sites_are_the_people_they_hold() -> None:
+    text = (
+        "SUMMARY\nSince the eruptions began on 24 October 2018, the population of Manam Island"
+        " has been evacuated to the mainland.\n\n"
+        "SITE LIST (households / individuals)\n"
+        "1. Mangem care centre, Bogia district: 692 HH / 3,158 ind.\n"
+        "2. Asuramba care centre, Bogia district: 528 HH / 2,377 ind.\n"
+    )
+    found = dict(figures(text, "metric"))
+    assert found[692] == "idps"
+    assert found[528] == "idps"

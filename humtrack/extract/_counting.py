@@ -761,6 +761,9 @@ def _predicate(
         v
         for v in _verbs(text, lex, noun_end, next_start if noun_end > hi else min(hi, next_start))
         if not (v[2] == "affected" and _ADJECTIVAL.match(text, v[1]))
+        # "the killing of 321 civilians and the abduction of 250 others": a noun with "of"
+        # names what the figure after it counts
+        and not v[2].endswith(" of")
     ]
     if (
         len(after) > 1

@@ -535,7 +535,12 @@ def _title_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, int,
     counted noun; nothing when it names several ("Deaths and injuries by district")."""
     line = text[start:end].strip()
     if (
-        (_NUMBERED_HEADING.match(line) or _SHORT_TITLE.match(line))
+        (
+            _NUMBERED_HEADING.match(line)
+            or _SHORT_TITLE.match(line)
+            # "SITE LIST (households / individuals)": a short heading in capitals
+            or (_HEADING.match(line) and len(line.split()) <= 4)
+        )
         and _SITES_TITLE.search(line)
         and not _FACILITY_TITLE.search(line)
         and _counting_cue(text, lex, start, end) is None
