@@ -54,10 +54,12 @@ _WORDS: Final = {
 _SPACES: Final = re.compile(r"[\s\u00a0\u202f\u2007\u2009]+")
 _DASHES: Final = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-"})
 
-# digits: "200,000", "37 000", "100, 000", "1,4", "3.2", "1e6", and the Indian grouping of
-# lakhs and crores, "1,08,208" (108,208) and "15,00,000" (1.5 million)
+# digits: "200,000", "37 000", "100, 000", "1,4", "3.2", "1e6", the Indian grouping of
+# lakhs and crores, "1,08,208" (108,208) and "15,00,000" (1.5 million), and thousands
+# grouped by dots where two or more groups leave no doubt, "17.500.000" and "1.234.567,5"
+_DOT_GROUPED: Final = r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?"
 _NUMERIC: Final = re.compile(
-    r"(?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
+    rf"(?P<num>{_DOT_GROUPED}|\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?"
     r"|\d{1,3}(?:(?:,\s?|[ \u00a0\u202f])\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?(?:e[+-]?\d+)?)"
     r"\s*(?P<scale>[a-z]+)?",
 )
@@ -70,6 +72,8 @@ def normalize_text(text: str) -> str:
 
 def _decimal_digits(num: str) -> tuple[Decimal, Decimal]:
     """Return (value, step) of a digit string, handling separators and the decimal comma."""
+    if re.fullmatch(_DOT_GROUPED, num):
+        num = num.replace(".", "").replace(",", ".")  # "17.500.000", "1.234.567,5"
     if re.fullmatch(r"\d+,\d{1,2}", num) or re.fullmatch(r"\d+,\d{4,}", num):
         num = num.replace(",", ".")  # a decimal comma: "1,4" or "2,25"
     compact = re.sub(r"[,\s\u00a0\u202f]", "", num)

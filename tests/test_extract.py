@@ -4275,3 +4275,16 @@ def test_rows_under_a_short_capital_heading_naming_sites_are_the_people_they_hol
     found = dict(figures(text, "metric"))
     assert found[692] == "idps"
     assert found[528] == "idps"
+
+
+def test_figures_grouped_by_dots_in_millions_are_read() -> None:
+    text = (
+        "The Provincial Government has delivered 17.500.000 litres of drinking water, and"
+        " 1.200.000 people have no household water connection."
+    )
+    assert figures(text, "metric") == [(17_500_000, "other"), (1_200_000, "affected")]
+
+
+def test_an_age_after_as_young_as_is_no_figure() -> None:
+    text = "Former abductees said children as young as 10 were forced to kill other captives."
+    assert figures(text, "metric") == []

@@ -87,3 +87,20 @@ def test_number_words_that_do_not_make_a_number_are_refused(text: str) -> None:
 def test_number_words_are_exact_to_their_last_word() -> None:
     assert parse_number("one thousand two hundred") == (1200, 100)
     assert parse_number("three million two hundred thousand") == (3_200_000, 100_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("17.500.000", 17_500_000, 100_000),
+        ("2.350.000", 2_350_000, 10_000),
+        ("1.234.567,5", 1_234_567.5, 0.1),
+        ("9.910", 9.91, 0.001),  # one group: a decimal point, as it is alone
+    ],
+)
+def test_thousands_grouped_by_dots_are_read_when_two_groups_leave_no_doubt(
+    text: str, value: float, precision: float
+) -> None:
+    parsed = parse_number(text)
+    assert parsed.value == pytest.approx(value)
+    assert parsed.precision == pytest.approx(precision)

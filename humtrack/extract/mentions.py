@@ -42,7 +42,8 @@ _FRACTION: Final = (
     r"(?:thousand|million|billion)"
 )
 _DIGITS: Final = (
-    r"(?<![\w.,$€£])(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?"
+    r"(?<![\w.,$€£])(?:\d{1,3}(?:\.\d{3}){2,}(?![\d.])(?:,\d+)?"
+    r"|\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?"
     r"|\d{1,3}(?:(?:,|[ \u00a0\u202f])\d{3}|,\s000)+(?!\d)(?:\.\d+)?|\d+(?:[.,]\d+)?)"
     r"(?:\s?(?:million|billion|thousand|mn|bn|lakhs?|crores?)\b|(?:m|k|b)\b)?"
 )
@@ -132,6 +133,8 @@ _BEFORE_NOT_FIGURE: Final = re.compile(
     rf"(?:(?<![a-z])(?:{_MONEY_BEFORE_WORDS})|\bage\s+of\s?|\b(?:children|child|boys|girls|those|people|aged)\s+(?:under|over|below|above)\s"
     # "within a day or two": a duration
     r"|\bday\s|\b(?:a|an|one)\s+(?:day|week|month|year|hour|night)\s+or\s"
+    # "children as young as 10": an age
+    r"|\bas\s+(?:young|old)\s+as\s"
     r"|\b(?:aged|age|ages|magnitude|resolution|route|article|section|"
     r"chapter|no\.|number|phase|level|category|flight|highway|decree|law|version|grade|page|para|"
     r"epi-?week|stage|"
