@@ -4288,3 +4288,36 @@ def test_figures_grouped_by_dots_in_millions_are_read() -> None:
 def test_an_age_after_as_young_as_is_no_figure() -> None:
     text = "Former abductees said children as young as 10 were forced to kill other captives."
     assert figures(text, "metric") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Clinics recorded 212 cases of diarrhoea in the first week of May.", "05-01", "05-07"),
+        ("Some 300 people died in the first ten days of April.", "04-01", "04-10"),
+        ("About 40 people were killed in the last two weeks of March.", "03-18", "03-31"),
+        ("Some 1,200 people fled in the first half of April.", "04-01", "04-15"),
+    ],
+)
+def test_the_first_or_last_days_or_weeks_of_a_month_are_that_part_of_it(
+    text: str, start: str, end: str
+) -> None:
+    first = ht.extract(text, source=PUBLISHED).frame.iloc[0]
+    assert str(first["period_start"].date()) == f"2019-{start}"
+    assert str(first["period_end"].date()) == f"2019-{end}"
+
+
+def test_a_key_figure_takes_the_year_its_label_names() -> None:
+    text = (
+        # a plan for the next year, published in May 2019
+        "KEY FIGURES\nPeople in need of relief food assistance in 2020:      10.2 million\n"
+        "People displaced since January: 40,000\n\n"
+        "Niamey, 23 May 2019 – Forty-four civilians were killed when gunmen attacked"
+        " worshippers on Sunday.\n"
+    )
+    found = ht.extract(text, source=PUBLISHED).frame.set_index("value")
+    assert str(found.loc[10_200_000, "period_start"].date()) == "2020-01-01"
+    assert str(found.loc[10_200_000, "period_end"].date()) == "2020-12-31"
+    assert str(found.loc[40_000, "period_start"].date()) == "2019-01-01"
+    # a dateline before a dash is no label: the attack's day, not the dateline's
+    assert str(found.loc[44, "period_start"].date()) == "2019-05-26"

@@ -19,6 +19,7 @@ from humtrack.extract._cues import (
     _TOLL_METRICS,
     _last,
 )
+from humtrack.extract._labels import _label_before
 from humtrack.extract.dates import _WHEN_AFTER, DateExpr
 from humtrack.extract.mentions import Mention
 from humtrack.extract.text import Segments
@@ -383,6 +384,15 @@ def _period(
     return start, end
 
 
+#: a key-figures label is short; a longer one is a sentence that ends in a colon
+_LONGEST_LABEL: Final = 70
+# between a label and its figure, only the colon and a qualifier: not a dateline's dash, nor
+# "revised from 92,000 (NDMO, 9 April) to"
+_LABEL_COLON: Final = re.compile(
+    r"[ \t]*:[ \t]*(?:(?:about|some|over|nearly|almost|approximately|more\s+than)[ \t]+)?"
+)
+
+
 def _period_of(
     kind: str,
     metric: str,
@@ -394,6 +404,16 @@ def _period_of(
 ) -> tuple[date | None, date | None]:
     dates, date_starts = dating.dates, dating.starts
     clause = segs.clause(mention.start)
+    label = _label_before(segs.text, mention.start)
+    if (
+        label is not None
+        and label[0] < clause[0]
+        and label[1] - label[0] <= _LONGEST_LABEL
+        and _LABEL_COLON.fullmatch(segs.text, label[1], mention.start)
+    ):
+        # "People in need of relief food assistance in 2016:      10.2 million": the label
+        # is the figure's clause
+        clause = (label[0], clause[1])
     sentence = segs.sentence(mention.start)
     paragraph = segs.paragraph(mention.start)
     chosen: DateExpr | None = None

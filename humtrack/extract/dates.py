@@ -61,6 +61,9 @@ _PATTERN: Final = re.compile(
     rf"|(?P<since>\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+(?P<since_rel>the\s+year|this\s+year|"
     rf"the\s+month|this\s+month))?(?P<since_what>{_ONE_DAY}|{_M}(?:\s+{_Y})?|{_Y}|then|{_WEEKDAY})?)"
     rf"|(?P<days>\b(?:between|from|on)\s+(?P<wd1>{_WEEKDAY})\s+(?:and|to|until)\s+(?P<wd2>{_WEEKDAY})\b)"
+    # "in the first week of May", "the first ten days of December", "the last two weeks of July"
+    rf"|(?P<part>\bthe\s+(?P<pord>first|last)\s+(?:(?P<pn>two|three|ten|fifteen|\d{{1,2}})\s+"
+    rf"(?P<pu>days|weeks)|(?P<pu1>week|fortnight|half))\s+of\s+(?P<pm>{_M})(?:,?\s+(?P<py>{_Y}))?\b)"
     rf"|(?P<monthend>\b(?:at\s+)?the\s+end\s+of\s+(?:(?P<me>{_M})(?:\s+(?P<mey>{_Y}))?|(?P<yend>{_Y})\b))"
     rf"|(?P<weekto>\b(?:in\s+)?the\s+week\s+(?:to|ending)\s+(?P<wt>{_ONE_DAY}))"
     rf"|(?P<asof>\bas\s+(?:of|at)\s+(?P<asof_what>{_ONE_DAY}))"
@@ -447,6 +450,24 @@ def _find_dates(text: str, published: date | None) -> Iterator[DateExpr]:
             last_day = _latest_weekday(m["wd2"], published)
             first_day = _latest_weekday(m["wd1"], last_day)
             yield DateExpr(s, e, "window", first_day, last_day, True)
+        elif m.group("part"):
+            month = _month(m["pm"])
+            assert month is not None
+            window = _month_window(int(m["py"]) if m["py"] else None, month, published)
+            if window is None:
+                yield DateExpr(s, e, "window", None, None, False)
+                continue
+            unit = (m["pu"] or m["pu1"]).lower().rstrip("s")
+            count_text = (m["pn"] or "1").lower()
+            count = int(count_text) if count_text.isdigit() else _SMALL.get(count_text, 15)
+            days = (window[1] - window[0]).days + 1
+            span = {"day": count, "week": 7 * count, "fortnight": 14 * count}.get(unit, days // 2)
+            span = min(max(span, 1), days)
+            if m["pord"].lower() == "first":
+                opens, closes = window[0], window[0] + timedelta(days=span - 1)
+            else:
+                opens, closes = window[1] - timedelta(days=span - 1), window[1]
+            yield DateExpr(s, e, "window", opens, closes, m["py"] is not None)
         elif m.group("monthend") and m["yend"]:
             year_end = date(int(m["yend"]), 12, 31)  # "at the end of 2023"
             yield DateExpr(s, e, "point", year_end, year_end, True)
