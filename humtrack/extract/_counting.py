@@ -776,10 +776,16 @@ def _predicate(
         return after[1]
     if after:
         return after[0]
-    before = _verbs(text, lex, lo, mention.start)
+    # "After the abduction of the schoolgirls, 5,000 pupils ...": a noun with "of" names
+    # its own object, not a figure elsewhere in the clause
+    before = [
+        v
+        for v in _verbs(text, lex, lo, mention.start)
+        if not v[2].endswith(" of") or _QUALIFIER_GAP.fullmatch(text, v[1], mention.start)
+    ]
     if before:
         return before[-1]
-    later = _verbs(text, lex, noun_end, hi)
+    later = [v for v in _verbs(text, lex, noun_end, hi) if not v[2].endswith(" of")]
     return later[0] if later else None
 
 
@@ -994,14 +1000,24 @@ _OUT_OF: Final = re.compile(
 _AND_OR: Final = re.compile(r"\s+(?:and|or)\s+")
 _FIGURE_BEFORE: Final = re.compile(r"\d\s+$")
 # "Zamzam camp alone was home to": a camp as the subject of "home to"
+# between "the evacuation of" and its figure, at most a qualifier: "of more than 1,400"
+_QUALIFIER_GAP: Final = re.compile(
+    r"\s*(?:(?:(?:more|less|fewer)\s+than|about|some|over|nearly|almost|around|at\s+least"
+    r"|up\s+to|an\s+estimated|approximately)\s+)?",
+    re.IGNORECASE,
+)
 _STAYS: Final = re.compile(
     r"\b(?:live|lives|living|lived|stay|stays|staying|stayed|remain|remains|remained)\b",
     re.IGNORECASE,
 )
-# "living in 22 camps", "remained in and around the camp"
+# "living in 22 camps", "remained in and around the camp", "remain in al-Hol camp", "living
+# outside camps" (displaced people in host communities)
 _IN_CAMPS_AFTER: Final = re.compile(
-    r"\s+(?:(?:in|at)\s+)?(?:and\s+around\s+)?(?:the\s+|its\s+|their\s+)?(?:\d[\d,]*\s+)?"
-    r"(?:[\w-]+\s+)?(?:camps?|settlements?|centres|centers)\b",
+    r"\s+(?:(?:in|at|outside)\s+)?(?:and\s+around\s+)?(?:the\s+)?(?:\d[\d,]*\s+)?"
+    # a camp's name before it, not a word that says what kind of centre: "al-Hol camp",
+    # "Kakuma camp", not "town centres", "mining camps", "their camps"
+    r"(?:(?:(?-i:[A-Z])|al-)[\w'’-]*\s+){0,2}"
+    r"(?:camps?|centres|centers)\b(?!['’])",
     re.IGNORECASE,
 )
 _CAMP_BEFORE: Final = re.compile(r"\b(?:camps?|settlements?)\b[^.;:!?\n,]{0,40}$", re.I)

@@ -20,8 +20,8 @@ def _label_before(text: str, position: int) -> tuple[int, int] | None:
     head = text[line_start:position].rstrip()
     separator = _LABEL_END.search(head)
     if separator is None:
-        aligned = _ALIGNED_LABEL.fullmatch(text, line_start, position)
-        if aligned is None:
+        aligned = _ALIGNED_LABEL.match(text, line_start)
+        if aligned is None or position not in {aligned.end(), aligned.end("gap")}:
             return None
         # "   Sirajganj        20.4 lakh": a table whose columns are aligned with spaces
         return aligned.span("label")
@@ -33,11 +33,18 @@ def _label_before(text: str, position: int) -> tuple[int, int] | None:
     return (start, end) if 2 <= len(text[start:end].strip()) <= 120 else None
 
 
-# a row of a table aligned with spaces: a label of words (no figure) at the start of the
-# line, then a run of spaces or a tab before the figure
+# a row of a table aligned with spaces: a label of words (no figure, no run of spaces) at
+# the start of the line, then a run of spaces or a tab before the figure, which ends the line;
+# not the page furniture "Page  2", "Table  3", "Annex  1", nor "Week  21      300"
+_ALIGNED_WORDS: Final = (
+    r"(?!(?i:page|table|annex|figure|fig|week|round|section|chapter|source|note)\b)"
+    r"[^\W\d_](?:[^\s\d:;|]|[ ](?=[^\s\d])){0,60}"
+)
 _ALIGNED_LABEL: Final = re.compile(
-    r"[ \t]*(?P<label>[A-Za-z][^\d\n:;.|]{1,60}?[A-Za-z)])(?: {2,}|\t+)"
+    rf"[ \t]*(?P<label>{_ALIGNED_WORDS})(?P<gap> {{2,}}|\t+)"
     r"(?:(?:about|some|over|nearly|almost|approximately)[ \t]+)?"
+    # the figure ends the line, with at most its unit: "20.4 lakh", "14.2 lakh hectares"
+    r"(?=\d[\d.,\u00a0\u202f]*(?: \d{3}(?!\d))*(?:[ \t]+[A-Za-z%]+){0,3}[ \t]*(?:\n|$))"
 )
 
 #: how many rows of a list a row looks up for what the list counts (a bound on the work)
@@ -50,7 +57,7 @@ _OF_ORIGIN: Final = re.compile(r"\b(?:AREAS?|LOCATIONS?|PLACES?|DISTRICTS?)\s+OF
 _PARENTHESES: Final = re.compile(r"\([^()\n]*\)")
 _LABEL_LINE: Final = re.compile(
     r"^(?:[^\n:]{2,120}(?::|\s[—–])\s*[~≈]?\s*(?:about|some|over|nearly|almost)?\s*\d"
-    r"|[ \t]*[A-Za-z][^\d\n:;.|]{1,60}?[A-Za-z)](?: {2,}|\t+)(?:about[ \t]+)?\d)"
+    rf"|[ \t]*{_ALIGNED_WORDS}(?: {{2,}}|\t+)(?:about[ \t]+)?\d)"
 )
 # a row of a list told in a sentence after its label: "Oromia: the largest caseload. About
 # 3.7 million people, most of them in ..."
@@ -279,7 +286,7 @@ def _label_cue_of(
     separator = _LABEL_SEPARATOR.search(line, bullet.end() if bullet else 0)
     if separator is not None:
         above = _label_before(text, previous_start + separator.end())
-    elif (aligned := _ALIGNED_LABEL.match(text, previous_start, previous_end)) is not None:
+    elif (aligned := _ALIGNED_LABEL.match(text, previous_start)) is not None:
         above = aligned.span("label")  # "   Kurigram        18.6 lakh" over "   Gaibandha ..."
     else:
         return None
@@ -292,16 +299,23 @@ def _intro_line_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int,
     new sites as of 22 August:"). People counted in sites, camps or shelters are IDPs."""
     cue = _unbracketed_cue(text, lex, start, end)
     if cue is None and lex.damage.search(text, start, end) is not None:
-        # "The district-wise details of fully damaged houses are as under:": buildings hit
-        cue = next(
-            (
-                (word.start(), word.end(), word.group().lower())
-                for word in _WORD.finditer(text, start, end)
-                if (noun := lex.nouns.get(word.group().lower())) is not None
-                and noun.metric == "facilities_damaged"
-            ),
-            None,
-        )
+        # "The district-wise details of fully damaged houses are as under:": buildings hit;
+        # not "People living in damaged houses", "Cost of repairing damaged houses (NPR
+        # million)", "Schools damaged ..., with the number of pupils": the last thing the
+        # line names is what its rows count
+        named = [
+            (word.start(), word.end(), word.group().lower())
+            for word in _WORD.finditer(text, start, end)
+            if word.group().lower() in lex.nouns or _NOT_BUILDINGS.fullmatch(word.group())
+        ]
+        if (
+            named
+            and named[-1][2] in lex.nouns
+            and lex.nouns[named[-1][2]].metric == "facilities_damaged"
+            # no word of money or people anywhere in the line
+            and not any(w[2] not in lex.nouns or lex.nouns[w[2]].unit == "person" for w in named)
+        ):
+            cue = named[-1]
     if cue is None and (hosts := _HOSTS.search(text, start, end)) is not None:
         # "Host governments estimate the number of Iraqis on their territory as follows:":
         # people a country hosts, refugees
@@ -321,6 +335,14 @@ def _intro_line_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int,
         if metric == "displaced" and _SETTING.search(text, start, end):
             return (cue[0], cue[1], "idps")
     return cue
+
+
+# words that make a list of damaged buildings count something else: money, people
+_NOT_BUILDINGS: Final = re.compile(
+    r"cost|costs|value|million|billion|people|persons|individuals|households|families|pupils"
+    r"|students|children|residents|occupants",
+    re.IGNORECASE,
+)
 
 
 def _unbracketed_cue(text: str, lex: Lexicon, start: int, end: int) -> Cue | None:
@@ -722,7 +744,9 @@ def _label_or_parenthesis(
 # a heading that says no more than who lives where: "POPULATION BY LOCATION", "PEOPLE BY
 # SITE", "POPULATION OF THE NEW CAMPS", or a note in brackets under one, "(new caseload, as of 21 August)"
 _GENERIC_PEOPLE: Final = re.compile(
-    r"^(?:population|caseload|people|persons|individuals)\s+(?:by|per|in|of)\b", re.IGNORECASE
+    r"^(?:population|caseload|people|persons|individuals)\s+(?:by|per|in"
+    r"|of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:camps|sites|settlements|centres|centers)\b)\b",
+    re.IGNORECASE,
 )
 _GENERIC_NOTE: Final = re.compile(r"^\((?:[\w-]+\s+)?caseload\b", re.IGNORECASE)
 

@@ -117,6 +117,8 @@ class _Dating:
     headings_as_of: tuple[DateExpr, ...] = ()
     #: days a sentence says an outbreak was declared or began, in text order
     declared: tuple[DateExpr, ...] = ()
+    #: for each heading of ``headings_as_of``, where the next heading in capitals starts
+    headings_reach: tuple[int, ...] = ()
 
     @classmethod
     def of(cls, text: str, segs: Segments, dates: list[DateExpr]) -> _Dating:
@@ -166,6 +168,8 @@ class _Dating:
             else None
         )
         as_of = []
+        reach: list[int] = []
+        caps: list[int] | None = None  # the starts of the lines in capitals, found once
         for d in dates:
             opening = text.rfind("(", text.rfind("\n", 0, d.start_offset) + 1, d.start_offset)
             bracketed = (
@@ -192,6 +196,12 @@ class _Dating:
             ]
             if not line.rstrip().endswith((".", ";")):
                 as_of.append(d)
+                # a window holds down to the next heading in capitals ("KEY FIGURES (20 – 26
+                # May)" over its rows, not over "CUMULATIVE FIGURES" further down)
+                if caps is None:
+                    caps = [m.start() for m in _CAPS_LINE.finditer(text)]
+                below = bisect.bisect_left(caps, len(text) if line_end < 0 else line_end)
+                reach.append(caps[below] if below < len(caps) else len(text))
         declared = []
         seen_sentences: set[tuple[int, int]] = set()
         for d in dates:
@@ -212,12 +222,23 @@ class _Dating:
             since,
             tuple(as_of),
             tuple(declared),
+            tuple(reach),
         )
 
-    def heading_as_of(self, position: int) -> DateExpr | None:
-        """The day the last heading before ``position`` says its figures stand at."""
-        before = [d for d in self.headings_as_of if d.start_offset < position]
-        return before[-1] if before else None
+    def heading_as_of(self, position: int, published: date | None = None) -> DateExpr | None:
+        """The day the last heading before ``position`` says its figures stand at, or the
+        window it gives them, while no heading in capitals intervenes and the window has
+        ended by publication (not "RESPONSE PLAN TARGETS (January – December 2019)")."""
+        before = [i for i, d in enumerate(self.headings_as_of) if d.start_offset < position]
+        if not before:
+            return None
+        heading = self.headings_as_of[before[-1]]
+        if heading.role == "window" and (
+            position >= self.headings_reach[before[-1]]
+            or (published is not None and heading.end is not None and heading.end > published)
+        ):
+            return None
+        return heading
 
     def event_for(self, position: int, published: date | None) -> DateExpr | None:
         """The event a figure at ``position`` most likely counts: the last one before it, else
@@ -238,6 +259,8 @@ class _Dating:
 
 
 _ANY_DIGIT: Final = re.compile(r"\d")
+# a heading in capitals on a line of its own: "CUMULATIVE FIGURES", "ANNEX: 2018 FIGURES"
+_CAPS_LINE: Final = re.compile(r"^[^a-z\n]*[A-Z]{3}[^a-z\n]*$", re.MULTILINE)
 _SECTION_NUMBER: Final = re.compile(r"[ \t]*\d{1,2}(?:\.\d{1,2})*\.?[ \t]+")
 
 
@@ -354,7 +377,7 @@ def _period(
         and end == published
         and _in_list(segs, mention)
     ):
-        heading = dating.heading_as_of(mention.start)
+        heading = dating.heading_as_of(mention.start, published)
         if heading is not None and heading.end is not None and start <= heading.end < end:
             # "257,000 people displaced since 19 February" in a report "as of 9 April"
             words = segs.text[heading.start_offset : heading.end_offset]
@@ -619,7 +642,7 @@ def _period_of(
             # "by 10 February, some 350 families were stranded in makeshift camps": the day
             # the stock is said to hold by
             return chosen.end, chosen.end
-        heading = dating.heading_as_of(mention.start)
+        heading = dating.heading_as_of(mention.start, published)
         if heading is not None and heading.start is not None and _in_list(segs, mention):
             # a key-figures line under "KEY FIGURES (as of 31 May 2024)"
             words = segs.text[heading.start_offset : heading.end_offset]
@@ -631,7 +654,7 @@ def _period_of(
         notes.append("stock dated at publication")
         return published, published
     if chosen is None:
-        heading = dating.heading_as_of(mention.start)
+        heading = dating.heading_as_of(mention.start, published)
         if heading is not None and heading.end is not None and _in_list(segs, mention):
             # "KEY FIGURES (1 June – 11 July 2025)" over "Returns from Iran: 720,000+": the
             # heading's window; under "(as of 31 May)", up to that day

@@ -82,7 +82,8 @@ _PATTERN: Final = re.compile(
     # ("in the last days of March", "the last hours before the border closed": not up to now)
     rf"ten)\s+)?(?P<pastu>days?|weeks?|months?|hours?|years?)(?!\s+(?:of|before|after)\b)"
     # "the early hours of Monday", "spent Sunday night in shelters", "late Tuesday"
-    rf"|(?:on|last|since|by|as\s+of|of|spent|early|late)\s+"
+    rf"|(?:on|last|since|by|as\s+of|(?:hours|morning|afternoon|evening|night)\s+of|spent|early"
+    rf"|late)\s+"
     rf"(?P<wd>{_WEEKDAY})(?!,?\s+(?:the\s+)?{_D}\s+{_M}|,?\s+{_M}\s+{_D})"
     rf"|(?P<wdp>{_WEEKDAY})(?=(?:\s+(?:morning|afternoon|evening|night))?['’]s\b))\b)",
     re.IGNORECASE,
@@ -268,7 +269,7 @@ _OPENING_WORDS: Final = (
     + ["between", "from", "on", "at", "the", "in", "as", "since", "during", "by", "until"]
     + ["through", "throughout", "early", "late", "of", "last", "this", "today", "yesterday"]
     + ["tonight", "over", "a", "one", "two", "three", "four", "five", "six", "seven", "eight"]
-    + ["nine", "ten", "spent"]
+    + ["nine", "ten", "spent", "hours", "morning", "afternoon", "evening", "night"]
 )
 # whether _PATTERN may match at a word, read in the lowered text: the word opens on a digit or
 # is one of the opening words, or a code point past Latin-1 (a "?") comes within its first ten
