@@ -1001,11 +1001,7 @@ _AND_OR: Final = re.compile(r"\s+(?:and|or)\s+")
 _FIGURE_BEFORE: Final = re.compile(r"\d\s+$")
 # "Zamzam camp alone was home to": a camp as the subject of "home to"
 # between "the evacuation of" and its figure, at most a qualifier: "of more than 1,400"
-_QUALIFIER_GAP: Final = re.compile(
-    r"\s*(?:(?:(?:more|less|fewer)\s+than|about|some|over|nearly|almost|around|at\s+least"
-    r"|up\s+to|an\s+estimated|approximately)\s+)?",
-    re.IGNORECASE,
-)
+_QUALIFIER_GAP: Final = re.compile(rf"\s*{_APPROX_LEAD}", re.IGNORECASE)
 _STAYS: Final = re.compile(
     r"\b(?:live|lives|living|lived|stay|stays|staying|stayed|remain|remains|remained)\b",
     re.IGNORECASE,

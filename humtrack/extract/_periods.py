@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from typing import Final
 
 from humtrack.extract._cues import (
+    _APPROX_LEAD,
     _AS_OF,
     _DATELINE,
     _EVENT_CUES,
@@ -411,9 +412,7 @@ def _period(
 _LONGEST_LABEL: Final = 70
 # between a label and its figure, only the colon and a qualifier: not a dateline's dash, nor
 # "revised from 92,000 (NDMO, 9 April) to"
-_LABEL_COLON: Final = re.compile(
-    r"[ \t]*:[ \t]*(?:(?:about|some|over|nearly|almost|approximately|more\s+than)[ \t]+)?"
-)
+_LABEL_COLON: Final = re.compile(rf"[ \t]*:[ \t]*{_APPROX_LEAD}", re.IGNORECASE)
 
 
 def _period_of(
