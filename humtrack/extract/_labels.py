@@ -349,9 +349,12 @@ def _unbracketed_cue(text: str, lex: Lexicon, start: int, end: int) -> Cue | Non
     """What ``text[start:end]`` counts, read outside its brackets when it says so there:
     "Cumulative number of probable cases (deaths in brackets), by country:" counts cases; the
     note in brackets names what the figures in brackets count."""
+    brackets = list(_PARENTHESES.finditer(text, start, end))
+    if not brackets:
+        return _counting_cue(text, lex, start, end)
     last: Cue | None = None
     at = start
-    for bracket in [*_PARENTHESES.finditer(text, start, end), None]:
+    for bracket in [*brackets, None]:
         upto = bracket.start() if bracket is not None else end
         if upto > at and (cue := _counting_cue(text, lex, at, upto)) is not None:
             last = cue
