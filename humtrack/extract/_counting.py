@@ -999,9 +999,9 @@ _OUT_OF: Final = re.compile(
 )
 _AND_OR: Final = re.compile(r"\s+(?:and|or)\s+")
 _FIGURE_BEFORE: Final = re.compile(r"\d\s+$")
-# "Zamzam camp alone was home to": a camp as the subject of "home to"
 # between "the evacuation of" and its figure, at most a qualifier: "of more than 1,400"
 _QUALIFIER_GAP: Final = re.compile(rf"\s*{_APPROX_LEAD}", re.IGNORECASE)
+# a verb of living or staying somewhere, in any tense: "live", "remained", "staying"
 _STAYS: Final = re.compile(
     r"\b(?:live|lives|living|lived|stay|stays|staying|stayed|remain|remains|remained)\b",
     re.IGNORECASE,
@@ -1016,6 +1016,7 @@ _IN_CAMPS_AFTER: Final = re.compile(
     r"(?:camps?|centres|centers)\b(?!['’])",
     re.IGNORECASE,
 )
+# "Zamzam camp alone was home to": a camp as the subject of "home to"
 _CAMP_BEFORE: Final = re.compile(r"\b(?:camps?|settlements?)\b[^.;:!?\n,]{0,40}$", re.I)
 # the places that hold people, as the subject of a verb of holding
 _HOLDING_PLACE: Final = r"\b(?:camps?|shelters?|sites|centres?|centers?|settlements?)\b"

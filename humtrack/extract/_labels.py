@@ -166,13 +166,14 @@ def _label_cue_of(
     previous_end = text.rfind("\n", 0, label_start)
     headings = 0
     note: tuple[int, int] | None = None
+    right_above = previous_end
     while previous_end > 0:
         previous_start = text.rfind("\n", 0, previous_end) + 1
         line = text[previous_start:previous_end]
         if _LABEL_LINE.match(line) or (
             # right above, not past a blank line: "Shelter: ..." and "Logistics: ..." are the
             # paragraphs of a report by sector, not the rows of a list
-            _PROSE_ROW.match(line) and previous_end == text.rfind("\n", 0, label_start)
+            _PROSE_ROW.match(line) and previous_end == right_above
         ):
             break
         paren = _PAREN_HEADER.match(line) or _COLUMNS_NAMED.search(line)
