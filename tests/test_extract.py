@@ -4381,3 +4381,79 @@ def test_new_counting_rules_keep_to_their_cases(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Displaced households by governorate:\nAleppo: 7,000\nIdlib: 9,100\n",
+            [(7_000, "displaced", "household"), (9_100, "displaced", "household")],
+        ),
+        (
+            "Number of displaced families, by camp:\nBab al-Salam camp: 700\n",
+            [(700, "idps", "household")],
+        ),
+        # a heading in capitals right over the rows names what they count
+        (
+            "PEOPLE KILLED\nAleppo: 70\nIdlib: 91\n",
+            [(70, "killed", "person"), (91, "killed", "person")],
+        ),
+        ("INTERNALLY DISPLACED PEOPLE\n\nAleppo: 7,000\n", [(7_000, "idps", "person")]),
+        # a heading that names no count gives the rows none
+        ("KEY FIGURES\nAleppo: 7,000\n", []),
+        ("FUNDING\nRequired: 45\n", []),
+    ],
+)
+def test_list_headings_name_the_metric_and_the_unit(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert figures(text, "metric", "unit") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In Kagera, nine cases, six of them fatal, were reported.", [(9, "other"), (6, "killed")]),
+        (
+            "Since July, 1.131 cases were confirmed, and 338 of them resulted in death.",
+            [(1131, "other"), (338, "killed")],
+        ),
+        # attacks that killed are no count of the dead
+        ("There were 40 attacks, 12 of them fatal.", [(40, "other"), (12, "other")]),
+    ],
+)
+def test_a_part_that_proved_fatal_counts_the_dead(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            (
+                "3. Damage to public facilities: 368 school buildings, 144 places of worship and "
+                "14 health facilities."
+            ),
+            [(368, "facilities_damaged"), (144, "facilities_damaged"), (14, "facilities_damaged")],
+        ),
+        (
+            "Damage: 368 houses, 12 schools.",
+            [(368, "facilities_damaged"), (12, "facilities_damaged")],
+        ),
+        (
+            "26 schools, with a total of 579 classrooms, were damaged.",
+            [(26, "facilities_damaged"), (579, "facilities_damaged")],
+        ),
+        ("19 commune health stations were flooded.", [(19, "facilities_damaged")]),
+        # buildings nobody says were hit are counted apart
+        ("The school has 40 classrooms.", [(40, "other")]),
+        ("Shelter: 368 houses, 12 schools.", [(368, "other"), (12, "other")]),
+    ],
+)
+def test_a_damage_label_and_more_kinds_of_building(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected

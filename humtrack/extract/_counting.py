@@ -150,6 +150,7 @@ _FIGURE_LEADS: Final = frozenset(
 )  # fmt: skip
 _FIRST_WORD: Final = re.compile(r"\s*[A-Za-zÀ-ÿ’']")
 _OF_THEM: Final = re.compile(r"\s+of\s+(?:them|whom)\b(?P<be>\s*(?:(?:were|are|was|being)\s+)?)")
+_FATAL_PART: Final = re.compile(r"(?:proved\s+|have\s+been\s+|had\s+been\s+)?(?:fatal|resulted\s+in\s+death)\b")
 # "Goma, a lakeside city of about 2 million people": a place's people, in apposition
 _APPOSITION_OF: Final = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|camp|district|province|island"
@@ -1608,6 +1609,10 @@ def _bare(
         group = part.group if part is not None and part.group != "all" else base_group
         unit = previous.unit if previous is not None else "person"
         origin_code = previous.origin if previous is not None else origin
+        if unit == "person" and _FATAL_PART.match(text, partitive.end()):
+            # "113 cases, 92 of them fatal", "338 of them resulted in death": the dead; not
+            # "40 attacks, 12 of them fatal", attacks that killed
+            return _Counted("killed", group, unit, "flow", None, origin_code, notes)
         if after_part:
             part_metric, part_kind = lex.verb_metric[after_part[0][2]]
             if part_metric == "displaced" and previous is not None and previous.metric == "idps":
@@ -1715,9 +1720,11 @@ def _counts_households(text: str, mention: Mention, cue: tuple[int, int, str]) -
     cell = table_cell(text, mention.start)
     if cell is not None and cell.header is not None:
         return _HOUSEHOLD_WORD.search(text, *cell.header) is not None
-    # "HOUSEHOLDS WHOSE HOMES …", "Families displaced: 1,200"
+    # "HOUSEHOLDS WHOSE HOMES …", "Families displaced: 1,200", "Displaced households by
+    # governorate:"
     return bool(
         _HOUSEHOLD_WORD.match(text, cue[0])
+        or _HOUSEHOLD_WORD.match(text, cue[1])
         or _HOUSEHOLD_WORD.match(text, _line_start(text, cue[0]))
     )
 
@@ -2143,7 +2150,16 @@ def _count(
     subject = _LEADING_OF.sub("", text[mention.end : noun_end].strip(" ,")) or None
     metric = cue.metric
     kind: str | None = None
-    if metric == "facilities_damaged" and not lex.damage.search(text, lo, hi):
+    if (
+        metric == "facilities_damaged"
+        and not lex.damage.search(text, lo, hi)
+        # "Damage to public facilities: 368 school buildings, 144 places of worship": the
+        # label before the colon says what happened to them
+        and not (
+            (colon := text.rfind(":", _line_start(text, mention.start, 120), mention.start)) >= 0
+            and lex.damage.search(text, _line_start(text, colon, 120), colon)
+        )
+    ):
         metric = "other"
     if (
         metric == "facilities_damaged"

@@ -268,6 +268,19 @@ def _label_cue_of(
             heading = _not_adjectival(text, _verbs(text, lex, previous_start, previous_end))
             if heading and lex.verb_metric[heading[-1][2]][0] != "other" and _BY_AREA.search(line):
                 return heading[-1]
+            if (
+                not headings
+                and _HEADING.match(line)
+                and not _BY_AREA.search(line)
+                and (own := _counting_cue(text, lex, previous_start, previous_end)) is not None
+                and _WHO_COUNTED.fullmatch(
+                    text[previous_start : own[0]] + " " + text[own[1] : previous_end]
+                )
+            ):
+                # "PEOPLE KILLED" or "INTERNALLY DISPLACED PEOPLE" right over "Aleppo: 7,000":
+                # a heading in capitals that names only what the rows below it count; not
+                # "RESPONSE TO DISPLACED FAMILIES" over "Latrines built: 450"
+                return own
             if not heading and _BY_AREA.search(line):
                 # "NEW ARRIVALS IN JUNE 2024, BY ENTRY POINT": the counted noun of the heading
                 label = (previous_start, previous_start + _BY_AREA.search(line).start())  # type: ignore[union-attr]
@@ -393,6 +406,12 @@ def _counting_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, i
     return None
 
 
+# the words a heading may add to what it counts and still name nothing else: "NUMBER OF
+# PEOPLE KILLED", "NEWLY DISPLACED HOUSEHOLDS (CUMULATIVE)"
+_WHO_COUNTED: Final = re.compile(
+    r"(?:\s|\([^()\n]*\)|[-–—:,]|(?i:number|of|the|total|new|newly|internally|cumulative"
+    r"|reported|confirmed|estimated|people|persons|individuals|households|families|and|or)\b)*"
+)
 _NOT_WHAT_PEOPLE_ARE: Final = frozenset({"", "other", "population", "facilities_damaged"})
 
 

@@ -68,7 +68,7 @@ def lexicon() -> Lexicon:
         verbs=re.compile(rf"\b(?=[A-Za-z]){trie_pattern(verbs)}\b"),
         verb_scan=word_scan(verbs),
         verb_metric=verbs,
-        damage=re.compile(rf"\b(?=[A-Za-z]){trie_pattern(damage)}\b"),
+        damage=re.compile(rf"\b(?=[A-Za-z]){trie_pattern(damage)}\b", re.IGNORECASE),
         kind_cues=re.compile(rf"\b(?=[A-Za-z]){trie_pattern(kinds)}\b"),
         kind_of=kinds,
         verb_places=tuple(
