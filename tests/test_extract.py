@@ -4457,3 +4457,153 @@ def test_a_damage_label_and_more_kinds_of_building(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+def test_rows_with_dot_leaders_and_a_qualifier_in_brackets() -> None:
+    text = (
+        "KEY FIGURES (since 7 September)\n"
+        "Killed .............................. 18 (at least)\n"
+        "Injured ............................. 110+\n"
+        "Displaced from the camp ............. ~4,000\n"
+        "UNRWA installations damaged ......... 12\n\n"
+        "REFUGEES BY COUNTRY OF ASYLUM (individuals)\n"
+        "Uganda .................... 1,381,122\n"
+        "Sudan ..................... 1,055,489\n"
+    )
+    assert figures(text, "metric", "qualifier", "quote") == [
+        (18, "killed", "at_least", "Killed .............................. 18 (at least)"),
+        (110, "injured", "at_least", "Injured ............................. 110+"),
+        (4000, "displaced", "approx", "Displaced from the camp ............. ~4,000"),
+        (12, "facilities_damaged", "exact", "UNRWA installations damaged ......... 12"),
+        (1_381_122, "refugees", "exact", "Uganda .................... 1,381,122"),
+        (1_055_489, "refugees", "exact", "Sudan ..................... 1,055,489"),
+    ]
+    # the dots before a figure end no sentence: the row's label still names its count
+    rows = (
+        "Incidents logged ........ 93\nCivilians reported killed (minimum–maximum) ... 433–1,010\n"
+    )
+    assert figures("Intro, 2 sources.\n\n" + rows, "metric") == [(93, "other"), (721.5, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            (
+                "DISPLACED PEOPLE BY LOCATION (as of 17 September)\n"
+                "Location – households – individuals\n"
+                "Al Qatrun – 1,180 – 5,900\n"
+            ),
+            [(1180, "displaced", "household"), (5900, "displaced", "person")],
+        ),
+        (
+            (
+                "THE COUNTIES WITH THE LARGEST CASELOADS\n"
+                "County           People in Phase 5\n"
+                "Pibor            31,000\n"
+                "Akobo            15,000\n"
+            ),
+            [(31_000, "affected", "person"), (15_000, "affected", "person")],
+        ),
+        (
+            (
+                "BY NATIONALITY\n"
+                "Country of origin       Refugees in the region\n"
+                "South Sudan             2.13 million\n"
+            ),
+            [(2_130_000, "refugees", "person")],
+        ),
+        # events named after a party are no place whose rows above say what they count
+        (
+            "Civilians injured: 610\nIncidents blamed on Coalition air strikes: 79\n",
+            [(610, "injured", "person"), (79, "other", "event")],
+        ),
+    ],
+)
+def test_table_headers_of_units_and_aligned_columns(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert figures(text, "metric", "unit") == expected
+
+
+def test_a_bulletin_that_groups_thousands_with_dots() -> None:
+    text = (
+        "(Translated from Portuguese. Dots separate thousands and commas mark decimals.)\n"
+        "The rains that began on Saturday (22) caused floods.\n"
+        "- Desalojados: 54.192\n"
+        "- Desabrigados: 25.367\n"
+        "- People affected: approximately 1,5 million\n"
+        "The collection centre has received 2.350 tonnes of donations.\n"
+    )
+    assert figures(text, "metric") == [
+        (54_192, "idps"),
+        (25_367, "idps"),
+        (1_500_000, "affected"),
+        (2_350, "other"),
+    ]
+    # without a sign that dots group thousands, a decimal stays one
+    assert figures("The centre has received 2.350 tonnes of donations.", "metric") == [
+        (2.35, "other")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            (
+                "3. Deaths by municipality\n"
+                "Ilhota 26 | Blumenau 24 | Jaraguá do Sul 13 | other municipalities 2\n"
+            ),
+            [(26, "killed"), (24, "killed"), (13, "killed"), (2, "killed")],
+        ),
+        (
+            (
+                "RESETTLEMENT DEPARTURES, JANUARY–NOVEMBER 2019\n"
+                "By country of asylum: Tanzania 1,410; Rwanda 318.\n"
+                "By country of resettlement: United States 1,204; Canada 376.\n"
+            ),
+            [(1410, "refugees"), (318, "refugees"), (1204, "refugees"), (376, "refugees")],
+        ),
+        # families moved to new housing are no refugees resettled abroad
+        ("How many of the 1,200 families registered would be resettled before the rains?", []),
+    ],
+)
+def test_lists_under_a_heading_on_the_line_above(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The virus kills nine out of ten of the people it infects.",
+        "Children under 15 account for about four in ten cases.",
+        "One in five children is malnourished.",
+    ],
+)
+def test_ratios_are_no_counts(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_a_count_in_a_number_of_places_is_still_a_count() -> None:
+    assert figures("Gunmen killed 12 in four villages.", "metric") == [(12, "killed")]
+    assert figures("Some 20,000 people are sheltering in 62 centres.", "metric") == [
+        (20_000, "idps"),
+        (62, "other"),
+    ]
+
+
+def test_people_in_relocation_camps_are_displaced() -> None:
+    text = (
+        "Relocation camps and people accommodated (EMU, 17 April)\n"
+        "• Oshana: 21 camps, 9,853 people\n"
+        "• Caprivi: 19 camps, 11,210 people\n"
+    )
+    assert figures(text, "metric") == [
+        (21, "other"),
+        (9853, "idps"),
+        (19, "other"),
+        (11_210, "idps"),
+    ]

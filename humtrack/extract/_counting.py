@@ -37,6 +37,7 @@ from humtrack.extract._labels import (
     _intro_cue,
     _label_before,
     _label_or_parenthesis,
+    dash_header_cell,
 )
 from humtrack.extract._tables import table_cell
 from humtrack.extract.lexicon import STOP_WORDS, Lexicon, NounCue
@@ -150,7 +151,9 @@ _FIGURE_LEADS: Final = frozenset(
 )  # fmt: skip
 _FIRST_WORD: Final = re.compile(r"\s*[A-Za-zÀ-ÿ’']")
 _OF_THEM: Final = re.compile(r"\s+of\s+(?:them|whom)\b(?P<be>\s*(?:(?:were|are|was|being)\s+)?)")
-_FATAL_PART: Final = re.compile(r"(?:proved\s+|have\s+been\s+|had\s+been\s+)?(?:fatal|resulted\s+in\s+death)\b")
+_FATAL_PART: Final = re.compile(
+    r"(?:proved\s+|have\s+been\s+|had\s+been\s+)?(?:fatal|resulted\s+in\s+death)\b"
+)
 # "Goma, a lakeside city of about 2 million people": a place's people, in apposition
 _APPOSITION_OF: Final = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|camp|district|province|island"
@@ -268,6 +271,14 @@ def _list_by_division(
         text.rfind("\n", start, mention.start) + 1,
     )
     by = _last(_BY_DIVISION, text[start : mention.start])
+    if by is None and start > 0 and text[start - 1] == "\n":
+        # "3. Deaths by municipality" on the line above "Ilhota 26 | Blumenau 24 | ...": a
+        # heading that ends on its division opens the list below it
+        above = text.rfind("\n", max(0, start - 200), start - 1) + 1
+        heading = _last(_BY_DIVISION, text[above:start])
+        # (a line that ends in a colon introduces its rows as labels do: left to them)
+        if heading is not None and above + heading.end() == start and ":" not in heading.group():
+            start, by = above, heading
     if by is None or "origin" in by.group().lower():
         return None  # "Refugees by country of origin: Sudan 610,000": where they came from
     by_start, list_start = start + by.start(), start + by.end()
@@ -285,6 +296,18 @@ def _list_by_division(
     # the list runs from the heading to the figure: places and figures, no verb of its own
     if _verbs(text, lex, list_start, mention.start):
         return None
+    if not text[start:by_start].strip() and start > 0:
+        # "RESETTLEMENT DEPARTURES, JANUARY–NOVEMBER 2019 / By country of asylum: Tanzania
+        # 1,410; ...": a list that opens on its division counts what the heading above says
+        line_end = start - 1
+        for _ in range(4):
+            above = text.rfind("\n", max(0, line_end - 300), line_end) + 1
+            if _HEADING_ABOVE.fullmatch(text, above, line_end):
+                start = above
+                break
+            if not text.startswith("By ", above):
+                break
+            line_end = above - 1  # past "By country of asylum: ..." over "By country of ..."
     nouns = [
         (m.start(), m.end(), noun)
         for m in _WORD.finditer(text, start, by_start)
@@ -294,6 +317,8 @@ def _list_by_division(
     group = next((n.group for _s, _e, n in reversed(nouns) if n.group != "all"), "all")
     unit = next((n.unit for _s, _e, n in reversed(nouns)), "person")
     counted = [v for v in _verbs(text, lex, start, by_start) if lex.verb_metric[v[2]][0] != "other"]
+    if len({lex.verb_metric[v[2]][0] for v in counted}) > 1:
+        return None  # "Deaths and injuries by district": which of the two, no item says
     if counted:
         metric, kind = lex.verb_metric[counted[-1][2]]
     elif named_nouns := [n for _s, _e, n in nouns if n.metric]:
@@ -307,6 +332,8 @@ def _list_by_division(
     return _Counted(metric, group, unit, kind, None, origin, [note])
 
 
+# a heading in capitals on the line above a list
+_HEADING_ABOVE: Final = re.compile(r"[^a-z\n]{3,120}")
 # "Tanzania 45,000 tents": a plural noun of its own after the figure
 _NOUN_AFTER_ITEM: Final = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?!(?:is|was|has|as|this|its|thus|plus|less|us|does)\b)[a-z-]+[a-z]s\b"
@@ -943,7 +970,9 @@ def _settings_then_people(text: str, mention: Mention, about_displaced: bool) ->
 # plain camps, sites and settlements: whose they are, the text around says
 _PLAIN_SITES: Final = r"(?:camps|sites|settlements)"
 _CAMPS_OR_SITES_AT: Final = re.compile(rf"(?:[\w-]+\s+){{0,2}}{_PLAIN_SITES}\b")
-_DISPLACEMENT_WORD: Final = re.compile(r"\b(?:[Dd]isplace\w*|IDPs?)\b")
+_DISPLACEMENT_WORD: Final = re.compile(
+    r"\b(?:[Dd]isplace\w*|IDPs?|[Rr]elocation|[Ee]vacuation|[Ee]vacuees)\b"
+)
 _CAMPS_OR_SITES: Final = re.compile(rf"(?:[a-z-]+\s+)?{_PLAIN_SITES}")
 
 
@@ -1098,10 +1127,10 @@ _BY_DIVISION: Final = re.compile(
 )
 # between a place and its figure in such a list: an aside, a colon or an opening bracket
 _DIVISION_ITEM: Final = (
-    r"(?:[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Za-z][\w'’.-]*){0,3}|all\s+other\s+[a-z]+)"
+    r"(?:[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Za-z][\w'’.-]*){0,3}|(?:all\s+)?other\s+[a-z]+)"
     r"[ \t]*[:(–—]?[ \t]*"
 )
-_ITEM_NAME_BEFORE: Final = re.compile(rf"(?:[;,]\s*|\band\s+){_DIVISION_ITEM}$")
+_ITEM_NAME_BEFORE: Final = re.compile(rf"(?:[;,|]\s*|\band\s+){_DIVISION_ITEM}$")
 _FIRST_ITEM_NAME: Final = re.compile(_DIVISION_ITEM)
 _PLACE_TO_FIGURE: Final = re.compile(r"(?:\s+\([^()\n]{1,60}\))?\s*[:(–—]?\s*")
 # a count of administrative divisions, whatever the verb says happened to them: how far harm
@@ -1720,6 +1749,9 @@ def _counts_households(text: str, mention: Mention, cue: tuple[int, int, str]) -
     cell = table_cell(text, mention.start)
     if cell is not None and cell.header is not None:
         return _HOUSEHOLD_WORD.search(text, *cell.header) is not None
+    if (header := dash_header_cell(text, mention.start)) is not None:
+        # "Location – households – individuals" over "Al Qatrun – 1,180 – 5,900"
+        return _HOUSEHOLD_WORD.search(text, *header) is not None
     # "HOUSEHOLDS WHOSE HOMES …", "Families displaced: 1,200", "Displaced households by
     # governorate:"
     return bool(

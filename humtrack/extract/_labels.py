@@ -47,6 +47,10 @@ _ALIGNED_LABEL: Final = re.compile(
     r"(?=\d[\d.,\u00a0\u202f]*(?: \d{3}(?!\d))*(?:[ \t]+[A-Za-z%]+){0,3}[ \t]*(?:\n|$))"
 )
 
+# the header row of a table aligned with spaces: "County           People in Phase 5"
+_ALIGNED_HEADER: Final = re.compile(
+    rf"[ \t]*{_ALIGNED_WORDS}(?: {{2,}}|\t+)(?P<cells>[^\W\d_][^\n]*?)[ \t]*"
+)
 #: how many rows of a list a row looks up for what the list counts (a bound on the work)
 _ROWS_UP: Final = 40
 Cue = tuple[int, int, str]
@@ -56,14 +60,15 @@ _HEADING: Final = re.compile(r"^[^a-z\n]{3,80}$")  # "MAIN HOST COUNTRIES"
 _OF_ORIGIN: Final = re.compile(r"\b(?:AREAS?|LOCATIONS?|PLACES?|DISTRICTS?)\s+OF\s+ORIGIN\b", re.I)
 _PARENTHESES: Final = re.compile(r"\([^()\n]*\)")
 _LABEL_LINE: Final = re.compile(
-    r"^(?:[^\n:]{2,120}(?::|\s[—–])\s*[~≈]?\s*(?:about|some|over|nearly|almost)?\s*\d"
+    r"^(?:[^\n:]{2,120}(?::|\s[—–]|[ \t]*(?:\.{3,}|…+))\s*[~≈]?\s*(?:about|some|over|nearly|almost)?\s*\d"
     rf"|[ \t]*{_ALIGNED_WORDS}(?: {{2,}}|\t+)(?:about[ \t]+)?\d)"
 )
 # a row of a list told in a sentence after its label: "Oromia: the largest caseload. About
 # 3.7 million people, most of them in ..."
 _PROSE_ROW: Final = re.compile(r"[ \t]*(?:[-–—•*·][ \t]+)?[A-Z][^\n:.;]{1,40}:[ \t]+[^\n]*\d")
-# a colon, or a spaced em or en dash (an ASCII hyphen between words is too common to mark one)
-_LABEL_SEPARATOR: Final = re.compile(r":|\s[—–]")
+# a colon, a spaced em or en dash (an ASCII hyphen between words is too common to mark one),
+# or dot leaders ("Killed .......... 18")
+_LABEL_SEPARATOR: Final = re.compile(r":|\s[—–]|[ \t]*(?:\.{3,}|…+)")
 _BULLET: Final = re.compile(r"[ \t]*[-–—•*·][ \t]+")
 # a heading over a table of places: "DISPLACEMENT BY PROVINCE", "PEOPLE CONFINED, BY MUNICIPALITY"
 _BY_AREA: Final = re.compile(r"\bBY\s+[A-Z]", re.IGNORECASE)
@@ -75,7 +80,7 @@ _SLASH_CELL: Final = re.compile(r"(?:(?<=\d)|(?<=\s[-–—])) / ")
 # both figures counting what the label counts
 _REVISED_FROM: Final = r"[ \t]+(?:revised(?:[ \t]+(?:up|down)(?:wards?)?)?[ \t]+)?from"
 _LABEL_END: Final = re.compile(
-    r"(?::|\s[—–]|(?<=\d) /|(?<=\s[-–—]) /)"
+    r"(?::|\s[—–]|(?<=\d) /|(?<=\s[-–—]) /|[ \t]*(?:\.{3,}|…+))"
     rf"(?:[ \t]+(?:cumulative|total|overall|new)|{_REVISED_FROM}"
     rf"|{_REVISED_FROM}[ \t]+\d[\d,. ]*(?:[ \t]*\([^()\n]{{0,40}}\))?[ \t]+to)?$",
     re.IGNORECASE,
@@ -151,8 +156,11 @@ def _label_cue_of(
             # people the list counts are, not a count of sites; the rows above say what
             continue
         if lex.nouns[noun].metric:
-            if lex.nouns[noun].metric in _PLACE_METRICS and _names_a_place(
-                text[label_start : word.start()], noun
+            if (
+                lex.nouns[noun].metric in _PLACE_METRICS
+                # not "Incidents blamed on Coalition air strikes: 79", events, not a place
+                and lex.nouns[noun].unit != "event"
+                and _names_a_place(text[label_start : word.start()], noun)
             ):
                 # "Amiriyat al-Fallujah camps: 34,800", "Batken regional hospital – 31": the
                 # label names where; what the list counts, its lines above say
@@ -209,6 +217,19 @@ def _label_cue_of(
                 # "3. Largest sites (households / individuals)": columns of people the sites hold
                 return (previous_start, previous_end, "idps")
             return named
+        if (aligned_header := _ALIGNED_HEADER.fullmatch(line)) is not None and _ALIGNED_LABEL.match(
+            text, previous_end + 1
+        ) is not None:
+            # "County           People in Phase 5" over "Pibor            31,000": the header
+            # of a table aligned with spaces names what its column counts
+            named_cells = (previous_start + aligned_header.start("cells"), previous_end)
+            own = _column_cue(text, lex, *named_cells)
+            if own is not None:
+                return own
+            if not _UNITS_ONLY.fullmatch(text, *named_cells):
+                return None
+            previous_end = previous_start - 1
+            continue
         if _TABLE_HEADER.match(line.strip()):
             column = line.strip()
             cut = previous_start + line.index(column) + _TABLE_HEADER_SPLIT.search(column).end()  # type: ignore[union-attr]
@@ -232,7 +253,12 @@ def _label_cue_of(
             words = [w.lower() for w in _WORD.findall(text, cut, previous_end)]
             for noun in reversed([w for w in words if w in lex.nouns and lex.nouns[w].metric]):
                 return (cut, previous_end, noun)
-            return None
+            if not _UNITS_ONLY.fullmatch(text, cut, previous_end):
+                return None
+            # "Location – households – individuals": columns of units, under the heading that
+            # says who they count ("DISPLACED PEOPLE BY LOCATION")
+            previous_end = previous_start - 1
+            continue
         if line.rstrip().endswith(":") and not headings and not _HEADING.match(line):
             # "Individuals counted in the new sites as of 22 August:" over "- Lycée Pétion:
             # 782": the line that introduces the list says what its rows count
@@ -305,6 +331,35 @@ def _label_cue_of(
     else:
         return None
     return _label_cue(text, lex, above, depth + 1, cell) if above is not None else None
+
+
+def dash_header_cell(text: str, position: int) -> tuple[int, int] | None:
+    """The header cell over the figure at ``position`` in a table written with spaced dashes
+    ("Location – households – individuals" over "Al Qatrun – 1,180 – 5,900" gives 1,180 the
+    cell "households"), looked for at most ``_ROWS_UP`` rows up."""
+    row_start = text.rfind("\n", 0, position) + 1
+    index = len(_TABLE_HEADER_SPLIT.findall(text, row_start, position))
+    if index == 0:
+        return None
+    end = row_start - 1
+    for _ in range(_ROWS_UP):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if not _LABEL_LINE.match(line):
+            if not _TABLE_HEADER.match(line.strip()):
+                return None
+            cells = [start, *(m.end() for m in _TABLE_HEADER_SPLIT.finditer(text, start, end))]
+            if index >= len(cells):
+                return None
+            cell_end = end
+            if index + 1 < len(cells):
+                cell_end = text.rfind("–", cells[index], cells[index + 1])
+                cell_end = cell_end if cell_end >= 0 else cells[index + 1]
+            return (cells[index], cell_end)
+        end = start - 1
+    return None
 
 
 def _intro_line_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, int, str] | None:
@@ -411,6 +466,11 @@ def _counting_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, i
 _WHO_COUNTED: Final = re.compile(
     r"(?:\s|\([^()\n]*\)|[-–—:,]|(?i:number|of|the|total|new|newly|internally|cumulative"
     r"|reported|confirmed|estimated|people|persons|individuals|households|families|and|or)\b)*"
+)
+# the header cells of a table that name only units: "households – individuals"
+_UNITS_ONLY: Final = re.compile(
+    r"(?:[\s/,–—:-]|\([^()\n]*\)|(?i:households?|individuals|people|persons|families|HH|ind|and"
+    r"|number|no)\b\.?)*"
 )
 _NOT_WHAT_PEOPLE_ARE: Final = frozenset({"", "other", "population", "facilities_damaged"})
 

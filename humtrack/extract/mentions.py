@@ -239,6 +239,21 @@ _PEOPLE_AFTER_YEARS: Final = re.compile(
     r"\s+(?:people|persons|refugees|families|children|civilians)\b"
 )
 _KM_AFTER: Final = re.compile(r"[a-zA-Z]*km\b")
+# a ratio: "nine out of ten of the people", "eight in ten of them", "1 in 5 children"; not
+# "12 in four villages" (a count, and where)
+_RATIO_NUMBER: Final = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
+_RATIO_AFTER: Final = re.compile(
+    rf"\s+(?:out\s+of|in)\s+(?:every\s+)?{_RATIO_NUMBER}"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:of|people|persons|children|adults|women|men|households"
+    r"|families|residents|respondents)\b)",
+    re.IGNORECASE,
+)
+_RATIO_BEFORE: Final = re.compile(
+    rf"(?<![\d.,])\b{_RATIO_NUMBER}\s+(?:out\s+of|in)\s+(?:every\s+)?$", re.IGNORECASE
+)
+_WEEKDAY_BRACKET: Final = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*\(\s*$", re.IGNORECASE
+)
 
 
 def not_a_figure(text: str, start: int, end: int) -> bool:
@@ -261,6 +276,10 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
         or _STANDARD_BEFORE.search(before)
     ):
         return True  # "1.4 deaths per 10,000 people per day", "at a depth of 57 km": no count
+    if _RATIO_AFTER.match(after) or _RATIO_BEFORE.search(before):
+        return True  # "nine out of ten of the people it infects", "eight in ten of them"
+    if _WEEKDAY_BRACKET.search(before) and text.startswith(")", end):
+        return True  # "on Saturday (22)": the day of the month, as Brazilian sources write it
     if _TIME_WITH_ZONE.fullmatch(text, start, min(len(text), end + 12)):
         return True  # "at 12.25 WITA", "at 07.30 local time"
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_@#"):

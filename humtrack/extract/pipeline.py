@@ -38,7 +38,7 @@ from humtrack.extract.mentions import Mention, find_mentions
 from humtrack.extract.places import Gazetteer, PlaceMatch, default_gazetteer
 from humtrack.extract.text import Segments
 from humtrack.schema import CLAIM_DTYPES
-from humtrack.vocab import SCALES
+from humtrack.vocab import SCALES, Qualifier
 
 __all__ = ["extract"]
 
@@ -163,10 +163,27 @@ _WHOLE_UNITS: Final = frozenset(
 )
 
 
-def _dot_grouped(text: str, mention: Mention, e: Estimate, unit: str) -> Estimate | None:
+# a text that groups thousands with dots: a decimal comma before a scale ("1,5 million"),
+# several groups of three after dots ("1.234.567"), or a note that says so
+_DOTS_GROUP_THOUSANDS: Final = re.compile(
+    rf"(?<![\d.,])\d{{1,3}},\d{{1,2}}(?![\d.,])\s*(?:{_SCALE_WORD})\b"
+    r"|(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,])"
+    r"|\bdots?\s+(?:separate|separates|mark|marks|group|groups)\s+(?:the\s+)?thousands\b",
+    re.IGNORECASE,
+)
+
+
+def _dot_grouped(
+    text: str, mention: Mention, e: Estimate, unit: str, dots_group: bool = False
+) -> Estimate | None:
     """The figure read again with its dot as a thousands separator, when it counts people or
-    things, which come whole ("2.925 people" are 2,925, "1.000 people" are 1,000); else None."""
-    if unit not in _WHOLE_UNITS or e.value is None or _SCALE_AFTER.match(text, mention.end):
+    things, which come whole ("2.925 people" are 2,925, "1.000 people" are 1,000), or when the
+    text groups thousands with dots (``dots_group``: "2.350 tonnes" are 2,350); else None."""
+    if (
+        (unit not in _WHOLE_UNITS and not dots_group)
+        or e.value is None
+        or _SCALE_AFTER.match(text, mention.end)
+    ):
         return None  # "3.150 mln people": a scale the figure does not carry
     written = text[mention.start : mention.end]
     grouped = _DOT_GROUPED.search(written)
@@ -331,6 +348,18 @@ _ESTIMATED_AFTER: Final = re.compile(
 )
 
 
+_QUALIFIER_AFTER: Final = re.compile(
+    r"[ \t]*\([ \t]*(at\s+least|minimum|min\.|approx\.|approximately|about|estimated|est\."
+    r"|at\s+most|maximum|max\.)[ \t]*\)",
+    re.IGNORECASE,
+)
+_QUALIFIER_IN_BRACKETS: Final[dict[str, Qualifier]] = {
+    "at least": "at_least", "minimum": "at_least", "min": "at_least", "approx": "approx",
+    "approximately": "approx", "about": "approx", "estimated": "approx", "est": "approx",
+    "at most": "at_most", "maximum": "at_most", "max": "at_most",
+}  # fmt: skip
+
+
 def _estimated(text: str, mention: Mention) -> bool:
     """Whether the words after a figure say it is an estimate."""
     line_end = text.find("\n", mention.end)
@@ -462,6 +491,7 @@ def extract(
     about_returns = topics["returns"] > max(1, topics["refugees"])
     about_refugees = topics["refugees"] > max(1, topics["idps"])
     refugees_of_text = (text_origin, host_country) if about_refugees and host_country else None
+    dots_group = _DOTS_GROUP_THOUSANDS.search(text) is not None
     about_idps = topics["idps"] > max(1, topics["refugees"])
     mentions = find_mentions(text, masked)
     attributions: dict[tuple[int, int], tuple[str | None, tuple[int, int]]] = {}
@@ -562,13 +592,18 @@ def extract(
             last_figure = counted
         if e is None:
             continue
-        e = _dot_grouped(text, mention, e, counted.unit) or e
+        e = _dot_grouped(text, mention, e, counted.unit, dots_group) or e
         notes = list(counted.notes)
         if e.qualifier == "exact" and _estimated(text, mention):
             # "515,000 people crossed since 23 September (est.)", "400,000 people estimated to
             # have been displaced": an estimate, about its value
             e = Estimate(e.value, "approx", precision=e.precision)
             notes.append("said to be an estimate")
+        elif e.qualifier == "exact" and (after := _QUALIFIER_AFTER.match(text, mention.end)):
+            # "Killed ........ 18 (at least)", "157 (minimum)", "4,000 (approx.)": the
+            # qualifier in brackets after the figure
+            e = Estimate(e.value, _QUALIFIER_IN_BRACKETS[after.group(1).lower().rstrip(".")],
+                         precision=e.precision)  # fmt: skip
         if whole is not None:
             # "53 people have died since the cyclone struck. Of the dead, 48 were in Nampula":
             # a part, or the next item of a count, holds over the period of the figure before it
@@ -614,6 +649,8 @@ def extract(
             )
         if not (q_start <= mention.start and mention.end <= q_end):
             q_start, q_end = min(q_start, mention.start), max(q_end, mention.end)
+        if (after := _QUALIFIER_AFTER.match(text, mention.end)) is not None:
+            q_end = max(q_end, after.end())  # "18 (at least)": the words that qualify it
         rows.append(
             {
                 "claim_id": f"{source_id or 'text'}:{mention.start}-{mention.end}",

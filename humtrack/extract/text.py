@@ -26,9 +26,11 @@ MAX_PARAGRAPH: Final = 4 * MAX_SPAN
 _PARAGRAPH: Final = re.compile(r"\n[ \t]*\n\s*")
 # a full stop, "!" or "?" (and the quotes or brackets closing on it) before a capital or a digit,
 # or a line's end; one scan for each first character, which the matcher searches for as quickly
-# as str.find (an alternation of them would be tried at every position)
+# as str.find (an alternation of them would be tried at every position); not the last dot of a
+# run before a figure, the dot leaders of a row ("Killed .......... 18")
 _SENTENCE_ENDS: Final = (
-    *(re.compile(rf"{re.escape(c)}[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])") for c in ".!?"),
+    re.compile(r"\.(?:(?<!\.\.\.)|(?!\s+\d))[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])"),
+    *(re.compile(rf"{re.escape(c)}[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])") for c in "!?"),
     re.compile("\n"),
 )
 _ABBREVIATION: Final = re.compile(
@@ -154,7 +156,7 @@ class Segments:
     def trimmed(self, start: int, end: int) -> tuple[int, int]:
         """Shrink a span to exclude surrounding blanks and closing punctuation."""
         text = self.text
-        while start < end and text[start] in ' \t\n,;:—–("“|':
+        while start < end and text[start] in ' \t\n,;:—–("“|.…)':
             start += 1
         while end > start and text[end - 1] in ' \t\n,;:—–.)("”|':
             end -= 1
