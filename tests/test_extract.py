@@ -4474,7 +4474,6 @@ def test_rows_with_dot_leaders_and_a_qualifier_in_brackets() -> None:
         (18, "killed", "at_least", "Killed .............................. 18 (at least)"),
         (110, "injured", "at_least", "Injured ............................. 110+"),
         (4000, "displaced", "approx", "Displaced from the camp ............. ~4,000"),
-        (12, "facilities_damaged", "exact", "UNRWA installations damaged ......... 12"),
         (1_381_122, "refugees", "exact", "Uganda .................... 1,381,122"),
         (1_055_489, "refugees", "exact", "Sudan ..................... 1,055,489"),
     ]
@@ -4588,7 +4587,7 @@ def test_ratios_are_no_counts(text: str) -> None:
 
 
 def test_a_count_in_a_number_of_places_is_still_a_count() -> None:
-    assert figures("Gunmen killed 12 in four villages.", "metric") == [(12, "killed")]
+    assert figures("Gunmen killed 12 in four villages.", "metric") == [(12, "killed"), (4, "other")]
     assert figures("Some 20,000 people are sheltering in 62 centres.", "metric") == [
         (20_000, "idps"),
         (62, "other"),
@@ -4607,3 +4606,104 @@ def test_people_in_relocation_camps_are_displaced() -> None:
         (19, "other"),
         (11_210, "idps"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Population of Iraq (estimate):               38.1 million\nIDP population: 1,994\n",
+            [(38_100_000, "population", "approx"), (1994, "idps", "exact")],
+        ),
+        ("Civilians killed (minimum) ....... 157\n", [(157, "killed", "at_least")]),
+        (
+            "Missing                                 110+\nSchools damaged            1,900+\n",
+            [(110, "missing", "at_least"), (1900, "facilities_damaged", "at_least")],
+        ),
+    ],
+)
+def test_labels_that_name_a_population_or_a_qualifier(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert figures(text, "metric", "qualifier") == expected
+
+
+def test_a_toll_told_in_steps() -> None:
+    text = (
+        "On Tuesday the ministry said the teams had recovered 425 bodies. The figure has "
+        "climbed in steps: it passed 100 in the last week of April, stood at 241 on 23 May "
+        "and reached 337 by the end of June."
+    )
+    assert figures(text, "metric") == [
+        (425, "killed"),
+        (100, "killed"),
+        (241, "killed"),
+        (337, "killed"),
+    ]
+    # prices that reach a sum are no toll
+    assert figures(
+        "The floods destroyed 300 houses. Prices rose, and reached 20 dollars.", "metric"
+    ) == [(300, "facilities_damaged")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rows that name no place are not counted by the heading over them
+        ("INTERNALLY DISPLACED PEOPLE\nPartners: 45\nProjects: 12\n", []),
+        ("PEOPLE IN NEED\nPeople targeted: 2.4 million\n", []),
+        # a table of contents gives pages, not counts
+        (
+            (
+                "CONTENTS\n1. Overview ....... 3\n2. People killed and injured ....... 5\n"
+                "3. Displaced people ....... 9\n"
+            ),
+            [],
+        ),
+        ("Chapter 3: Internal displacement ........ 12\n", []),
+        # an ellipsis in prose is no dot leader, and still ends its sentence
+        (
+            "Residents said the water kept rising... 12 people drowned in the village.",
+            [(12, "killed", "12 people drowned in the village")],
+        ),
+        # an address on a network groups no thousands
+        (
+            "Server 10.100.200.150 hosts the dashboard. WFP distributed 1.750 tonnes of food.",
+            [(1.75, "other", "WFP distributed 1.750 tonnes of food")],
+        ),
+        # days in a list by weekday are counts
+        (
+            "Deaths by day: Thursday (8), Friday (14), Saturday (22).",
+            [(8, "killed", "8"), (14, "killed", "14"), (22, "killed", "22")],
+        ),
+        # a count in a number of families is no ratio
+        (
+            "Evacuated: 800 in 45 families, sheltered in the school.",
+            [
+                (800, "displaced", "800 in 45 families, sheltered in the school"),
+                (45, "idps", "800 in 45 families, sheltered in the school"),
+            ],
+        ),
+        # labels that name no damage done
+        (
+            "Damage assessment teams deployed: 45 schools visited, 12 health centres assessed.",
+            [
+                (45, "other", "45 schools visited, 12 health centres assessed"),
+                (12, "other", "45 schools visited, 12 health centres assessed"),
+            ],
+        ),
+        # refugees moved between camps are no displaced people
+        (
+            (
+                "UNHCR continues the relocation of Sudanese refugees to camps inside Chad.\n"
+                "12 camps, 45,000 individuals\n"
+            ),
+            [(12, "other", "12 camps, 45,000 individuals")],
+        ),
+        ("Over 12,000 people have been resettled to safer areas after the floods.", []),
+    ],
+)
+def test_review_of_the_list_and_label_rules(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert figures(text, "metric", "quote") == expected

@@ -332,6 +332,12 @@ def _list_by_division(
     return _Counted(metric, group, unit, kind, None, origin, [note])
 
 
+# a label that names damage done: "Damage", "3. Damage to public facilities", "Damage recorded
+# so far"; not "Damage assessment teams deployed", "Schools with no damage reported"
+_DAMAGE_LABEL: Final = re.compile(
+    r"[ \t]*(?:[-–—•*·][ \t]+)?(?:\d{1,2}(?:\.\d{1,2})*\.?[ \t]+)?(?i:damages?|destruction)"
+    r"(?:[ \t]+(?:to|of|in|recorded|reported)\b(?![^:\n]*\bassess)[^:\n]*)?[ \t]*"
+)
 # a heading in capitals on the line above a list
 _HEADING_ABOVE: Final = re.compile(r"[^a-z\n]{3,120}")
 # "Tanzania 45,000 tents": a plural noun of its own after the figure
@@ -971,7 +977,9 @@ def _settings_then_people(text: str, mention: Mention, about_displaced: bool) ->
 _PLAIN_SITES: Final = r"(?:camps|sites|settlements)"
 _CAMPS_OR_SITES_AT: Final = re.compile(rf"(?:[\w-]+\s+){{0,2}}{_PLAIN_SITES}\b")
 _DISPLACEMENT_WORD: Final = re.compile(
-    r"\b(?:[Dd]isplace\w*|IDPs?|[Rr]elocation|[Ee]vacuation|[Ee]vacuees)\b"
+    r"\b(?:[Dd]isplace\w*|IDPs?|[Ee]vacuees"
+    # "Relocation camps and people accommodated", "evacuation centres": camps of the displaced
+    r"|(?:[Rr]elocation|[Ee]vacuation)\s+(?:camps?|sites?|centres?|centers?))\b"
 )
 _CAMPS_OR_SITES: Final = re.compile(rf"(?:[a-z-]+\s+)?{_PLAIN_SITES}")
 
@@ -1365,9 +1373,13 @@ _RESTATES_TOLL: Final = re.compile(
     rf"{_LEAD_IN}$"
     rf"|\b(?:was|is|were|are)\s+(?:up|down)\s+from\s+{_LEAD_IN}$"
     # "on November 3 the count stood at 1,562, and by November 10 it had passed 7,000"
-    r"|(?:,\s+and|,|;|\band)\s+(?:by\s+[^.;:!?\n,]{1,25}\s+)?it\s+(?:had\s+|has\s+)?"
+    r"|(?:,\s+and|,|;|:|\band)\s+(?:by\s+[^.;:!?\n,]{1,25}\s+)?it\s+(?:had\s+|has\s+)?"
     # ("passed" may open the figure itself, as a qualifier: "passed 7,000")
-    rf"(?:(?:passed|topped|exceeded|surpassed|reached|risen\s+to|rose\s+to|climbed\s+to)\s+)?{_LEAD_IN}$",
+    rf"(?:(?:passed|topped|exceeded|surpassed|reached|risen\s+to|rose\s+to|climbed\s+to)\s+)?{_LEAD_IN}$"
+    # "it passed 100 in the last week of April, stood at 241 on 23 May and reached 337": the
+    # same toll's next steps
+    r"|(?:,|\band)\s+(?:stood\s+at|reached|passed|topped|rose\s+to|climbed\s+to)\s+"
+    rf"{_LEAD_IN}$",
     re.IGNORECASE,
 )
 # "The toll rose through the day. The first reports put it at 20; by noon it stood at 32, and by
@@ -1382,7 +1394,7 @@ _RESTATES_IT: Final = re.compile(
 _TOLL_NAMED: Final = re.compile(r"\b(?:death\s+)?toll\b(?!-)", re.IGNORECASE)
 _NOTHING_AFTER_TOLL: Final = re.compile(r"[ \t]*(?:[,.;:)\n]|$|and\b|by\b|on\b|in\b|as\b)")
 _TOLL_WORD: Final = re.compile(
-    r"\b(?:toll|tally|count|figure|dead|deaths?|killed|died|bodies|victims|casualties)\b",
+    r"\b(?:toll|tally|count|figure|total|dead|deaths?|killed|died|bodies|victims|casualties)\b",
     re.IGNORECASE,
 )
 _OF_THE_BEFORE: Final = re.compile(r"(?:^|[.;!?]\s+|\n)(?:Of|Among)\s+the\s+$")
@@ -2189,7 +2201,7 @@ def _count(
         # label before the colon says what happened to them
         and not (
             (colon := text.rfind(":", _line_start(text, mention.start, 120), mention.start)) >= 0
-            and lex.damage.search(text, _line_start(text, colon, 120), colon)
+            and _DAMAGE_LABEL.fullmatch(text, _line_start(text, colon, 120), colon)
         )
     ):
         metric = "other"
@@ -2739,7 +2751,9 @@ _ONE_PERSON: Final = re.compile(
     re.IGNORECASE,
 )
 _CASUALTY_AFTER: Final = re.compile(
-    r"\s+(?:(?:was|has\s+been|had\s+been)(?:\s+also)?\s+(?:killed|injured|wounded|shot\s+dead)"
+    r"\s+(?:(?:was|has\s+been|had\s+been)(?:\s+also)?"
+    r"(?:\s+(?:lightly|slightly|seriously|critically|badly|severely|fatally))?"
+    r"\s+(?:killed|injured|wounded|shot\s+dead)"
     r"|(?:also\s+)?(?:died|drowned))\b"
 )
 _ONE_ITEM_BEFORE: Final = re.compile(r"(?:,|\band|\bincluding|\bamong\s+them)\s+$")

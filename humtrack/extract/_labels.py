@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from humtrack.extract._cues import _HOMES_LOST, _not_adjectival, _verbs
+from humtrack.extract._cues import _HOMES_LOST, _not_adjectival, _phrases, _verbs
 from humtrack.extract._tables import TableCell, forget_tables, table_cell
 from humtrack.extract.lexicon import Lexicon
 from humtrack.extract.mentions import Mention
@@ -33,6 +33,9 @@ def _label_before(text: str, position: int) -> tuple[int, int] | None:
     return (start, end) if 2 <= len(text[start:end].strip()) <= 120 else None
 
 
+# dot leaders between a row's label and its figure: four dots or more, or three after a space
+# ("Killed .......... 18"), not an ellipsis ("the water kept rising... 12 people drowned")
+_DOT_LEADER: Final = r"(?:[ \t]+\.{3,}|\.{4,}|[ \t]+…+|…{2,})"
 # a row of a table aligned with spaces: a label of words (no figure, no run of spaces) at
 # the start of the line, then a run of spaces or a tab before the figure, which ends the line;
 # not the page furniture "Page  2", "Table  3", "Annex  1", nor "Week  21      300"
@@ -44,9 +47,15 @@ _ALIGNED_LABEL: Final = re.compile(
     rf"[ \t]*(?P<label>{_ALIGNED_WORDS})(?P<gap> {{2,}}|\t+)"
     r"(?:(?:about|some|over|nearly|almost|approximately)[ \t]+)?"
     # the figure ends the line, with at most its unit: "20.4 lakh", "14.2 lakh hectares"
-    r"(?=\d[\d.,\u00a0\u202f]*(?: \d{3}(?!\d))*(?:[ \t]+[A-Za-z%]+){0,3}[ \t]*(?:\n|$))"
+    r"(?=\d[\d.,\u00a0\u202f]*(?: \d{3}(?!\d))*\+?(?:[ \t]+[A-Za-z%]+){0,3}[ \t]*(?:\n|$))"
 )
 
+# a label that names a population: "Population of Iraq (estimate)", "Total population"
+_POPULATION_LABEL: Final = re.compile(
+    r"[ \t]*(?:[-–—•*·][ \t]+)?(?:(?:total|estimated|pre-crisis|host)\s+)?(population)"
+    r"(?:\s+of\s+[A-Z][^\n:]*|\s*\([^()\n]*\))?[ \t]*$",
+    re.IGNORECASE,
+)
 # the header row of a table aligned with spaces: "County           People in Phase 5"
 _ALIGNED_HEADER: Final = re.compile(
     rf"[ \t]*{_ALIGNED_WORDS}(?: {{2,}}|\t+)(?P<cells>[^\W\d_][^\n]*?)[ \t]*"
@@ -60,7 +69,7 @@ _HEADING: Final = re.compile(r"^[^a-z\n]{3,80}$")  # "MAIN HOST COUNTRIES"
 _OF_ORIGIN: Final = re.compile(r"\b(?:AREAS?|LOCATIONS?|PLACES?|DISTRICTS?)\s+OF\s+ORIGIN\b", re.I)
 _PARENTHESES: Final = re.compile(r"\([^()\n]*\)")
 _LABEL_LINE: Final = re.compile(
-    r"^(?:[^\n:]{2,120}(?::|\s[—–]|[ \t]*(?:\.{3,}|…+))\s*[~≈]?\s*(?:about|some|over|nearly|almost)?\s*\d"
+    rf"^(?:[^\n:]{{2,120}}(?::|\s[—–]|{_DOT_LEADER})\s*[~≈]?\s*(?:about|some|over|nearly|almost)?\s*\d"
     rf"|[ \t]*{_ALIGNED_WORDS}(?: {{2,}}|\t+)(?:about[ \t]+)?\d)"
 )
 # a row of a list told in a sentence after its label: "Oromia: the largest caseload. About
@@ -68,7 +77,7 @@ _LABEL_LINE: Final = re.compile(
 _PROSE_ROW: Final = re.compile(r"[ \t]*(?:[-–—•*·][ \t]+)?[A-Z][^\n:.;]{1,40}:[ \t]+[^\n]*\d")
 # a colon, a spaced em or en dash (an ASCII hyphen between words is too common to mark one),
 # or dot leaders ("Killed .......... 18")
-_LABEL_SEPARATOR: Final = re.compile(r":|\s[—–]|[ \t]*(?:\.{3,}|…+)")
+_LABEL_SEPARATOR: Final = re.compile(rf":|\s[—–]|{_DOT_LEADER}")
 _BULLET: Final = re.compile(r"[ \t]*[-–—•*·][ \t]+")
 # a heading over a table of places: "DISPLACEMENT BY PROVINCE", "PEOPLE CONFINED, BY MUNICIPALITY"
 _BY_AREA: Final = re.compile(r"\bBY\s+[A-Z]", re.IGNORECASE)
@@ -80,7 +89,7 @@ _SLASH_CELL: Final = re.compile(r"(?:(?<=\d)|(?<=\s[-–—])) / ")
 # both figures counting what the label counts
 _REVISED_FROM: Final = r"[ \t]+(?:revised(?:[ \t]+(?:up|down)(?:wards?)?)?[ \t]+)?from"
 _LABEL_END: Final = re.compile(
-    r"(?::|\s[—–]|(?<=\d) /|(?<=\s[-–—]) /|[ \t]*(?:\.{3,}|…+))"
+    rf"(?::|\s[—–]|(?<=\d) /|(?<=\s[-–—]) /|{_DOT_LEADER})"
     rf"(?:[ \t]+(?:cumulative|total|overall|new)|{_REVISED_FROM}"
     rf"|{_REVISED_FROM}[ \t]+\d[\d,. ]*(?:[ \t]*\([^()\n]{{0,40}}\))?[ \t]+to)?$",
     re.IGNORECASE,
@@ -98,8 +107,27 @@ def _label_cue(
     cache = _label_cues(text)
     key = (id(lex), label, cell)
     if key not in cache:
-        cache[key] = _label_cue_of(text, lex, label, depth, cell)
+        cue = _label_cue_of(text, lex, label, depth, cell)
+        if (
+            depth == 0
+            and cue is not None
+            and _cue_unit(lex, cue[2]) == "person"
+            and lex.damage.search(text, *label) is not None
+        ):
+            # "UNRWA installations damaged ......... 12" under "Displaced: ~4,000": things
+            # hit, whatever the rows above count of people
+            cue = None
+        cache[key] = cue
     return cache[key]
+
+
+def _cue_unit(lex: Lexicon, word: str) -> str:
+    """The unit of what a cue counts: people for a verb of harm or flight, else its noun's."""
+    noun = lex.nouns.get(word)
+    if noun is not None:
+        return noun.unit
+    metric = lex.verb_metric.get(word, ("", ""))[0]
+    return "person" if metric not in {"", "other", "facilities_damaged"} else ""
 
 
 def forget_labels() -> None:
@@ -143,6 +171,10 @@ def _label_cue_of(
         # "FAMILIES WHOSE HOMES WERE DESTROYED OR LEFT UNINHABITABLE, BY CAMP": the families,
         # left without a home
         return (lost.start(), lost.end(), "displaced")
+    if depth == 0 and (opening := _POPULATION_LABEL.match(text, label_start, label_end)):
+        # "Population of Iraq (estimate): 38.1 million", "Total population: 1.2 million": the
+        # people who live there, counted as inhabitants are
+        return (opening.start(1), opening.end(1), "inhabitants")
     found = list(_WORD.finditer(text, label_start, label_end))
     for word in reversed([w for w in found if w.group().lower() in lex.nouns]):
         noun = word.group().lower()
@@ -298,14 +330,17 @@ def _label_cue_of(
                 not headings
                 and _HEADING.match(line)
                 and not _BY_AREA.search(line)
+                and _PLACE_LIKE_LABEL.fullmatch(text, label_start, label_end)
+                and not _REPORT_LABEL_WORD.search(text, label_start, label_end)
                 and (own := _counting_cue(text, lex, previous_start, previous_end)) is not None
                 and _WHO_COUNTED.fullmatch(
                     text[previous_start : own[0]] + " " + text[own[1] : previous_end]
                 )
             ):
                 # "PEOPLE KILLED" or "INTERNALLY DISPLACED PEOPLE" right over "Aleppo: 7,000":
-                # a heading in capitals that names only what the rows below it count; not
-                # "RESPONSE TO DISPLACED FAMILIES" over "Latrines built: 450"
+                # a heading in capitals that names only what the rows below it count, over rows
+                # that name places; not "RESPONSE TO DISPLACED FAMILIES" over "Latrines built:
+                # 450", nor "PEOPLE IN NEED" over "People targeted: 2.4 million"
                 return own
             if not heading and _BY_AREA.search(line):
                 # "NEW ARRIVALS IN JUNE 2024, BY ENTRY POINT": the counted noun of the heading
@@ -337,7 +372,9 @@ def dash_header_cell(text: str, position: int) -> tuple[int, int] | None:
     """The header cell over the figure at ``position`` in a table written with spaced dashes
     ("Location – households – individuals" over "Al Qatrun – 1,180 – 5,900" gives 1,180 the
     cell "households"), looked for at most ``_ROWS_UP`` rows up."""
-    row_start = text.rfind("\n", 0, position) + 1
+    row_start = text.rfind("\n", max(0, position - 300), position) + 1
+    if row_start == 0 and position > 300:
+        return None  # no line within reach: no table
     index = len(_TABLE_HEADER_SPLIT.findall(text, row_start, position))
     if index == 0:
         return None
@@ -461,6 +498,15 @@ def _counting_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, i
     return None
 
 
+# a row's label that may name a place: capitalised words and the small words of names ("Aleppo",
+# "Jaraguá do Sul", "Deir ez-Zor"), or a total or the rest ("Total", "Other counties")
+_PLACE_LIKE_LABEL: Final = re.compile(
+    r"[ \t]*(?:[-–—•*·][ \t]+)?(?:(?:[A-Z][\w'’.-]*|de|do|da|dos|des|du|del|la|le|el|al|ez|as|of"
+    r"|and|the|&|\([^()\n]*\)|other\s+[a-z]+)[ \t]*)+"
+)
+_REPORT_LABEL_WORD: Final = re.compile(
+    rf"\b{_phrases('extract_report_labels.txt')}\b", re.IGNORECASE
+)
 # the words a heading may add to what it counts and still name nothing else: "NUMBER OF
 # PEOPLE KILLED", "NEWLY DISPLACED HOUSEHOLDS (CUMULATIVE)"
 _WHO_COUNTED: Final = re.compile(

@@ -243,13 +243,56 @@ _KM_AFTER: Final = re.compile(r"[a-zA-Z]*km\b")
 # "12 in four villages" (a count, and where)
 _RATIO_NUMBER: Final = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
 _RATIO_AFTER: Final = re.compile(
-    rf"\s+(?:out\s+of|in)\s+(?:every\s+)?{_RATIO_NUMBER}"
+    rf"\s+(?:out\s+of|in)\s+(?:every\s+)?({_RATIO_NUMBER})"
     r"(?=\s*(?:[,.;:)]|$)|\s+(?:of|people|persons|children|adults|women|men|households"
     r"|families|residents|respondents)\b)",
     re.IGNORECASE,
 )
 _RATIO_BEFORE: Final = re.compile(
-    rf"(?<![\d.,])\b{_RATIO_NUMBER}\s+(?:out\s+of|in)\s+(?:every\s+)?$", re.IGNORECASE
+    rf"(?<![\d.,])\b({_RATIO_NUMBER})\s+(?:out\s+of|in)\s+(?:every\s+)?$", re.IGNORECASE
+)
+# the number words of units (humtrack/data/number_words.csv): "nine" in "nine out of ten"
+#: four numbers of at most 255 split by dots: an address on a network, not a figure
+IP_ADDRESS: Final = re.compile(r"(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)")
+_SMALL_NUMBERS: Final = {
+    r["word"]: int(r["value"])
+    for r in read_data_csv("number_words.csv")
+    if r["kind"] == "unit" and r["word"] not in {"a", "an"}
+}
+
+
+def _small_number(written: str) -> int:
+    """The value of a small whole number written in digits or as a word; -1 if it is not one."""
+    word = written.strip().lower()
+    if word.isdigit():
+        return int(word)
+    return _SMALL_NUMBERS.get(word, -1)
+
+
+def _ratio(written: str, after: str, before: str) -> bool:
+    """Whether the number is a term of a ratio, the first smaller than the second: "nine out of
+    ten", "eight in ten of them", "1 in 5 children"; not "800 in 45 families"."""
+    if (m := _RATIO_AFTER.match(after)) is not None:
+        first, second = _small_number(written), _small_number(m.group(1))
+    elif (m := _RATIO_BEFORE.search(before)) is not None:
+        first, second = _small_number(m.group(1)), _small_number(written)
+    else:
+        return False
+    return 0 <= first < second
+
+
+# the dots between a row's label and its page in a table of contents, and the signs of one:
+# a line opening on a section number or a part's name, or a "Contents" heading above
+_DOT_LEADER_BEFORE: Final = re.compile(r"(?:[ \t]+\.{3,}|\.{4,}|…+)[ \t]*$")
+_CONTENTS_LINE: Final = re.compile(
+    r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.?[ \t]|(?i:chapter|table|figure|annex|appendix|part"
+    r"|section|map|box)\b)"
+)
+_CONTENTS: Final = re.compile(r"(?im)^[ \t]*(?:table\s+of\s+)?contents[ \t]*:?[ \t]*$")
+_WEEKDAY_LIST: Final = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*\(\s*\d+\s*\)\s*[,;]"
+    r"|[,;]\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*\(",
+    re.IGNORECASE,
 )
 _WEEKDAY_BRACKET: Final = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*\(\s*$", re.IGNORECASE
@@ -276,15 +319,27 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
         or _STANDARD_BEFORE.search(before)
     ):
         return True  # "1.4 deaths per 10,000 people per day", "at a depth of 57 km": no count
-    if _RATIO_AFTER.match(after) or _RATIO_BEFORE.search(before):
+    if _ratio(text[start:end], after, before):
         return True  # "nine out of ten of the people it infects", "eight in ten of them"
-    if _WEEKDAY_BRACKET.search(before) and text.startswith(")", end):
+    if (
+        _WEEKDAY_BRACKET.search(before)
+        and text.startswith(")", end)
+        and 1 <= _small_number(text[start:end]) <= 31
+        and not _WEEKDAY_LIST.search(text, max(0, start - 40), min(len(text), end + 40))
+    ):
         return True  # "on Saturday (22)": the day of the month, as Brazilian sources write it
+    if _DOT_LEADER_BEFORE.search(before) and (
+        _CONTENTS_LINE.match(text, text.rfind("\n", max(0, start - 160), start) + 1)
+        or _CONTENTS.search(text, max(0, start - 1500), start)
+    ):
+        return True  # "2. People killed and injured ....... 5": a page in a table of contents
     if _TIME_WITH_ZONE.fullmatch(text, start, min(len(text), end + 12)):
         return True  # "at 12.25 WITA", "at 07.30 local time"
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_@#"):
         return True
     number = text[start:end]
+    if IP_ADDRESS.fullmatch(number):
+        return True  # "10.100.200.150": an address on a network
     if _AGE_LIMIT_BEFORE.search(text, max(0, start - 30), start):
         return True  # "one child in four under five": an age, not a count
     if _AGES_BEFORE.search(text, max(0, start - 24), start):

@@ -34,7 +34,7 @@ from humtrack.extract._scan import lowered, matches_at
 from humtrack.extract._tables import table_cell
 from humtrack.extract.dates import find_dates
 from humtrack.extract.lexicon import lexicon
-from humtrack.extract.mentions import Mention, find_mentions
+from humtrack.extract.mentions import IP_ADDRESS, Mention, find_mentions
 from humtrack.extract.places import Gazetteer, PlaceMatch, default_gazetteer
 from humtrack.extract.text import Segments
 from humtrack.schema import CLAIM_DTYPES
@@ -353,10 +353,17 @@ _QUALIFIER_AFTER: Final = re.compile(
     r"|at\s+most|maximum|max\.)[ \t]*\)",
     re.IGNORECASE,
 )
+# "Population of Iraq (estimate):      38.1 million", "of whom children (minimum) .... 157":
+# the qualifier in brackets at the end of the figure's label
+_LABEL_QUALIFIER: Final = re.compile(
+    r"\([ \t]*(at\s+least|minimum|min\.|approx\.|approximately|about|estimated|est\."
+    r"|at\s+most|maximum|max\.|estimate)[ \t]*\)[ \t]*(?::|[ \t]*\.{3,}|…+)[ \t]*$",
+    re.IGNORECASE,
+)
 _QUALIFIER_IN_BRACKETS: Final[dict[str, Qualifier]] = {
     "at least": "at_least", "minimum": "at_least", "min": "at_least", "approx": "approx",
     "approximately": "approx", "about": "approx", "estimated": "approx", "est": "approx",
-    "at most": "at_most", "maximum": "at_most", "max": "at_most",
+    "at most": "at_most", "maximum": "at_most", "max": "at_most", "estimate": "approx",
 }  # fmt: skip
 
 
@@ -491,7 +498,9 @@ def extract(
     about_returns = topics["returns"] > max(1, topics["refugees"])
     about_refugees = topics["refugees"] > max(1, topics["idps"])
     refugees_of_text = (text_origin, host_country) if about_refugees and host_country else None
-    dots_group = _DOTS_GROUP_THOUSANDS.search(text) is not None
+    dots_group = any(
+        not IP_ADDRESS.fullmatch(m.group()) for m in _DOTS_GROUP_THOUSANDS.finditer(text)
+    )
     about_idps = topics["idps"] > max(1, topics["refugees"])
     mentions = find_mentions(text, masked)
     attributions: dict[tuple[int, int], tuple[str | None, tuple[int, int]]] = {}
@@ -599,7 +608,16 @@ def extract(
             # have been displaced": an estimate, about its value
             e = Estimate(e.value, "approx", precision=e.precision)
             notes.append("said to be an estimate")
-        elif e.qualifier == "exact" and (after := _QUALIFIER_AFTER.match(text, mention.end)):
+        elif e.qualifier == "exact" and (
+            (after := _QUALIFIER_AFTER.match(text, mention.end))
+            or (
+                after := _LABEL_QUALIFIER.search(
+                    text,
+                    text.rfind("\n", max(0, mention.start - 160), mention.start) + 1,
+                    mention.start,
+                )
+            )
+        ):
             # "Killed ........ 18 (at least)", "157 (minimum)", "4,000 (approx.)": the
             # qualifier in brackets after the figure
             e = Estimate(e.value, _QUALIFIER_IN_BRACKETS[after.group(1).lower().rstrip(".")],

@@ -26,10 +26,11 @@ MAX_PARAGRAPH: Final = 4 * MAX_SPAN
 _PARAGRAPH: Final = re.compile(r"\n[ \t]*\n\s*")
 # a full stop, "!" or "?" (and the quotes or brackets closing on it) before a capital or a digit,
 # or a line's end; one scan for each first character, which the matcher searches for as quickly
-# as str.find (an alternation of them would be tried at every position); not the last dot of a
-# run before a figure, the dot leaders of a row ("Killed .......... 18")
+# as str.find (an alternation of them would be tried at every position); not the last dot of
+# the dot leaders before a row's figure ("Killed .......... 18": four dots or more, or three
+# after a space), though an ellipsis still ends a sentence ("kept rising... 12 drowned")
 _SENTENCE_ENDS: Final = (
-    re.compile(r"\.(?:(?<!\.\.\.)|(?!\s+\d))[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])"),
+    re.compile(r"\.(?!(?:(?<=\.\.\.\.)|(?<=\s\.\.\.))\s+\d)[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])"),
     *(re.compile(rf"{re.escape(c)}[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])") for c in "!?"),
     re.compile("\n"),
 )
