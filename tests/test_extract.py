@@ -4707,3 +4707,13 @@ def test_review_of_the_list_and_label_rules(
     text: str, expected: list[tuple[float, str, str]]
 ) -> None:
     assert figures(text, "metric", "quote") == expected
+
+
+def test_an_earlier_count_keeps_its_own_word() -> None:
+    text = "Monitors recorded 19 killed and 56 injured, up from 7 killed and 21 injured in July."
+    assert figures(text, "metric") == [
+        (19, "killed"),
+        (56, "injured"),
+        (7, "killed"),
+        (21, "injured"),
+    ]

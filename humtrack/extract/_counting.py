@@ -190,6 +190,7 @@ _COMPARED_WITH: Final = re.compile(
     # "had risen to 231, and on Monday to 276": the same count, a day later
     r"|\d,?\s+and\s+(?:on|by|in)\s+(?:[A-Z][a-z]+|\d\d?\s+[A-Z][a-z]+)(?:\s+[a-z]+)?\s+to\s+$"
 )
+_OWN_WORD_AFTER: Final = re.compile(r"[ \t]+([A-Za-z]+)\b")
 _BODIES_OF: Final = re.compile(r"\b(?:bodies|remains|deaths)\s+of\s+$")
 _TOLL: Final = re.compile(
     r"(?:rose|risen|rises|rising|reached|climbed|increased|jumped|stands|stood|hit|to|at|is|was|of"
@@ -274,7 +275,7 @@ def _list_by_division(
     if by is None and start > 0 and text[start - 1] == "\n":
         # "3. Deaths by municipality" on the line above "Ilhota 26 | Blumenau 24 | ...": a
         # heading that ends on its division opens the list below it
-        above = text.rfind("\n", max(0, start - 200), start - 1) + 1
+        above = max(text.rfind("\n", max(0, start - 200), start - 1) + 1, start - 200, 0)
         heading = _last(_BY_DIVISION, text[above:start])
         # (a line that ends in a colon introduces its rows as labels do: left to them)
         if heading is not None and above + heading.end() == start and ":" not in heading.group():
@@ -301,7 +302,7 @@ def _list_by_division(
         # 1,410; ...": a list that opens on its division counts what the heading above says
         line_end = start - 1
         for _ in range(4):
-            above = text.rfind("\n", max(0, line_end - 300), line_end) + 1
+            above = max(text.rfind("\n", max(0, line_end - 300), line_end) + 1, line_end - 300, 0)
             if _HEADING_ABOVE.fullmatch(text, above, line_end):
                 start = above
                 break
@@ -1536,8 +1537,15 @@ def _bare(
         if not own:
             # "113 martyrs, including 14 recovered from under the rubble": a part
             return _same_as(previous, notes, "a part of the figure before it")
-    if previous is not None and _COMPARED_WITH.search(
-        text, max(lo, mention.start - 30), mention.start
+    if (
+        previous is not None
+        and _COMPARED_WITH.search(text, max(lo, mention.start - 30), mention.start)
+        # not "56 injured, up from 7 killed and 21 injured in July": its own word says
+        and not (
+            (word_after := _OWN_WORD_AFTER.match(text, mention.end))
+            and word_after.group(1).lower() in lex.verb_metric
+            and lex.verb_metric[word_after.group(1).lower()][0] != previous.metric
+        )
     ):
         return _same_as(previous, notes, "the same count as the figure before it, at another time")
     if _THE_BEFORE.search(text, max(lo, mention.start - 6), mention.start) and _AREA_AFTER.match(

@@ -329,7 +329,9 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
     ):
         return True  # "on Saturday (22)": the day of the month, as Brazilian sources write it
     if _DOT_LEADER_BEFORE.search(before) and (
-        _CONTENTS_LINE.match(text, text.rfind("\n", max(0, start - 160), start) + 1)
+        _CONTENTS_LINE.match(
+            text, max(text.rfind("\n", max(0, start - 160), start) + 1, start - 160, 0)
+        )
         or _CONTENTS.search(text, max(0, start - 1500), start)
     ):
         return True  # "2. People killed and injured ....... 5": a page in a table of contents

@@ -163,14 +163,41 @@ _WHOLE_UNITS: Final = frozenset(
 )
 
 
-# a text that groups thousands with dots: a decimal comma before a scale ("1,5 million"),
-# several groups of three after dots ("1.234.567"), or a note that says so
-_DOTS_GROUP_THOUSANDS: Final = re.compile(
-    rf"(?<![\d.,])\d{{1,3}},\d{{1,2}}(?![\d.,])\s*(?:{_SCALE_WORD})\b"
-    r"|(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,])"
-    r"|\bdots?\s+(?:separate|separates|mark|marks|group|groups)\s+(?:the\s+)?thousands\b",
-    re.IGNORECASE,
+# the signs that a text groups thousands with dots, each found by a scan that starts on a plain
+# character: a decimal comma before a scale ("1,5 million"), several groups of three after dots
+# ("1.234.567", not an address on a network), or a note that says so
+_DECIMAL_COMMA_SCALE: Final = re.compile(
+    rf"(?<![\d.,])\d{{1,3}},\d{{1,2}}(?![\d.,])\s*(?:{_SCALE_WORD})\b", re.IGNORECASE
 )
+_COMMA_DIGITS: Final = re.compile(r",\d{1,2}(?![\d.,])")
+_DOT_GROUPS: Final = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,])")
+_TWO_DOT_GROUPS: Final = re.compile(r"\.\d{3}\.\d{3}")
+_DOTS_NOTE: Final = re.compile(
+    r"\bdots?\s+(?:separate|separates|mark|marks|group|groups)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _dots_group_thousands(text: str) -> bool:
+    """Whether the text groups thousands with dots ("54.192" is then 54,192)."""
+    for m in _COMMA_DIGITS.finditer(text):
+        if _DECIMAL_COMMA_SCALE.match(text, max(0, m.start() - 3), m.end() + 20) or (
+            _DECIMAL_COMMA_SCALE.match(text, max(0, m.start() - 2), m.end() + 20)
+            or _DECIMAL_COMMA_SCALE.match(text, max(0, m.start() - 1), m.end() + 20)
+        ):
+            return True
+    for m in _TWO_DOT_GROUPS.finditer(text):
+        start = m.start()
+        while start > 0 and (text[start - 1].isdigit() or text[start - 1] == "."):
+            start -= 1
+        number = _DOT_GROUPS.match(text, start)
+        if number is not None and not IP_ADDRESS.fullmatch(number.group()):
+            return True
+    at = text.find("thousands")
+    while at >= 0:
+        if _DOTS_NOTE.search(text, max(0, at - 40), at):
+            return True
+        at = text.find("thousands", at + 1)
+    return False
 
 
 def _dot_grouped(
@@ -498,9 +525,7 @@ def extract(
     about_returns = topics["returns"] > max(1, topics["refugees"])
     about_refugees = topics["refugees"] > max(1, topics["idps"])
     refugees_of_text = (text_origin, host_country) if about_refugees and host_country else None
-    dots_group = any(
-        not IP_ADDRESS.fullmatch(m.group()) for m in _DOTS_GROUP_THOUSANDS.finditer(text)
-    )
+    dots_group = _dots_group_thousands(text)
     about_idps = topics["idps"] > max(1, topics["refugees"])
     mentions = find_mentions(text, masked)
     attributions: dict[tuple[int, int], tuple[str | None, tuple[int, int]]] = {}
@@ -613,7 +638,10 @@ def extract(
             or (
                 after := _LABEL_QUALIFIER.search(
                     text,
-                    text.rfind("\n", max(0, mention.start - 160), mention.start) + 1,
+                    max(
+                        text.rfind("\n", max(0, mention.start - 160), mention.start) + 1,
+                        mention.start - 160,
+                    ),
                     mention.start,
                 )
             )
