@@ -1,6 +1,6 @@
 """Extraction scored against the hand-annotated evaluation corpus (tests/data/eval).
 
-The dev splits (dev to dev39) are what the extractor was tuned on; the holdout splits never are.
+The dev splits (dev to dev42) are what the extractor was tuned on; the holdout splits never are.
 These floors guard against regressions; the figures themselves are reported
 by ``python tests/benchmarks/eval_extract.py tests/data/eval/<split>``.
 """
@@ -87,6 +87,11 @@ def _score(split: str) -> Evaluation:
         ("dev37", 0.82, 0.72),
         ("dev38", 0.84, 0.70),
         ("dev39", 0.84, 0.56),
+        # scored blind before any rule was written for them: dev40 0.718, period 0.543; dev41
+        # 0.679, period 0.377; dev42 0.821, period 0.490; after that work 0.834, 0.695, 0.894
+        ("dev40", 0.81, 0.50),
+        ("dev41", 0.67, 0.34),
+        ("dev42", 0.87, 0.47),
         ("holdout", 0.87, 0.73),
         ("holdout2", 0.89, 0.71),
         ("holdout3", 0.70, 0.68),
@@ -125,6 +130,9 @@ def _score(split: str) -> Evaluation:
         # scored once, at the end of the work it was written for: 0.888, period 0.624 (0.883
         # with the rules before that work)
         ("holdout15", 0.86, 0.59),
+        # scored once, at the end of the work it was written for: 0.704, period 0.787 (0.704
+        # with the rules before that work)
+        ("holdout16", 0.68, 0.75),
     ],
 )
 def test_value_and_metric_f1_does_not_regress(
@@ -138,7 +146,7 @@ def test_value_and_metric_f1_does_not_regress(
 
 def test_annotations_are_verbatim_and_valid() -> None:
     splits = sorted(p.parent for p in EVAL.glob("*/claims.csv"))
-    assert len(splits) >= 54
+    assert len(splits) >= 58
     for folder in splits:
         sources = ht.read_sources(folder / "sources.csv")
         texts = {
