@@ -21,7 +21,7 @@ from humtrack.estimate import Estimate
 from humtrack.extract._cues import _phrases
 from humtrack.extract._scan import lowered, word_matches, word_scan
 from humtrack.extract._trie import trie_pattern
-from humtrack.extract.dates import COUNTED_AFTER_YEAR
+from humtrack.extract.dates import _WEEKDAY, COUNTED_AFTER_YEAR
 from humtrack.vocab import QUALIFIER_PHRASES, VAGUE
 
 __all__ = ["Mention", "find_mentions", "not_a_figure"]
@@ -251,9 +251,9 @@ _RATIO_AFTER: Final = re.compile(
 _RATIO_BEFORE: Final = re.compile(
     rf"(?<![\d.,])\b({_RATIO_NUMBER})\s+(?:out\s+of|in)\s+(?:every\s+)?$", re.IGNORECASE
 )
-# the number words of units (humtrack/data/number_words.csv): "nine" in "nine out of ten"
 #: four numbers of at most 255 split by dots: an address on a network, not a figure
 IP_ADDRESS: Final = re.compile(r"(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)")
+# the number words of units (humtrack/data/number_words.csv): "nine" in "nine out of ten"
 _SMALL_NUMBERS: Final = {
     r["word"]: int(r["value"])
     for r in read_data_csv("number_words.csv")
@@ -290,13 +290,9 @@ _CONTENTS_LINE: Final = re.compile(
 )
 _CONTENTS: Final = re.compile(r"(?im)^[ \t]*(?:table\s+of\s+)?contents[ \t]*:?[ \t]*$")
 _WEEKDAY_LIST: Final = re.compile(
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*\(\s*\d+\s*\)\s*[,;]"
-    r"|[,;]\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*\(",
-    re.IGNORECASE,
+    rf"\b{_WEEKDAY}\s*\(\s*\d+\s*\)\s*[,;]|[,;]\s*{_WEEKDAY}\s*\(", re.IGNORECASE
 )
-_WEEKDAY_BRACKET: Final = re.compile(
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*\(\s*$", re.IGNORECASE
-)
+_WEEKDAY_BRACKET: Final = re.compile(rf"\b{_WEEKDAY}\s*\(\s*$", re.IGNORECASE)
 
 
 def not_a_figure(text: str, start: int, end: int) -> bool:

@@ -375,17 +375,16 @@ _ESTIMATED_AFTER: Final = re.compile(
 )
 
 
-_QUALIFIER_AFTER: Final = re.compile(
-    r"[ \t]*\([ \t]*(at\s+least|minimum|min\.|approx\.|approximately|about|estimated|est\."
-    r"|at\s+most|maximum|max\.)[ \t]*\)",
-    re.IGNORECASE,
+# a qualifier in brackets: after the figure ("Killed ........ 18 (at least)"), or at the end of
+# the figure's label ("Population of Iraq (estimate):   38.1 million", "of whom children
+# (minimum) .... 157")
+_BRACKET_QUALIFIER: Final = (
+    r"\([ \t]*(at\s+least|minimum|min\.|approx\.|approximately|about|estimated|estimate"
+    r"|est\.|at\s+most|maximum|max\.)[ \t]*\)"
 )
-# "Population of Iraq (estimate):      38.1 million", "of whom children (minimum) .... 157":
-# the qualifier in brackets at the end of the figure's label
+_QUALIFIER_AFTER: Final = re.compile(rf"[ \t]*{_BRACKET_QUALIFIER}", re.IGNORECASE)
 _LABEL_QUALIFIER: Final = re.compile(
-    r"\([ \t]*(at\s+least|minimum|min\.|approx\.|approximately|about|estimated|est\."
-    r"|at\s+most|maximum|max\.|estimate)[ \t]*\)[ \t]*(?::|[ \t]*\.{3,}|…+)[ \t]*$",
-    re.IGNORECASE,
+    rf"{_BRACKET_QUALIFIER}[ \t]*(?::|[ \t]*\.{{3,}}|…+)[ \t]*$", re.IGNORECASE
 )
 _QUALIFIER_IN_BRACKETS: Final[dict[str, Qualifier]] = {
     "at least": "at_least", "minimum": "at_least", "min": "at_least", "approx": "approx",
