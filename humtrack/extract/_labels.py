@@ -10,7 +10,7 @@ from typing import Final
 from humtrack.extract._cues import _HOMES_LOST, _not_adjectival, _phrases, _verbs
 from humtrack.extract._tables import TableCell, forget_tables, table_cell
 from humtrack.extract.lexicon import Lexicon
-from humtrack.extract.mentions import Mention
+from humtrack.extract.mentions import DOT_LEADER, Mention
 
 
 def _label_before(text: str, position: int) -> tuple[int, int] | None:
@@ -33,9 +33,6 @@ def _label_before(text: str, position: int) -> tuple[int, int] | None:
     return (start, end) if 2 <= len(text[start:end].strip()) <= 120 else None
 
 
-# dot leaders between a row's label and its figure: four dots or more, or three after a space
-# ("Killed .......... 18"), not an ellipsis ("the water kept rising... 12 people drowned")
-_DOT_LEADER: Final = r"(?:[ \t]+\.{3,}|\.{4,}|[ \t]+…+|…{2,})"
 # a row of a table aligned with spaces: a label of words (no figure, no run of spaces) at
 # the start of the line, then a run of spaces or a tab before the figure, which ends the line;
 # not the page furniture "Page  2", "Table  3", "Annex  1", nor "Week  21      300"
@@ -69,7 +66,7 @@ _HEADING: Final = re.compile(r"^[^a-z\n]{3,80}$")  # "MAIN HOST COUNTRIES"
 _OF_ORIGIN: Final = re.compile(r"\b(?:AREAS?|LOCATIONS?|PLACES?|DISTRICTS?)\s+OF\s+ORIGIN\b", re.I)
 _PARENTHESES: Final = re.compile(r"\([^()\n]*\)")
 _LABEL_LINE: Final = re.compile(
-    rf"^(?:[^\n:]{{2,120}}(?::|\s[—–]|{_DOT_LEADER})\s*[~≈]?\s*(?:about|some|over|nearly|almost)?\s*\d"
+    rf"^(?:[^\n:]{{2,120}}(?::|\s[—–]|{DOT_LEADER})\s*[~≈]?\s*(?:about|some|over|nearly|almost)?\s*\d"
     rf"|[ \t]*{_ALIGNED_WORDS}(?: {{2,}}|\t+)(?:about[ \t]+)?\d)"
 )
 # a row of a list told in a sentence after its label: "Oromia: the largest caseload. About
@@ -77,7 +74,7 @@ _LABEL_LINE: Final = re.compile(
 _PROSE_ROW: Final = re.compile(r"[ \t]*(?:[-–—•*·][ \t]+)?[A-Z][^\n:.;]{1,40}:[ \t]+[^\n]*\d")
 # a colon, a spaced em or en dash (an ASCII hyphen between words is too common to mark one),
 # or dot leaders ("Killed .......... 18")
-_LABEL_SEPARATOR: Final = re.compile(rf":|\s[—–]|{_DOT_LEADER}")
+_LABEL_SEPARATOR: Final = re.compile(rf":|\s[—–]|{DOT_LEADER}")
 _BULLET: Final = re.compile(r"[ \t]*[-–—•*·][ \t]+")
 # a heading over a table of places: "DISPLACEMENT BY PROVINCE", "PEOPLE CONFINED, BY MUNICIPALITY"
 _BY_AREA: Final = re.compile(r"\bBY\s+[A-Z]", re.IGNORECASE)
@@ -89,7 +86,7 @@ _SLASH_CELL: Final = re.compile(r"(?:(?<=\d)|(?<=\s[-–—])) / ")
 # both figures counting what the label counts
 _REVISED_FROM: Final = r"[ \t]+(?:revised(?:[ \t]+(?:up|down)(?:wards?)?)?[ \t]+)?from"
 _LABEL_END: Final = re.compile(
-    rf"(?::|\s[—–]|(?<=\d) /|(?<=\s[-–—]) /|{_DOT_LEADER})"
+    rf"(?::|\s[—–]|(?<=\d) /|(?<=\s[-–—]) /|{DOT_LEADER})"
     rf"(?:[ \t]+(?:cumulative|total|overall|new)|{_REVISED_FROM}"
     rf"|{_REVISED_FROM}[ \t]+\d[\d,. ]*(?:[ \t]*\([^()\n]{{0,40}}\))?[ \t]+to)?$",
     re.IGNORECASE,

@@ -281,9 +281,12 @@ def _ratio(written: str, after: str, before: str) -> bool:
     return 0 <= first < second
 
 
+#: dot leaders between a row's label and its figure: four dots or more, or three after a space
+#: ("Killed .......... 18"), not an ellipsis ("the water kept rising... 12 people drowned")
+DOT_LEADER: Final = r"(?:[ \t]+\.{3,}|\.{4,}|[ \t]+…+|…{2,})"
 # the dots between a row's label and its page in a table of contents, and the signs of one:
 # a line opening on a section number or a part's name, or a "Contents" heading above
-_DOT_LEADER_BEFORE: Final = re.compile(r"(?:[ \t]+\.{3,}|\.{4,}|…+)[ \t]*$")
+_DOT_LEADER_BEFORE: Final = re.compile(rf"{DOT_LEADER}[ \t]*$")
 _CONTENTS_LINE: Final = re.compile(
     r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.?[ \t]|(?i:chapter|table|figure|annex|appendix|part"
     r"|section|map|box)\b)"
