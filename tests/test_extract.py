@@ -4717,3 +4717,51 @@ def test_an_earlier_count_keeps_its_own_word() -> None:
         (7, "killed"),
         (21, "injured"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # translated Arabic statements give figures in brackets; the quote keeps them
+        (
+            "The clashes killed (14) people and wounded (37) others.",
+            [
+                (14, "killed", "The clashes killed (14) people and wounded (37) others"),
+                (37, "injured", "The clashes killed (14) people and wounded (37) others"),
+            ],
+        ),
+        (
+            "The Directorate has registered reports of about (20) missing persons.",
+            [
+                (
+                    20,
+                    "missing",
+                    "The Directorate has registered reports of about (20) missing persons",
+                )
+            ],
+        ),
+        (
+            "Rescuers pulled more survivors out overnight.\n(6) further bodies were recovered.",
+            [(6, "killed", "(6) further bodies were recovered")],
+        ),
+        # not the items of an enumeration, nor a day after its weekday
+        (
+            "The plan aims to (1) restore water, (2) reopen clinics and (3) monitor prices.",
+            [],
+        ),
+        ("Rains that began on Sunday (23) flooded the valley.", []),
+    ],
+)
+def test_figures_in_brackets_in_running_text(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert figures(text, "metric", "quote") == expected
+
+
+def test_a_row_that_counts_something_of_its_own_is_no_row_of_the_list_above() -> None:
+    text = (
+        "RQ-004 | Tuesday 1 August | al-Badu district\n"
+        "Civilians killed: 8–12, among them children.\n"
+        "Blamed on: air strike | Grade: FAIR | Sources: 7\n"
+    )
+    assert figures(text, "metric") == [(10, "killed")]

@@ -197,7 +197,9 @@ def _label_cue_of(
                 if from_above is not None:
                     return from_above
             return (label_start, label_end, noun)
-    if depth >= _ROWS_UP:
+    if depth >= _ROWS_UP or _REPORT_LABEL_WORD.search(text, label_start, label_end):
+        # "Sources: 7" under "Civilians killed: 8–12", "Partners: 45" under "Displaced:
+        # 12,000": a row that counts something of its own, not what the rows above count
         return None
     # the line above, past blank lines and one heading ("MAIN HOST COUNTRIES (as of 31 May)")
     previous_end = text.rfind("\n", 0, label_start)

@@ -295,7 +295,32 @@ _CONTENTS: Final = re.compile(r"(?im)^[ \t]*(?:table\s+of\s+)?contents[ \t]*:?[ 
 _WEEKDAY_LIST: Final = re.compile(
     rf"\b{_WEEKDAY}\s*\(\s*\d+\s*\)\s*[,;]|[,;]\s*{_WEEKDAY}\s*\(", re.IGNORECASE
 )
-_WEEKDAY_BRACKET: Final = re.compile(rf"\b{_WEEKDAY}\s*\(\s*$", re.IGNORECASE)
+WEEKDAY_BRACKET: Final = re.compile(rf"\b{_WEEKDAY}\s*\(\s*$", re.IGNORECASE)
+
+
+_ITEM_AFTER_ENUMERATOR: Final = re.compile(r"\)\s+[^\W\d]")
+_NAME_BEFORE_BRACKET: Final = re.compile(r"\b[A-Z][\w'’.\-]*\s*\($")
+
+
+def enumerator(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` numbers an item of an enumeration: "(2)" in
+    "to (1) restore water, (2) reopen clinics and (3) monitor prices"."""
+    written = text[start:end]
+    if not (
+        start > 0
+        and text[start - 1] == "("
+        # an item follows, not "Egypt (1), Greece (1), the Netherlands (2)"
+        and _ITEM_AFTER_ENUMERATOR.match(text, end)
+        and len(written) <= 2
+        and written.isdigit()
+        # not "the Netherlands (2) and the United States (2)": a count after each name
+        and not _NAME_BEFORE_BRACKET.search(text, max(0, start - 30), start)
+    ):
+        return False
+    n = int(written)
+    if n > 1:
+        return f"({n - 1})" in text[max(0, start - 601) : start - 1]
+    return "(2)" in text[end : end + 600]
 
 
 def not_a_figure(text: str, start: int, end: int) -> bool:
@@ -318,10 +343,12 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
         or _STANDARD_BEFORE.search(before)
     ):
         return True  # "1.4 deaths per 10,000 people per day", "at a depth of 57 km": no count
+    if enumerator(text, start, end):
+        return True
     if _ratio(text[start:end], after, before):
         return True  # "nine out of ten of the people it infects", "eight in ten of them"
     if (
-        _WEEKDAY_BRACKET.search(before)
+        WEEKDAY_BRACKET.search(before)
         and text.startswith(")", end)
         and 1 <= _small_number(text[start:end]) <= 31
         and not _WEEKDAY_LIST.search(text, max(0, start - 40), min(len(text), end + 40))

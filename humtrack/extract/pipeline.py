@@ -34,7 +34,13 @@ from humtrack.extract._scan import lowered, matches_at
 from humtrack.extract._tables import table_cell
 from humtrack.extract.dates import find_dates
 from humtrack.extract.lexicon import lexicon
-from humtrack.extract.mentions import IP_ADDRESS, Mention, find_mentions
+from humtrack.extract.mentions import (
+    IP_ADDRESS,
+    WEEKDAY_BRACKET,
+    Mention,
+    enumerator,
+    find_mentions,
+)
 from humtrack.extract.places import Gazetteer, PlaceMatch, default_gazetteer
 from humtrack.extract.text import Segments
 from humtrack.schema import CLAIM_DTYPES
@@ -52,6 +58,32 @@ _ATTRIBUTION: Final = re.compile(
 _ATTRIBUTION_CUE: Final = re.compile(
     r"\b(?:(?i:according)|said|says|reported|reports|estimated|estimates|stated|announced|warned)\b"
 )
+# a figure in brackets in running text, as translated Arabic statements write them: "of whom
+# (37) were received by the hospitals", "(6) further bodies were recovered". Not a figure in
+# brackets after another ("Shangla: 36 (2)"), nor a number after "No." ("Statement No. (112)")
+_BRACKETED_IN_PROSE: Final = re.compile(
+    r"(?:(?<=[a-z] )|(?<=[.!?] )|(?<=^)|(?<=\n))\((\d{1,3}(?:,\d{3})+|\d+)\)(?= [a-z])", re.M
+)
+
+
+def _unbracketed(text: str) -> str:
+    """``text`` with the brackets around figures in running text turned into spaces, so that
+    "(37) were received" reads as "37 were received"; offsets are unchanged. Not the items of an
+    enumeration ("(2) restore water supply, (3) monitor prices") nor a day after its weekday
+    ("Monday (24)")."""
+    if "(" not in text:
+        return text
+
+    def unbracket(m: re.Match[str]) -> str:
+        if enumerator(text, m.start(1), m.end(1)) or WEEKDAY_BRACKET.search(
+            text, max(0, m.start() - 12), m.start() + 1
+        ):
+            return m.group(0)
+        return f" {m.group(1)} "
+
+    return _BRACKETED_IN_PROSE.sub(unbracket, text)
+
+
 _NOT_ORIGINATORS: Final = frozenset(
     {"It", "He", "She", "They", "We", "This", "That", "There", "The"}
 )
@@ -496,6 +528,8 @@ def extract(
         raise TypeError(f"extract() takes text (str), not {type(text).__name__}")
     gaz = gazetteer or default_gazetteer()
     lex = lexicon()
+    written = text  # the quotes come from the text as written
+    text = _unbracketed(text)
     source_id, published, _precision = _publication(source)
     segs = Segments.of(text)
     dates = list(find_dates(text, published))
@@ -696,6 +730,10 @@ def extract(
             q_start, q_end = min(q_start, mention.start), max(q_end, mention.end)
         if (after := _QUALIFIER_AFTER.match(text, mention.end)) is not None:
             q_end = max(q_end, after.end())  # "18 (at least)": the words that qualify it
+        if q_start > 0 and written[q_start - 1] == "(" and text[q_start - 1] == " ":
+            q_start -= 1  # "(6) further bodies": the quote keeps the figure's brackets
+        if written.startswith(")", q_end) and text[q_end] == " ":
+            q_end += 1
         rows.append(
             {
                 "claim_id": f"{source_id or 'text'}:{mention.start}-{mention.end}",
@@ -715,7 +753,7 @@ def extract(
                 "origin_code": origin,
                 "period_start": pd.Timestamp(start) if start else pd.NaT,
                 "period_end": pd.Timestamp(end),
-                "quote": text[q_start:q_end],
+                "quote": written[q_start:q_end],
                 "quote_start": q_start,
                 "quote_end": q_end,
                 "attributed_to": who,
