@@ -4765,3 +4765,82 @@ def test_a_row_that_counts_something_of_its_own_is_no_row_of_the_list_above() ->
         "Blamed on: air strike | Grade: FAIR | Sources: 7\n"
     )
     assert figures(text, "metric") == [(10, "killed")]
+
+
+def test_an_aligned_table_with_a_column_of_rates() -> None:
+    text = (
+        "TABLE 1. CUMULATIVE CASES AND DEATHS BY DEPARTMENT, EW 1–19, 2023\n"
+        "Department        Cumulative cases   Deaths   CFR (%)   Incidence per 100 000\n"
+        "Piura                  49 870          82       0.16          2 433\n"
+        "Tumbes                  9 457          16       0.17          3 783\n"
+    )
+    # the header may hold a number in its words; the columns of rates hold no figures, and
+    # "EW 1–19" numbers epidemiological weeks
+    assert figures(text, "metric") == [
+        (49870, "other"),
+        (82, "killed"),
+        (9457, "other"),
+        (16, "killed"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a row label of two words the vocabulary knows as one noun
+        (
+            "| Sector | Destroyed | Damaged |\n|---|---|---|\n| Housing units | 1,312 | 6,480 |\n",
+            [(1312, "facilities_damaged", "homes"), (6480, "facilities_damaged", "homes")],
+        ),
+        # the title of a numbered table says what its columns of units count
+        (
+            (
+                "Table 1. Number of Affected Families / Persons per Region\n"
+                "REGION                     FAMILIES      PERSONS\n"
+                "Bicol (V)                   303,851    1,213,087\n"
+                "BARMM                       160,077      817,405\n"
+            ),
+            [
+                (303851, "affected", "all"),
+                (1213087, "affected", "all"),
+                (160077, "affected", "all"),
+                (817405, "affected", "all"),
+            ],
+        ),
+        # rows by year, in groups named by country, under a note naming the columns
+        (
+            (
+                "AID WORKER VICTIMS, BY COUNTRY AND YEAR\n"
+                "(killed / wounded / kidnapped)\n"
+                "Afghanistan\n"
+                "  2008:  38 / 31 / 29\n"
+                "Sri Lanka\n"
+                "  2009:   2 /  1 /  4\n"
+            ),
+            [
+                (38, "killed", "all"),
+                (31, "injured", "all"),
+                (29, "detained", "all"),
+                (2, "killed", "all"),
+                (1, "injured", "all"),
+                (4, "detained", "all"),
+            ],
+        ),
+        # two dots lead to the figure too
+        (
+            (
+                "REFUGEES AND MIGRANTS BY COUNTRY OF DESTINATION\n"
+                "Ecuador .............................   362,862\n"
+                "   of whom holders of a residence permit .. 92,012\n"
+                "Brazil ..............................   262,307\n"
+            ),
+            [
+                (362862, "refugees", "all"),
+                (92012, "refugees", "all"),
+                (262307, "refugees", "all"),
+            ],
+        ),
+    ],
+)
+def test_more_shapes_of_tables_and_lists(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert figures(text, "metric", "group") == expected

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from humtrack.extract._cues import _HOMES_LOST, _not_adjectival, _phrases, _verbs
+from humtrack.extract._cues import _HOMES_LOST, _data_lines, _not_adjectival, _phrases, _verbs
 from humtrack.extract._tables import TableCell, forget_tables, table_cell
 from humtrack.extract.lexicon import Lexicon
 from humtrack.extract.mentions import DOT_LEADER, Mention
@@ -65,6 +65,8 @@ _WORD: Final = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _HEADING: Final = re.compile(r"^[^a-z\n]{3,80}$")  # "MAIN HOST COUNTRIES"
 _OF_ORIGIN: Final = re.compile(r"\b(?:AREAS?|LOCATIONS?|PLACES?|DISTRICTS?)\s+OF\s+ORIGIN\b", re.I)
 _PARENTHESES: Final = re.compile(r"\([^()\n]*\)")
+# a line that names a group of rows: "Afghanistan", "Sri Lanka", "Bosnia and Herzegovina"
+_GROUP_NAME: Final = re.compile(r"[ \t]*[A-Z][\w'’.\-]*(?:[ \t]+(?:[A-Z][\w'’.\-]*|and|of|de|the)){0,3}[ \t]*")
 _LABEL_LINE: Final = re.compile(
     rf"^(?:[^\n:]{{2,120}}(?::|\s[—–]|{DOT_LEADER})\s*[~≈]?\s*(?:about|some|over|nearly|almost)?\s*\d"
     rf"|[ \t]*{_ALIGNED_WORDS}(?: {{2,}}|\t+)(?:about[ \t]+)?\d)"
@@ -77,7 +79,14 @@ _PROSE_ROW: Final = re.compile(r"[ \t]*(?:[-–—•*·][ \t]+)?[A-Z][^\n:.;]{1
 _LABEL_SEPARATOR: Final = re.compile(rf":|\s[—–]|{DOT_LEADER}")
 _BULLET: Final = re.compile(r"[ \t]*[-–—•*·][ \t]+")
 # a heading over a table of places: "DISPLACEMENT BY PROVINCE", "PEOPLE CONFINED, BY MUNICIPALITY"
-_BY_AREA: Final = re.compile(r"\bBY\s+[A-Z]", re.IGNORECASE)
+_AREAS: Final = [w.lower() for w in _data_lines("extract_area_nouns.txt")]
+# "DISPLACEMENT BY PROVINCE", "Number of Affected Families / Persons per Region"
+_BY_AREA: Final = re.compile(
+    r"\bBY\s+[A-Z]|\bper\s+(?:"
+    + "|".join(w[:-3] + "y" if w.endswith("ies") else w[:-1] for w in _AREAS)
+    + r")\b",
+    re.IGNORECASE,
+)
 _TABLE_HEADER_SPLIT: Final = re.compile(r"\s[—–]\s|:\s*")
 # a cell before the figure in a row split by slashes: a figure, or a dash for none
 _SLASH_CELL: Final = re.compile(r"(?:(?<=\d)|(?<=\s[-–—])) / ")
@@ -305,6 +314,16 @@ def _label_cue_of(
             note = (previous_start, previous_end)
             previous_end = previous_start - 1
             continue
+        if (
+            previous_end == right_above
+            and _GROUP_NAME.fullmatch(line)
+            and not _verbs(text, lex, previous_start, previous_end)
+            and _counting_cue(text, lex, previous_start, previous_end) is None
+        ):
+            # "Pakistan" over "  2008:  11 / 14 / 6": the name of a group of rows, which
+            # count what the rows of the groups above count
+            previous_end = previous_start - 1
+            continue
         if line.strip() and (headings or not _HEADING.match(_PARENTHESES.sub("", line))):
             # "Table A3. Houses damaged" over "Totally damaged: 550,928": a table's title
             return _title_cue(text, lex, previous_start, previous_end) if not headings else None
@@ -521,8 +540,16 @@ _NOT_WHAT_PEOPLE_ARE: Final = frozenset({"", "other", "population", "facilities_
 
 
 def _last_counted_noun(text: str, lex: Lexicon, start: int, end: int) -> Cue | None:
-    """The last noun in ``text[start:end]`` that the vocabulary gives a metric."""
-    for word in reversed(list(_WORD.finditer(text, start, end))):
+    """The last noun in ``text[start:end]`` that the vocabulary gives a metric, of two words
+    ("housing units") or one."""
+    words = list(_WORD.finditer(text, start, end))
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if i > 0:
+            pair = f"{words[i - 1].group().lower()} {word.group().lower()}"
+            noun = lex.nouns.get(pair)
+            if noun is not None and noun.metric:
+                return (words[i - 1].start(), word.end(), pair)
         noun = lex.nouns.get(word.group().lower())
         if noun is not None and noun.metric:
             return (word.start(), word.end(), word.group().lower())
@@ -708,8 +735,9 @@ def _title_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, int,
     words = _WORD.findall(line.lower())
     metrics = {lex.nouns[w].metric for w in words if w in lex.nouns and lex.nouns[w].metric}
     nouns = [w for w in words if w in lex.nouns and lex.nouns[w].metric]
-    if not metrics and by_title and not _AND.search(line):
-        # "1.2 People in need by sector" over "Health: 4.7 million": what its words say
+    if not metrics and not _AND.search(line):
+        # "1.2 People in need by sector" over "Health: 4.7 million", "Table 1. Number of
+        # Affected Families / Persons per Region": what its words say
         said = _not_adjectival(text, _verbs(text, lex, start, end))
         counts = {lex.verb_metric[c[2]][0] for c in said}
         # one count, not "People in need and targeted by sector"

@@ -33,6 +33,12 @@ _FIGURE: Final = r"[~≈]?\d[\d,.  \u00a0]*\+?"
 _FIGURE_ONLY: Final = re.compile(_FIGURE)
 _FIGURE_CELL: Final = re.compile(rf"{_FIGURE}|[-–—]")
 Span = tuple[int, int]
+#: the header of a column of rates or shares
+_RATE_HEADER: Final = re.compile(
+    r"%|\bper\s+(?:cent|1|10|100|thousand|million|capita)\b|\b(?:rates?|ratios?|CFR|incidence|"
+    r"averages?|shares?|proportions?)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +55,11 @@ class TableCell:
     #: the first cell of the cell's row: what the row is about ("Bagh (AJK)")
     row_label: Span
     table_start: int
+
+    def counts_a_rate(self, text: str) -> bool:
+        """Whether the cell's column holds rates or shares, not counts ("CFR (%)",
+        "Incidence per 100 000", "Attack rate")."""
+        return self.header is not None and _RATE_HEADER.search(text, *self.header) is not None
 
     def holds_figure(self, text: str) -> bool:
         """Whether the cell holds a figure and nothing else ("8,150", "~300")."""
@@ -120,13 +131,13 @@ def _pipe_table(text: str, lines: list[Span]) -> list[TableCell]:
 def _aligned_table(text: str, lines: list[Span]) -> list[TableCell]:
     """The cells of a run of lines split into columns by runs of spaces, when they make a
     table: the same number of cells (two or more) on every line, a header line without
-    figures over at least two rows, and a cell of figures on every row (not prose that puts
+    cells of figures over at least two rows, and a cell of figures on every row (not prose that puts
     two spaces after its full stops)."""
     rows = [_aligned_cells(text, s, e) for s, e in lines]
     if len(rows) < 3 or len(rows[0]) < 2 or len({len(r) for r in rows}) > 1:
         return []
-    if any(_DIGIT.search(text, s, e) for s, e in rows[0]):
-        return []
+    if any(_FIGURE_CELL.fullmatch(text, s, e) for s, e in rows[0]):
+        return []  # a header names its columns ("Incidence per 100 000"), it holds no figures
     body = rows[1:]
     if not all(any(_FIGURE_CELL.fullmatch(text, s, e) for s, e in row[1:]) for row in body):
         return []

@@ -137,7 +137,7 @@ _BEFORE_NOT_FIGURE: Final = re.compile(
     r"|\bas\s+(?:young|old)\s+as\s"
     r"|\b(?:aged|age|ages|magnitude|resolution|route|article|section|"
     r"chapter|no\.|number|phase|level|category|flight|highway|decree|law|version|grade|page|para|"
-    r"epi-?week|stage|"
+    r"epi-?week|stage|ew|epidemiological\s+weeks?|(?:epi|epidemic|reporting)\s+weeks?|"
     r"paragraph|annex|item|rule|model|unit|line|hotline|helpline|phone|tel\.?|telephone|fax|whatsapp"
     # "urged to call 4455", "dial 112": a number to call
     r"|call|dial|sms)"
@@ -283,7 +283,7 @@ def _ratio(written: str, after: str, before: str) -> bool:
 
 #: dot leaders between a row's label and its figure: four dots or more, or three after a space
 #: ("Killed .......... 18"), not an ellipsis ("the water kept rising... 12 people drowned")
-DOT_LEADER: Final = r"(?:[ \t]+\.{3,}|\.{4,}|[ \t]+…+|…{2,})"
+DOT_LEADER: Final = r"(?:[ \t]+\.{3,}|[ \t]+\.\.(?=[ \t]|$)|\.{4,}|[ \t]+…+|…{2,})"
 # the dots between a row's label and its page in a table of contents, and the signs of one:
 # a line opening on a section number or a part's name, or a "Contents" heading above
 _DOT_LEADER_BEFORE: Final = re.compile(rf"{DOT_LEADER}[ \t]*$")

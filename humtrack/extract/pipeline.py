@@ -576,6 +576,8 @@ def extract(
         )
         if (in_cell := table_cell(text, mention.start)) is not None and in_cell.end > in_cell.start:
             clause = (in_cell.start, in_cell.end)  # the cell of a table is a clause of its own
+            if in_cell.column > 0 and in_cell.counts_a_rate(text):
+                continue  # "CFR (%)": a column of rates, no figures
         next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
         sentence_start = segs.sentence(mention.start)[0]
         if previous_counted is not None and previous_counted[0] != sentence_start:
