@@ -4844,3 +4844,63 @@ def test_an_aligned_table_with_a_column_of_rates() -> None:
 )
 def test_more_shapes_of_tables_and_lists(text: str, expected: list[tuple[float, str, str]]) -> None:
     assert figures(text, "metric", "group") == expected
+
+
+def test_rows_whose_first_cell_holds_the_label_and_the_first_figure() -> None:
+    text = (
+        "TABLE 1. SUSPECTED MENINGITIS CASES AND DEATHS BY HEALTH DISTRICT\n"
+        "Columns: cumulative cases | cumulative deaths | CFR (%)\n"
+        "Niamey I ................   684 |  41 |  6.0\n"
+        "Niamey II ............... 1 352 |  78 |  5.8\n"
+        "Dosso ...................   412 |  36 |  8.7\n"
+    )
+    assert figures(text, "metric") == [
+        (684, "other"),
+        (41, "killed"),
+        (1352, "other"),
+        (78, "killed"),
+        (412, "other"),
+        (36, "killed"),
+    ]
+
+
+def test_a_heading_in_capitals_may_hold_the_plural_of_an_acronym() -> None:
+    text = (
+        "2. REGISTERED IDPs BY REGION AND PROVINCE OF HOSTING (31/03/2019)\n"
+        "Region / Province           Households    Individuals\n"
+        "CENTRE-NORD                    9 862          61 455\n"
+        "   Sanmatenga                  6 905          43 020\n"
+        "SAHEL                          7 718          47 512\n"
+    )
+    assert figures(text, "metric") == [
+        (9862, "idps"),
+        (61455, "idps"),
+        (6905, "idps"),
+        (43020, "idps"),
+        (7718, "idps"),
+        (47512, "idps"),
+    ]
+
+
+def test_items_of_a_list_by_origin_each_keep_their_own_origin() -> None:
+    text = (
+        "Djibouti hosted 32,100 registered refugees and asylum-seekers: 14,300 from Somalia, "
+        "9,700 from Ethiopia, 5,800 from Yemen and 1,900 from Eritrea."
+    )
+    # the total names no origin; each item names its own
+    assert figures(text, "metric", "origin_code")[1:] == [
+        (14300, "refugees", "SO"),
+        (9700, "refugees", "ET"),
+        (5800, "refugees", "YE"),
+        (1900, "refugees", "ER"),
+    ]
+
+
+def test_a_word_of_time_on_the_next_line_makes_no_duration() -> None:
+    text = (
+        "ARRIVALS BY DAY, ALL CROSSING POINTS\n"
+        "Thursday 7 February ..... 1,150 refugees\n"
+        "Friday 8 February ......... 640\n"
+        "Week total ............. 32,220\n"
+    )
+    assert [v for v, _m in figures(text, "metric")] == [1150, 640, 32220]

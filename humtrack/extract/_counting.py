@@ -241,7 +241,7 @@ _AMONG_THE: Final = re.compile(
     r"[^.;:!?\d]*?\bwere\s+among\s+the\s+(dead|killed|injured|wounded)\b"
 )
 _LIST_ITEM_IN: Final = re.compile(rf"(?:,|\band)\s+{_LEAD_IN}$")
-_IN_PLACE_AFTER: Final = re.compile(r"\s+(?:in|into|to)\s+(?:the\s+)?[A-Z]")
+_IN_PLACE_AFTER: Final = re.compile(r"\s+(?:in|into|to|from)\s+(?:the\s+)?[A-Z]")
 _PLACE_ITEM_BEFORE: Final = re.compile(
     r"(?:(?:,|;|\band|\bfollowed\s+by|\bwith|\bin)\s+(?:the\s+)?[A-Z][\w'’.-]*"
     r"(?:\s+(?:of\s+the\s+|of\s+|and\s+|-\s*)?[A-Z][\w'’.-]*){0,5}\s+(?:city\s+)?"

@@ -62,7 +62,8 @@ _ROWS_UP: Final = 40
 Cue = tuple[int, int, str]
 # a word, hyphenated ones whole ("asylum-seekers")
 _WORD: Final = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
-_HEADING: Final = re.compile(r"^[^a-z\n]{3,80}$")  # "MAIN HOST COUNTRIES"
+# "MAIN HOST COUNTRIES", "REGISTERED IDPs BY REGION": capitals, bar the plural of an acronym
+_HEADING: Final = re.compile(r"^(?:[^a-z\n]|(?<=[A-Z][A-Z])s(?![A-Za-z])){3,80}$")
 _OF_ORIGIN: Final = re.compile(r"\b(?:AREAS?|LOCATIONS?|PLACES?|DISTRICTS?)\s+OF\s+ORIGIN\b", re.I)
 _PARENTHESES: Final = re.compile(r"\([^()\n]*\)")
 # a line that names a group of rows: "Afghanistan", "Sri Lanka", "Bosnia and Herzegovina"
@@ -885,6 +886,15 @@ def _label_or_parenthesis(
     if cell is not None and (cell.column > 0 or cell.holds_figure(text)):
         # a cell of figures; "| 12 | 30 | 4 |" under "| Killed | Injured | Missing |" too
         return _column_of_cell_cue(text, lex, cell)
+    if (
+        cell is not None
+        and cell.header is not None
+        and mention.end == cell.end
+        and (named := _column_cue(text, lex, *cell.header)) is not None
+    ):
+        # "Niamey I ........ 684 |  41 |  6.0" under "Columns: cumulative cases | cumulative
+        # deaths | CFR (%)": the first cell holds the row's label and the first column's figure
+        return named
     label = _label_before(text, mention.start)
     if label is not None and (cue := _label_cue(text, lex, label)) is not None:
         return cue

@@ -123,7 +123,7 @@ def _pipe_table(text: str, lines: list[Span]) -> list[TableCell]:
         return []
     header: list[Span] | None = rows[0]
     body = rows[2:] if ruled else rows[1:]
-    if not ruled and any(_DIGIT.search(text, s, e) for s, e in rows[0][1:]):
+    if not ruled and any(_FIGURE_CELL.fullmatch(text, s, e) for s, e in rows[0][1:]):
         header, body = None, rows  # no header: every line is a row of figures
     return _cells_of(text, body, header, lines[0][0])
 

@@ -81,7 +81,8 @@ _MONEY_BEFORE_WORDS: Final = "|".join(
     for w in sorted(_MONEY_BEFORE, key=len, reverse=True)
 )
 _AFTER_NOT_FIGURE: Final = re.compile(
-    r"\s*(?:%|per\s?cent\b|percent\b|pc\b|-?years?[- ]old\b|-?(?:year|month|week|day|hour|minute|decade)s?\b"
+    # on the figure's line: not "Friday 8 February ..... 640" over "Week total ..... 32,220"
+    r"[^\S\n]*(?:%|per\s?cent\b|percent\b|pc\b|-?years?[- ]old\b|-?(?:year|month|week|day|hour|minute|decade)s?\b"
     r"|and\s+a\s+half\s+(?:year|month|week|day|hour|decade)s?\b"
     r"|(?:(?:lakh|crore|million|billion)\s+)?(?-i:[A-Z][a-z]+\s+)?(?:us\s)?"
     rf"(?:{'|'.join(sorted(map(re.escape, _MONEY_AFTER), key=len, reverse=True))})\b"

@@ -161,6 +161,7 @@ _TO_SEVERAL: Final = re.compile(
     r"\b(?:to|into)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
     r"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,?\s+and\s+[A-Z]"
 )
+_FROM_RIGHT_AFTER: Final = re.compile(r"\s+from\s+(?:the\s+)?")
 _FROM_CHAIN: Final = re.compile(r"\b(?:from|fled)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:['’]s)?\s+){0,3}$")
 _IN_THE: Final = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
 
@@ -324,7 +325,9 @@ def _place(
                 # "crossed from Myanmar's Rakhine State into Bangladesh", "returns from Iran":
                 # where they came from, not where they are
                 if counted.metric == "refugees":
-                    origin = origin or p.code[:2]
+                    # "14,300 from Somalia, 9,700 from Ethiopia": each item's own origin
+                    right_after = _FROM_RIGHT_AFTER.fullmatch(segs.text, mention.end, p.start)
+                    origin = p.code[:2] if right_after else origin or p.code[:2]
                 continue
             # the gap between the place and the figure, on whichever side of it the place is;
             # "38,000 in Togo's Savanes region" is where the figure is, whatever came before
