@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 import time
 from datetime import date
@@ -4719,43 +4720,57 @@ def test_an_earlier_count_keeps_its_own_word() -> None:
     ]
 
 
+def test_figures_in_brackets_in_a_text_that_writes_them_so() -> None:
+    # translated Arabic statements give their figures in brackets; the quote keeps them
+    text = (
+        "The clashes killed (14) people and wounded (37) others.\n"
+        "The Directorate has registered reports of about (20) missing persons.\n"
+        "(6) further bodies were recovered.\n"
+    )
+    assert figures(text, "metric", "quote") == [
+        (14, "killed", "The clashes killed (14) people and wounded (37) others"),
+        (37, "injured", "The clashes killed (14) people and wounded (37) others"),
+        (20, "missing", "The Directorate has registered reports of about (20) missing persons"),
+        (6, "killed", "(6) further bodies were recovered"),
+    ]
+
+
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "kept"),
     [
-        # translated Arabic statements give figures in brackets; the quote keeps them
+        # a text with one or two figures in brackets does not write its figures so
+        ("The clashes killed (14) people and wounded (37) others.", ["(14)", "(37)"]),
+        # a count after a name or a noun: a list of places, an age, the size of a sample
         (
-            "The clashes killed (14) people and wounded (37) others.",
-            [
-                (14, "killed", "The clashes killed (14) people and wounded (37) others"),
-                (37, "injured", "The clashes killed (14) people and wounded (37) others"),
-            ],
+            "Airstrikes killed (17) civilians in Idlib (12), Hama (5) and Aleppo (3) on Tuesday.",
+            ["Idlib (12)", "Hama (5)", "Aleppo (3)"],
         ),
         (
-            "The Directorate has registered reports of about (20) missing persons.",
-            [
-                (
-                    20,
-                    "missing",
-                    "The Directorate has registered reports of about (20) missing persons",
-                )
-            ],
+            "Key informants (24) said a boy (12) died; (3) teams and (4) others were sent.",
+            ["informants (24)", "boy (12)"],
         ),
+        # a number that is no figure without its brackets either
         (
-            "Rescuers pulled more survivors out overnight.\n(6) further bodies were recovered.",
-            [(6, "killed", "(6) further bodies were recovered")],
+            "Phase (3) or worse, a Category (4) storm, a man aged (40): (5) were hurt.",
+            ["Phase (3)", "Category (4)", "aged (40)"],
         ),
-        # not the items of an enumeration, nor a day after its weekday
+        # the items of an enumeration, a day after its weekday
         (
             "The plan aims to (1) restore water, (2) reopen clinics and (3) monitor prices.",
-            [],
+            ["(1) restore", "(2) reopen", "(3) monitor"],
         ),
-        ("Rains that began on Sunday (23) flooded the valley.", []),
+        (
+            "Rains that began on Sunday (23) and Monday (24) and (25) flooded the valley.",
+            ["Sunday (23)", "Monday (24)"],
+        ),
     ],
 )
-def test_figures_in_brackets_in_running_text(
-    text: str, expected: list[tuple[float, str, str]]
-) -> None:
-    assert figures(text, "metric", "quote") == expected
+def test_brackets_that_stay_brackets(text: str, kept: list[str]) -> None:
+    pipeline = importlib.import_module("humtrack.extract.pipeline")
+    read = pipeline._unbracketed(text)
+    assert len(read) == len(text)  # offsets are kept
+    for bracketed in kept:
+        assert bracketed in read
 
 
 def test_a_row_that_counts_something_of_its_own_is_no_row_of_the_list_above() -> None:
@@ -4904,3 +4919,86 @@ def test_a_word_of_time_on_the_next_line_makes_no_duration() -> None:
         "Week total ............. 32,220\n"
     )
     assert [v for v, _m in figures(text, "metric")] == [1150, 640, 32220]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # nouns of harm that count the people it befell
+        (
+            (
+                "Killings by year since the state of emergency:\n2002 ......... 4,896\n"
+                "2003 ......... 1,906\n"
+            ),
+            [(4896, "killed"), (1906, "killed")],
+        ),
+        (
+            "Monitors documented 37 abductions and 12 disappearances in May.",
+            [
+                (37, "detained"),
+                (12, "missing"),
+            ],
+        ),
+        # a line right over a list introduces it, colon or not
+        (
+            (
+                "Schools burned or bombed, 2009–2012 (figures from the education offices)\n"
+                "Narathiwat – 27\nPattani – 19\n"
+            ),
+            [(27, "facilities_damaged"), (19, "facilities_damaged")],
+        ),
+    ],
+)
+def test_words_of_harm_and_lines_that_introduce_lists(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a line between rows names a group of rows only over rows by year
+        ("Deaths: 23\nPolio Campaign\nKabul: 1,200,000\nHerat: 800,000\n", [(23, "killed", None)]),
+        ("People killed: 23\nNote\nKabul: 12\nHerat: 11\n", [(23, "killed", None)]),
+        # a number in a row's label is no figure ("Camp 12")
+        ("| Rohingya refugees by camp | Households |\n|---|---|\n| Camp 12 | 2,400 |\n", []),
+        # a first line that opens a cell on a figure is a row, not a table's header
+        (
+            (
+                "Total affected        250,000 people\nKasai                 120,000\n"
+                "Kwilu                 130,000\n"
+            ),
+            [(250000, "affected", None), (120000, "affected", None), (130000, "affected", None)],
+        ),
+        # counts with their shares in brackets, rows by age group
+        (
+            (
+                "| Age group | Cases n (%) | Deaths n (%) |\n|---|---|---|\n"
+                "| 0-4 | 40 (30) | 12 (40) |\n| 5-14 | 60 (45) | 10 (33) |\n"
+            ),
+            [(40, "other", None), (12, "killed", None), (60, "other", None), (10, "killed", None)],
+        ),
+        # "reporting week" numbers no week
+        (
+            "During the reporting week 3,400 new arrivals were recorded at the Renk crossing.",
+            [(3400, "refugees", None)],
+        ),
+        # two dots in prose lead to no figure
+        ("Residents waited at the border for two days .. 300 were allowed to cross.", []),
+        # a place in the host country is no origin; a demonym of two words is one origin
+        (
+            "Of the 45,000 South Sudanese refugees in Uganda, 12,000 from Adjumani were relocated.",
+            [(45000, "refugees", "SS"), (12000, "refugees", "SS")],
+        ),
+        # a line wrapped before "%"
+        ("Of the 45,000 displaced, 62\n% are children.", [(45000, "displaced", None)]),
+    ],
+)
+def test_review_of_the_table_and_bracket_rules(
+    text: str, expected: list[tuple[float, str, str | None]]
+) -> None:
+    found = [
+        (v, m, None if pd.isna(o) else o) for v, m, o in figures(text, "metric", "origin_code")
+    ]
+    assert found == expected

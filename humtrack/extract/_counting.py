@@ -92,6 +92,15 @@ def _noun_phrase(
                         return head, tokens[i + n][1], origin
                 return cue, tokens[i + n - 1][1], origin
         demonym = gaz.demonyms.get(low.replace("’", "'"))
+        if i + 1 < len(tokens):
+            # "South Sudanese", "Central African": a demonym of two words, not "Sudanese"
+            two = gaz.demonyms.get(f"{low} {tokens[i + 1][2].lower()}".replace("’", "'"))
+            if two is not None:
+                origin = two
+                i += 1
+                _start, end, word = tokens[i]
+                low = word.lower()
+                demonym = two
         if demonym is not None:
             origin = demonym
             following = tokens[i + 1][2].lower() if i + 1 < len(tokens) else ""

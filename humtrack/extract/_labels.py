@@ -25,6 +25,8 @@ def _label_before(text: str, position: int) -> tuple[int, int] | None:
             return None
         # "   Sirajganj        20.4 lakh": a table whose columns are aligned with spaces
         return aligned.span("label")
+    if separator.group().strip() == ".." and not _FIGURE_ENDS_LINE.match(text, position):
+        return None  # two dots lead to a figure that ends its line, not "days .. 300 were"
     body = head[: separator.start()]
     # "Kostanay region: 32 410 / 1 952": the second cell's label runs over the first cell
     marks = ".;" if separator.group() == " /" else ".;:"
@@ -33,6 +35,7 @@ def _label_before(text: str, position: int) -> tuple[int, int] | None:
     return (start, end) if 2 <= len(text[start:end].strip()) <= 120 else None
 
 
+_FIGURE_ENDS_LINE: Final = re.compile(r"[ \t]*[~≈]?\d[\d,.  \u00a0]*\+?[ \t]*(?:\n|$)")
 # a row of a table aligned with spaces: a label of words (no figure, no run of spaces) at
 # the start of the line, then a run of spaces or a tab before the figure, which ends the line;
 # not the page furniture "Page  2", "Table  3", "Annex  1", nor "Week  21      300"
@@ -66,6 +69,8 @@ _WORD: Final = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _HEADING: Final = re.compile(r"^(?:[^a-z\n]|(?<=[A-Z][A-Z])s(?![A-Za-z])){3,80}$")
 _OF_ORIGIN: Final = re.compile(r"\b(?:AREAS?|LOCATIONS?|PLACES?|DISTRICTS?)\s+OF\s+ORIGIN\b", re.I)
 _PARENTHESES: Final = re.compile(r"\([^()\n]*\)")
+# a row labelled by a year: "  2008:  38 / 31 / 29"
+_YEAR_ROW: Final = re.compile(r"[ \t]*(?:19|20)\d\d\b")
 # a line that names a group of rows: "Afghanistan", "Sri Lanka", "Bosnia and Herzegovina"
 _GROUP_NAME: Final = re.compile(r"[ \t]*[A-Z][\w'’.\-]*(?:[ \t]+(?:[A-Z][\w'’.\-]*|and|of|de|the)){0,3}[ \t]*")
 _LABEL_LINE: Final = re.compile(
@@ -317,17 +322,37 @@ def _label_cue_of(
             continue
         if (
             previous_end == right_above
+            and _YEAR_ROW.match(text, text.rfind("\n", 0, label_start) + 1)
             and _GROUP_NAME.fullmatch(line)
             and not _verbs(text, lex, previous_start, previous_end)
             and _counting_cue(text, lex, previous_start, previous_end) is None
         ):
-            # "Pakistan" over "  2008:  11 / 14 / 6": the name of a group of rows, which
-            # count what the rows of the groups above count
+            # "Pakistan" over "  2008:  11 / 14 / 6": the name of a group of rows by year,
+            # which count what the rows of the groups above count
             previous_end = previous_start - 1
             continue
         if line.strip() and (headings or not _HEADING.match(_PARENTHESES.sub("", line))):
             # "Table A3. Houses damaged" over "Totally damaged: 550,928": a table's title
-            return _title_cue(text, lex, previous_start, previous_end) if not headings else None
+            if headings:
+                return None
+            title = _title_cue(text, lex, previous_start, previous_end)
+            if (
+                title is None
+                and previous_end == right_above
+                and not line.rstrip().endswith((".", "!", "?", ";"))
+                and _PLACE_LIKE_LABEL.fullmatch(text, label_start, label_end)
+                # not a table's title, which said what it could ("Table 2. Deaths and injuries
+                # by district" names two counts)
+                and not _TITLE.match(line.strip())
+                and not _BY_TITLE.match(_PARENTHESES.sub("", line).strip())
+            ):
+                # "Schools burned or bombed, 2009–2012 (figures from the provincial education
+                # offices)" right over "Narathiwat – 27": a line that introduces a list by place
+                # without a colon; not "Our response for refugees" over "Hot meals: 1,200,000"
+                return _intro_line_cue(
+                    text, lex, previous_start, previous_end, heading_above=False
+                )
+            return title
         if (
             line.strip()
             and not headings
@@ -418,10 +443,13 @@ def dash_header_cell(text: str, position: int) -> tuple[int, int] | None:
     return None
 
 
-def _intro_line_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, int, str] | None:
+def _intro_line_cue(
+    text: str, lex: Lexicon, start: int, end: int, heading_above: bool = True
+) -> tuple[int, int, str] | None:
     """What a line ending in a colon says the list below it counts: its own verb or counted
-    noun, else the heading right above it ("DISPLACEMENT SITES / Individuals counted in the
-    new sites as of 22 August:"). People counted in sites, camps or shelters are IDPs."""
+    noun, else (with ``heading_above``) the heading right above it ("DISPLACEMENT SITES /
+    Individuals counted in the new sites as of 22 August:"). People counted in sites, camps or
+    shelters are IDPs."""
     cue = _unbracketed_cue(text, lex, start, end)
     if cue is None and lex.damage.search(text, start, end) is not None:
         # "The district-wise details of fully damaged houses are as under:": buildings hit;
@@ -446,7 +474,7 @@ def _intro_line_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int,
         # people a country hosts, refugees
         return (hosts.start(), hosts.end(), "refugees")
     above_end = start - 1
-    while cue is None and above_end > 0:
+    while cue is None and heading_above and above_end > 0:
         above_start = text.rfind("\n", 0, above_end) + 1
         above = text[above_start:above_end]
         if above.strip():
@@ -736,7 +764,7 @@ def _title_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, int,
     words = _WORD.findall(line.lower())
     metrics = {lex.nouns[w].metric for w in words if w in lex.nouns and lex.nouns[w].metric}
     nouns = [w for w in words if w in lex.nouns and lex.nouns[w].metric]
-    if not metrics and not _AND.search(line):
+    if not metrics and (by_title or _BY_AREA.search(line)) and not _AND.search(line):
         # "1.2 People in need by sector" over "Health: 4.7 million", "Table 1. Number of
         # Affected Families / Persons per Region": what its words say
         said = _not_adjectival(text, _verbs(text, lex, start, end))
@@ -874,6 +902,9 @@ _PEOPLE_COLUMN: Final = re.compile(
 )
 
 
+_DOTS_TO_FIGURE: Final = re.compile(rf"{DOT_LEADER}[ \t]*(?:[~≈][ \t]*)?$")
+
+
 def _label_or_parenthesis(
     text: str, lex: Lexicon, mention: Mention, clause: tuple[int, int]
 ) -> tuple[int, int, str] | None:
@@ -890,6 +921,8 @@ def _label_or_parenthesis(
         cell is not None
         and cell.header is not None
         and mention.end == cell.end
+        # the label leads to the figure with dots, not "Camp 12" or "Zone 1"
+        and _DOTS_TO_FIGURE.search(text, cell.start, mention.start)
         and (named := _column_cue(text, lex, *cell.header)) is not None
     ):
         # "Niamey I ........ 684 |  41 |  6.0" under "Columns: cumulative cases | cumulative

@@ -32,7 +32,14 @@ _COLUMN_GAP: Final = re.compile(r"\t+|[ \t]{2,}")
 _FIGURE: Final = r"[~≈]?\d[\d,.  \u00a0]*\+?"
 _FIGURE_ONLY: Final = re.compile(_FIGURE)
 _FIGURE_CELL: Final = re.compile(rf"{_FIGURE}|[-–—]")
+_FIGURE_START: Final = re.compile(r"[~≈]?\d|[-–—]$")
 Span = tuple[int, int]
+_BRACKETS: Final = re.compile(r"\([^()]*\)")
+_SHARE_IN_BRACKETS: Final = re.compile(r"\(\s*%\s*\)")
+#: the header of a column of row labels that are ages or times
+_AGE_OR_TIME_HEADER: Final = re.compile(
+    r"\b(?:ages?|age\s+group|years?|months?|weeks?|days?|dates?|periods?|rounds?)\b", re.I
+)
 #: the header of a column of rates or shares
 _RATE_HEADER: Final = re.compile(
     r"%|\bper\s+(?:cent|1|10|100|thousand|million|capita)\b|\b(?:rates?|ratios?|CFR|incidence|"
@@ -59,7 +66,30 @@ class TableCell:
     def counts_a_rate(self, text: str) -> bool:
         """Whether the cell's column holds rates or shares, not counts ("CFR (%)",
         "Incidence per 100 000", "Attack rate")."""
-        return self.header is not None and _RATE_HEADER.search(text, *self.header) is not None
+        if self.header is None:
+            return False
+        # what the header names outside its brackets: "CFR (%)", not "Cases n (%)"
+        named = _BRACKETS.sub("", text[self.header[0] : self.header[1]])
+        return _RATE_HEADER.search(named) is not None
+
+    def share_in_brackets(self, text: str, start: int) -> bool:
+        """Whether the figure at ``start`` is in brackets in a column whose header gives the
+        share in brackets ("12 (40)" under "Deaths n (%)")."""
+        return (
+            self.header is not None
+            and start > self.start
+            and text[start - 1] == "("
+            and _SHARE_IN_BRACKETS.search(text, *self.header) is not None
+        )
+
+    def labels_a_row_by_age_or_time(self, text: str) -> bool:
+        """Whether the cell is a row's label under a header of ages or times ("Age group" over
+        "0-4", "Year" over "2019"): the label of a row, not a figure."""
+        return (
+            self.column == 0
+            and self.rows_header is not None
+            and _AGE_OR_TIME_HEADER.search(text, *self.rows_header) is not None
+        )
 
     def holds_figure(self, text: str) -> bool:
         """Whether the cell holds a figure and nothing else ("8,150", "~300")."""
@@ -123,7 +153,7 @@ def _pipe_table(text: str, lines: list[Span]) -> list[TableCell]:
         return []
     header: list[Span] | None = rows[0]
     body = rows[2:] if ruled else rows[1:]
-    if not ruled and any(_FIGURE_CELL.fullmatch(text, s, e) for s, e in rows[0][1:]):
+    if not ruled and any(_FIGURE_START.match(text, s, e) for s, e in rows[0][1:]):
         header, body = None, rows  # no header: every line is a row of figures
     return _cells_of(text, body, header, lines[0][0])
 
@@ -136,8 +166,10 @@ def _aligned_table(text: str, lines: list[Span]) -> list[TableCell]:
     rows = [_aligned_cells(text, s, e) for s, e in lines]
     if len(rows) < 3 or len(rows[0]) < 2 or len({len(r) for r in rows}) > 1:
         return []
-    if any(_FIGURE_CELL.fullmatch(text, s, e) for s, e in rows[0]):
-        return []  # a header names its columns ("Incidence per 100 000"), it holds no figures
+    if any(_FIGURE_START.match(text, s, e) for s, e in rows[0]):
+        # a header names its columns ("Incidence per 100 000"); a line that opens a cell on a
+        # figure ("Total affected    250,000 people") is a row
+        return []
     body = rows[1:]
     if not all(any(_FIGURE_CELL.fullmatch(text, s, e) for s, e in row[1:]) for row in body):
         return []

@@ -81,8 +81,10 @@ _MONEY_BEFORE_WORDS: Final = "|".join(
     for w in sorted(_MONEY_BEFORE, key=len, reverse=True)
 )
 _AFTER_NOT_FIGURE: Final = re.compile(
-    # on the figure's line: not "Friday 8 February ..... 640" over "Week total ..... 32,220"
-    r"[^\S\n]*(?:%|per\s?cent\b|percent\b|pc\b|-?years?[- ]old\b|-?(?:year|month|week|day|hour|minute|decade)s?\b"
+    # not onto a next line that opens on a capital: "Friday 8 February ..... 640" over "Week
+    # total ..... 32,220" ("of whom 60\n% are children" is one line wrapped)
+    r"(?:[^\S\n]*\n(?![ \t]*[A-Z]))?[^\S\n]*"
+    r"(?:%|per\s?cent\b|percent\b|pc\b|-?years?[- ]old\b|-?(?:year|month|week|day|hour|minute|decade)s?\b"
     r"|and\s+a\s+half\s+(?:year|month|week|day|hour|decade)s?\b"
     r"|(?:(?:lakh|crore|million|billion)\s+)?(?-i:[A-Z][a-z]+\s+)?(?:us\s)?"
     rf"(?:{'|'.join(sorted(map(re.escape, _MONEY_AFTER), key=len, reverse=True))})\b"
@@ -138,7 +140,7 @@ _BEFORE_NOT_FIGURE: Final = re.compile(
     r"|\bas\s+(?:young|old)\s+as\s"
     r"|\b(?:aged|age|ages|magnitude|resolution|route|article|section|"
     r"chapter|no\.|number|phase|level|category|flight|highway|decree|law|version|grade|page|para|"
-    r"epi-?week|stage|ew|epidemiological\s+weeks?|(?:epi|epidemic|reporting)\s+weeks?|"
+    r"epi-?week|stage|ew|(?:epi|epidemic)\s+weeks?|"
     r"paragraph|annex|item|rule|model|unit|line|hotline|helpline|phone|tel\.?|telephone|fax|whatsapp"
     # "urged to call 4455", "dial 112": a number to call
     r"|call|dial|sms)"

@@ -33,18 +33,19 @@ from humtrack.extract._periods import _Dating, _period
 from humtrack.extract._scan import lowered, matches_at
 from humtrack.extract._tables import table_cell
 from humtrack.extract.dates import find_dates
-from humtrack.extract.lexicon import lexicon
+from humtrack.extract.lexicon import STOP_WORDS, lexicon
 from humtrack.extract.mentions import (
     IP_ADDRESS,
     WEEKDAY_BRACKET,
     Mention,
     enumerator,
     find_mentions,
+    not_a_figure,
 )
 from humtrack.extract.places import Gazetteer, PlaceMatch, default_gazetteer
 from humtrack.extract.text import Segments
 from humtrack.schema import CLAIM_DTYPES
-from humtrack.vocab import SCALES, Qualifier
+from humtrack.vocab import QUALIFIER_PHRASES, SCALES, Qualifier
 
 __all__ = ["extract"]
 
@@ -62,26 +63,60 @@ _ATTRIBUTION_CUE: Final = re.compile(
 # (37) were received by the hospitals", "(6) further bodies were recovered". Not a figure in
 # brackets after another ("Shangla: 36 (2)"), nor a number after "No." ("Statement No. (112)")
 _BRACKETED_IN_PROSE: Final = re.compile(
-    r"(?:(?<=[a-z] )|(?<=[.!?] )|(?<=^)|(?<=\n))\((\d{1,3}(?:,\d{3})+|\d+)\)(?= [a-z])", re.M
+    # (the bracket first, then what stands before it: the matcher skips fast to each bracket)
+    r"\((?:(?<=[a-z] \()|(?<=[.!?,] \()|(?<=\n\()|(?<=^\())(\d{1,3}(?:,\d{3})+|\d+)\)(?= [a-z])"
+)
+#: how many figures in brackets make a text one that writes its figures so
+_BRACKETED_STYLE: Final = 3
+# the word before the bracket: "Idlib (12) and Hama (5)", "a boy (12)"
+_WORD_BEFORE_BRACKET: Final = re.compile(r"([\w'’\-]+)[ \t]*\($")
+# the words a figure in brackets follows in such a text: a preposition or another word that
+# leads to a count ("of (12)", "whom (37)", "about (20)"), or a verb or the name of an act
+# ("reached (103)", "the killing (94)"); after a noun, the bracket holds an age or a restated
+# count ("a boy (12)", "informants (24)")
+_PRONOUNS_BEFORE_FIGURE: Final = frozenset({"them", "whom", "which", "these", "those", "others"})
+_LEADS_TO_FIGURE: Final = (
+    STOP_WORDS
+    | _PRONOUNS_BEFORE_FIGURE
+    | frozenset(w for phrase in QUALIFIER_PHRASES for w in phrase.split())
 )
 
 
 def _unbracketed(text: str) -> str:
     """``text`` with the brackets around figures in running text turned into spaces, so that
-    "(37) were received" reads as "37 were received"; offsets are unchanged. Not the items of an
-    enumeration ("(2) restore water supply, (3) monitor prices") nor a day after its weekday
-    ("Monday (24)")."""
+    "(37) were received" reads as "37 were received"; offsets are unchanged. Only in a text that
+    writes its figures so (three of them at least), after a word that leads to a count, not
+    after a name or a noun ("Idlib (12) and Hama (5)", "a boy (12)"), a number that is no figure as written without
+    its brackets ("aged (15)", "Phase (3)"), the items of an enumeration ("(2) restore water
+    supply, (3) monitor prices") nor a day after its weekday ("Monday (24)")."""
     if "(" not in text:
         return text
-
-    def unbracket(m: re.Match[str]) -> str:
-        if enumerator(text, m.start(1), m.end(1)) or WEEKDAY_BRACKET.search(
-            text, max(0, m.start() - 12), m.start() + 1
+    found = list(_BRACKETED_IN_PROSE.finditer(text))
+    if len(found) < _BRACKETED_STYLE:
+        return text
+    pieces: list[str] = []
+    at = 0
+    for m in found:
+        figure = m.group(1)
+        word = _WORD_BEFORE_BRACKET.search(text, max(0, m.start() - 40), m.start() + 1)
+        before = text[max(0, m.start() - 18) : m.start()]
+        probe = f"{before}{figure}{text[m.end() : m.end() + 24]}"
+        if (
+            enumerator(text, m.start(1), m.end(1))
+            or WEEKDAY_BRACKET.search(text, max(0, m.start() - 12), m.start() + 1)
+            or (
+                word is not None
+                and not word[1].endswith(("ed", "ing"))
+                and word[1].lower() not in _LEADS_TO_FIGURE
+            )
+            or not_a_figure(probe, len(before), len(before) + len(figure))
         ):
-            return m.group(0)
-        return f" {m.group(1)} "
-
-    return _BRACKETED_IN_PROSE.sub(unbracket, text)
+            continue
+        pieces.append(text[at : m.start()])
+        pieces.append(f" {figure} ")
+        at = m.end()
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 _NOT_ORIGINATORS: Final = frozenset(
@@ -326,7 +361,10 @@ def _place(
                 # where they came from, not where they are
                 if counted.metric == "refugees":
                     # "14,300 from Somalia, 9,700 from Ethiopia": each item's own origin
-                    right_after = _FROM_RIGHT_AFTER.fullmatch(segs.text, mention.end, p.start)
+                    # (a country, not "12,000 from Adjumani", a place in the host country)
+                    right_after = p.level == "country" and _FROM_RIGHT_AFTER.fullmatch(
+                        segs.text, mention.end, p.start
+                    )
                     origin = p.code[:2] if right_after else origin or p.code[:2]
                 continue
             # the gap between the place and the figure, on whichever side of it the place is;
@@ -579,8 +617,14 @@ def extract(
         )
         if (in_cell := table_cell(text, mention.start)) is not None and in_cell.end > in_cell.start:
             clause = (in_cell.start, in_cell.end)  # the cell of a table is a clause of its own
-            if in_cell.column > 0 and in_cell.counts_a_rate(text):
-                continue  # "CFR (%)": a column of rates, no figures
+            if (
+                (in_cell.column > 0 and in_cell.counts_a_rate(text))
+                or in_cell.share_in_brackets(text, mention.start)
+                or in_cell.labels_a_row_by_age_or_time(text)
+            ):
+                # "CFR (%)": a column of rates; "(40)" under "Deaths n (%)": a share; "0-4"
+                # under "Age group": a row's label
+                continue
         next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
         sentence_start = segs.sentence(mention.start)[0]
         if previous_counted is not None and previous_counted[0] != sentence_start:
