@@ -5002,3 +5002,23 @@ def test_review_of_the_table_and_bracket_rules(
         (v, m, None if pd.isna(o) else o) for v, m, o in figures(text, "metric", "origin_code")
     ]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "There are 2,071 families or 8,460 persons taking temporary shelter in 96 centers.",
+            [(2071, "idps"), (8460, "idps"), (96, "other")],
+        ),
+        # a dashboard's targets and the people it reached are no figures of the crisis
+        (
+            "Shelter: 70,000 people in need | target 12,500 households | reached 8,320 households\n",
+            [(70000, "in_need")],
+        ),
+    ],
+)
+def test_people_taking_shelter_and_a_dashboard_of_targets(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected

@@ -176,6 +176,9 @@ _AGE_OF_BEFORE: Final = re.compile(
 )
 _TARGET_OR_TEAM_BEFORE: Final = re.compile(
     r"\btarget(?:ed)?\s+(?:population|group)\s+of\s+(?:(?:some|about|around|nearly)\s+)?$"
+    # a target or the people reached, in a dashboard's cells: "| target 12,500 households |
+    # reached 8,320 households |"
+    r"|(?:^|\|)[ \t]*(?:targets?|reached)[ \t]+$"
     r"|\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?team\s+of\s+$",
     re.IGNORECASE,
 )
