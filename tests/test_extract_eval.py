@@ -1,6 +1,6 @@
 """Extraction scored against the hand-annotated evaluation corpus (tests/data/eval).
 
-The dev splits (dev to dev42) are what the extractor was tuned on; the holdout splits never are.
+The dev splits (dev to dev45) are what the extractor was tuned on; the holdout splits never are.
 These floors guard against regressions; the figures themselves are reported
 by ``python tests/benchmarks/eval_extract.py tests/data/eval/<split>``.
 """
@@ -92,6 +92,11 @@ def _score(split: str) -> Evaluation:
         ("dev40", 0.81, 0.50),
         ("dev41", 0.67, 0.34),
         ("dev42", 0.87, 0.47),
+        # scored blind before any rule was written for them: dev43 0.749, period 0.419; dev44
+        # 0.687, period 0.637; dev45 0.694, period 0.446; after that work 0.803, 0.802, 0.818
+        ("dev43", 0.78, 0.36),
+        ("dev44", 0.78, 0.55),
+        ("dev45", 0.79, 0.51),
         ("holdout", 0.87, 0.73),
         ("holdout2", 0.89, 0.71),
         ("holdout3", 0.70, 0.68),
@@ -133,6 +138,9 @@ def _score(split: str) -> Evaluation:
         # scored once, at the end of the work it was written for: 0.704, period 0.787 (0.704
         # with the rules before that work)
         ("holdout16", 0.68, 0.75),
+        # scored once, at the end of the work it was written for: 0.688, period 0.791 (0.688
+        # with the rules before that work)
+        ("holdout17", 0.66, 0.76),
     ],
 )
 def test_value_and_metric_f1_does_not_regress(
@@ -146,7 +154,7 @@ def test_value_and_metric_f1_does_not_regress(
 
 def test_annotations_are_verbatim_and_valid() -> None:
     splits = sorted(p.parent for p in EVAL.glob("*/claims.csv"))
-    assert len(splits) >= 58
+    assert len(splits) >= 62
     for folder in splits:
         sources = ht.read_sources(folder / "sources.csv")
         texts = {
