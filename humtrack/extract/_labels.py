@@ -72,7 +72,9 @@ _PARENTHESES: Final = re.compile(r"\([^()\n]*\)")
 # a row labelled by a year: "  2008:  38 / 31 / 29"
 _YEAR_ROW: Final = re.compile(r"[ \t]*(?:19|20)\d\d\b")
 # a line that names a group of rows: "Afghanistan", "Sri Lanka", "Bosnia and Herzegovina"
-_GROUP_NAME: Final = re.compile(r"[ \t]*[A-Z][\w'’.\-]*(?:[ \t]+(?:[A-Z][\w'’.\-]*|and|of|de|the)){0,3}[ \t]*")
+_GROUP_NAME: Final = re.compile(
+    r"[ \t]*[A-Z][\w'’.\-]*(?:[ \t]+(?:[A-Z][\w'’.\-]*|and|of|de|the)){0,3}[ \t]*"
+)
 _LABEL_LINE: Final = re.compile(
     rf"^(?:[^\n:]{{2,120}}(?::|\s[—–]|{DOT_LEADER})\s*[~≈]?\s*(?:about|some|over|nearly|almost)?\s*\d"
     rf"|[ \t]*{_ALIGNED_WORDS}(?: {{2,}}|\t+)(?:about[ \t]+)?\d)"
@@ -349,9 +351,7 @@ def _label_cue_of(
                 # "Schools burned or bombed, 2009–2012 (figures from the provincial education
                 # offices)" right over "Narathiwat – 27": a line that introduces a list by place
                 # without a colon; not "Our response for refugees" over "Hot meals: 1,200,000"
-                return _intro_line_cue(
-                    text, lex, previous_start, previous_end, heading_above=False
-                )
+                return _intro_line_cue(text, lex, previous_start, previous_end, heading_above=False)
             return title
         if (
             line.strip()

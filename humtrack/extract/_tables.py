@@ -25,7 +25,6 @@ from typing import Final
 #: a rule under a table's header: "|---|:--:|", "--- | ---"
 # (each cell's dashes between mandatory pipes, so that a line that is no rule fails at once)
 _RULE: Final = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t\r]*")
-_DIGIT: Final = re.compile(r"\d")
 #: the gap between two aligned columns: a tab, or two spaces or more
 _COLUMN_GAP: Final = re.compile(r"\t+|[ \t]{2,}")
 #: a cell of figures: "49", "1 412", "-" (none)
@@ -63,33 +62,23 @@ class TableCell:
     row_label: Span
     table_start: int
 
-    def counts_a_rate(self, text: str) -> bool:
-        """Whether the cell's column holds rates or shares, not counts ("CFR (%)",
-        "Incidence per 100 000", "Attack rate")."""
+    def holds_no_figure_at(self, text: str, start: int) -> bool:
+        """Whether the number at ``start`` in this cell is no figure: in a column of rates or
+        shares ("CFR (%)", "Incidence per 100 000", "Attack rate"; not "Cases n (%)"), a share
+        in brackets under "n (%)" ("12 (40)"), or a row's label under a header of ages or times
+        ("0-4" under "Age group", "2019" under "Year")."""
+        if self.column == 0:
+            return (
+                self.rows_header is not None
+                and _AGE_OR_TIME_HEADER.search(text, *self.rows_header) is not None
+            )
         if self.header is None:
             return False
-        # what the header names outside its brackets: "CFR (%)", not "Cases n (%)"
-        named = _BRACKETS.sub("", text[self.header[0] : self.header[1]])
-        return _RATE_HEADER.search(named) is not None
-
-    def share_in_brackets(self, text: str, start: int) -> bool:
-        """Whether the figure at ``start`` is in brackets in a column whose header gives the
-        share in brackets ("12 (40)" under "Deaths n (%)")."""
-        return (
-            self.header is not None
-            and start > self.start
-            and text[start - 1] == "("
-            and _SHARE_IN_BRACKETS.search(text, *self.header) is not None
-        )
-
-    def labels_a_row_by_age_or_time(self, text: str) -> bool:
-        """Whether the cell is a row's label under a header of ages or times ("Age group" over
-        "0-4", "Year" over "2019"): the label of a row, not a figure."""
-        return (
-            self.column == 0
-            and self.rows_header is not None
-            and _AGE_OR_TIME_HEADER.search(text, *self.rows_header) is not None
-        )
+        header = text[self.header[0] : self.header[1]]
+        if start > self.start and text[start - 1] == "(" and _SHARE_IN_BRACKETS.search(header):
+            return True
+        # what the header names outside its brackets
+        return _RATE_HEADER.search(_BRACKETS.sub("", header)) is not None
 
     def holds_figure(self, text: str) -> bool:
         """Whether the cell holds a figure and nothing else ("8,150", "~300")."""
@@ -160,9 +149,9 @@ def _pipe_table(text: str, lines: list[Span]) -> list[TableCell]:
 
 def _aligned_table(text: str, lines: list[Span]) -> list[TableCell]:
     """The cells of a run of lines split into columns by runs of spaces, when they make a
-    table: the same number of cells (two or more) on every line, a header line without
-    cells of figures over at least two rows, and a cell of figures on every row (not prose that puts
-    two spaces after its full stops)."""
+    table: the same number of cells (two or more) on every line, a header line with no cell
+    that opens on a figure over at least two rows, and a cell of figures on every row (not
+    prose that puts two spaces after its full stops)."""
     rows = [_aligned_cells(text, s, e) for s, e in lines]
     if len(rows) < 3 or len(rows[0]) < 2 or len({len(r) for r in rows}) > 1:
         return []

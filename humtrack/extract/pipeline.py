@@ -85,10 +85,11 @@ _LEADS_TO_FIGURE: Final = (
 def _unbracketed(text: str) -> str:
     """``text`` with the brackets around figures in running text turned into spaces, so that
     "(37) were received" reads as "37 were received"; offsets are unchanged. Only in a text that
-    writes its figures so (three of them at least), after a word that leads to a count, not
-    after a name or a noun ("Idlib (12) and Hama (5)", "a boy (12)"), a number that is no figure as written without
-    its brackets ("aged (15)", "Phase (3)"), the items of an enumeration ("(2) restore water
-    supply, (3) monitor prices") nor a day after its weekday ("Monday (24)")."""
+    writes its figures so (three of them at least), after a word that leads to a count; not
+    after a name or a noun ("Idlib (12) and Hama (5)", "a boy (12)"), nor a number that is no
+    figure without its brackets either ("aged (15)", "Phase (3)"), nor the items of an
+    enumeration ("(2) restore water supply, (3) monitor prices"), nor a day after its weekday
+    ("Monday (24)")."""
     if "(" not in text:
         return text
     found = list(_BRACKETED_IN_PROSE.finditer(text))
@@ -617,14 +618,8 @@ def extract(
         )
         if (in_cell := table_cell(text, mention.start)) is not None and in_cell.end > in_cell.start:
             clause = (in_cell.start, in_cell.end)  # the cell of a table is a clause of its own
-            if (
-                (in_cell.column > 0 and in_cell.counts_a_rate(text))
-                or in_cell.share_in_brackets(text, mention.start)
-                or in_cell.labels_a_row_by_age_or_time(text)
-            ):
-                # "CFR (%)": a column of rates; "(40)" under "Deaths n (%)": a share; "0-4"
-                # under "Age group": a row's label
-                continue
+            if in_cell.holds_no_figure_at(text, mention.start):
+                continue  # a rate, a share, or a row's label by age or time
         next_start = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
         sentence_start = segs.sentence(mention.start)[0]
         if previous_counted is not None and previous_counted[0] != sentence_start:
