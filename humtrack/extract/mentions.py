@@ -287,8 +287,10 @@ def _ratio(written: str, after: str, before: str) -> bool:
     return 0 <= first < second
 
 
-#: dot leaders between a row's label and its figure: four dots or more, or three after a space
-#: ("Killed .......... 18"), not an ellipsis ("the water kept rising... 12 people drowned")
+#: dot leaders between a row's label and its figure: four dots or more, three after a space, or
+#: two between spaces ("Killed .......... 18", "of whom refugees .. 46,343"; the label rules
+#: take two dots only before a figure that ends its line), not an ellipsis ("the water kept
+#: rising... 12 people drowned")
 DOT_LEADER: Final = r"(?:[ \t]+\.{3,}|[ \t]+\.\.(?=[ \t]|$)|\.{4,}|[ \t]+…+|…{2,})"
 # the dots between a row's label and its page in a table of contents, and the signs of one:
 # a line opening on a section number or a part's name, or a "Contents" heading above
