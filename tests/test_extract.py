@@ -5022,3 +5022,157 @@ def test_people_taking_shelter_and_a_dashboard_of_targets(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+def _periods_of(text: str, published: date) -> list[tuple[float, object, object]]:
+    found = ht.extract(text, source=ht.Source("s", published=published)).frame
+    return [
+        (v, None if pd.isna(s) else s.date(), None if pd.isna(e) else e.date())
+        for v, s, e in zip(found["value"], found["period_start"], found["period_end"], strict=True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # an epidemiological week is an ISO week, Monday to Sunday, of the latest year that
+        # puts it before publication
+        (
+            "There were 38 deaths in week 36.",
+            date(2012, 9, 18),
+            [(38, date(2012, 9, 3), date(2012, 9, 9))],
+        ),
+        (
+            "New deaths confirmed in EW 19, 2023: 14",
+            date(2024, 1, 5),
+            [(14, date(2023, 5, 8), date(2023, 5, 14))],
+        ),
+        # ... unless the text dates one of its weeks from a Sunday, as the Americas count them
+        (
+            (
+                "Epidemiological week (EW) 19, 2023 – 7 to 13 May 2023\n\n"
+                "New deaths confirmed in EW 19: 14 (EW 18: 10)\n"
+            ),
+            date(2023, 5, 16),
+            [(14, date(2023, 5, 7), date(2023, 5, 13)), (10, date(2023, 4, 30), date(2023, 5, 6))],
+        ),
+        # weeks 1 to 18, and since week 1
+        (
+            "Cumulative deaths, weeks 1–18: 385",
+            date(2015, 5, 6),
+            [(385, date(2014, 12, 29), date(2015, 5, 3))],
+        ),
+        (
+            "Since week 1, 385 deaths have been notified.",
+            date(2015, 5, 6),
+            [(385, date(2014, 12, 29), date(2015, 5, 6))],
+        ),
+        # the figures before a comparison are not dated by the compared figures' week
+        (
+            (
+                "In epidemiological week 4 (23 to 29 January 2023), 162 deaths were reported, "
+                "compared with 121 deaths in week 3."
+            ),
+            date(2023, 2, 10),
+            [
+                (162, date(2023, 1, 23), date(2023, 1, 29)),
+                (121, date(2023, 1, 16), date(2023, 1, 22)),
+            ],
+        ),
+        # not a week's number: "the week" with a count after it
+        ("In the week 12 people were killed.", date(2019, 5, 28), [(12, None, date(2019, 5, 28))]),
+        # runs of whole years, and a month's end
+        (
+            "More than 50 health facilities were destroyed between 2014 and 2017.",
+            date(2018, 12, 16),
+            [(50, date(2014, 1, 1), date(2017, 12, 31))],
+        ),
+        (
+            "Schools destroyed, 2009–2012: 58",
+            date(2013, 3, 1),
+            [(58, date(2009, 1, 1), date(2012, 12, 31))],
+        ),
+        (
+            "It counted 5,201 people displaced between December and the end of June.",
+            date(2018, 12, 16),
+            [(5201, date(2017, 12, 1), date(2018, 6, 30))],
+        ),
+        # a year that labels a row of a table or a line of a list dates its flows
+        (
+            (
+                "MINE CASUALTIES BY YEAR\nYear                      Killed\n"
+                "2020                         112\n2021                         159\n"
+            ),
+            date(2023, 11, 14),
+            [
+                (112, date(2020, 1, 1), date(2020, 12, 31)),
+                (159, date(2021, 1, 1), date(2021, 12, 31)),
+            ],
+        ),
+        (
+            "Deaths from landmines by year:\n2008: 38\n2009: 31\n",
+            date(2023, 11, 14),
+            [
+                (38, date(2008, 1, 1), date(2008, 12, 31)),
+                (31, date(2009, 1, 1), date(2009, 12, 31)),
+            ],
+        ),
+    ],
+)
+def test_weeks_years_and_rows_that_date_a_figure(
+    text: str, published: date, expected: list[tuple[float, object, object]]
+) -> None:
+    assert _periods_of(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rows split by slashes with no colon after the label, under a heading that names the
+        # columns; a month labels its row's period
+        (
+            (
+                "CIVILIAN CASUALTIES BY MONTH, 2024 (killed / injured)\n"
+                "July 219 / 1,018\nAugust 184 / 856\n"
+            ),
+            [
+                (219, "killed", date(2024, 7, 1)),
+                (1018, "injured", date(2024, 7, 1)),
+                (184, "killed", date(2024, 8, 1)),
+                (856, "injured", date(2024, 8, 1)),
+            ],
+        ),
+        (
+            (
+                "CIVILIAN CASUALTIES BY REGION, OCTOBER 2024 (killed / injured)\n"
+                "Kherson region 52 / 168\nKharkiv region 38 / 232\n"
+            ),
+            [
+                (52, "killed", date(2024, 10, 1)),
+                (168, "injured", date(2024, 10, 1)),
+                (38, "killed", date(2024, 10, 1)),
+                (232, "injured", date(2024, 10, 1)),
+            ],
+        ),
+        # a heading's scale applies to the rows under it that carry none of their own
+        (
+            (
+                "PEOPLE IN NEED BY SECTOR (millions)\n"
+                "Health ................ 14.8\nNutrition ............. 4.5\n"
+            ),
+            [(14_800_000, "in_need", date(2024, 11, 8)), (4_500_000, "in_need", date(2024, 11, 8))],
+        ),
+        (
+            "People in need (in thousands)\nAleppo: 1,200\nIdlib: 2.5 million\n",
+            [(1_200_000, "in_need", date(2024, 11, 8)), (2_500_000, "in_need", date(2024, 11, 8))],
+        ),
+    ],
+)
+def test_rows_split_by_slashes_and_headings_with_a_scale(
+    text: str, expected: list[tuple[float, str, date]]
+) -> None:
+    found = ht.extract(text, source=ht.Source("s", published=date(2024, 11, 8))).frame
+    assert [
+        (v, m, s.date())
+        for v, m, s in zip(found["value"], found["metric"], found["period_start"], strict=True)
+    ] == expected

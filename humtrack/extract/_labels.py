@@ -22,6 +22,11 @@ def _label_before(text: str, position: int) -> tuple[int, int] | None:
     if separator is None:
         aligned = _ALIGNED_LABEL.match(text, line_start)
         if aligned is None or position not in {aligned.end(), aligned.end("gap")}:
+            slashed = _SLASH_ROW.match(text, line_start)
+            if slashed is not None and slashed.end() == position:
+                # "Kherson region 52 / 168", "July 219 / 1,018": a row of cells split by
+                # slashes, its label before the first
+                return slashed.span("label")
             return None
         # "   Sirajganj        20.4 lakh": a table whose columns are aligned with spaces
         return aligned.span("label")
@@ -35,6 +40,11 @@ def _label_before(text: str, position: int) -> tuple[int, int] | None:
     return (start, end) if 2 <= len(text[start:end].strip()) <= 120 else None
 
 
+# a row of words, then figures split by slashes that end the line: "Kherson region 52 / 168"
+_SLASH_ROW: Final = re.compile(
+    r"[ \t]*(?:[-–—•*·][ \t]+)?(?P<label>[^\W\d_][^\d\n:;|()/—–]{0,60}?)[ \t]+"
+    r"(?=[~≈]?\d[\d,.\u00a0]*\+?(?:[ \t]*/[ \t]*[~≈]?\d[\d,.\u00a0]*\+?)+[ \t]*(?:\n|$))"
+)
 _FIGURE_ENDS_LINE: Final = re.compile(r"[ \t]*[~≈]?\d[\d,.  \u00a0]*\+?[ \t]*(?:\n|$)")
 # a row of a table aligned with spaces: a label of words (no figure, no run of spaces) at
 # the start of the line, then a run of spaces or a tab before the figure, which ends the line;
@@ -169,6 +179,9 @@ def _label_cue_of(
         cell = len(_TABLE_HEADER_SPLIT.findall(text, label_start, label_end)) + len(
             _SLASH_CELL.findall(text, label_start, label_end)
         )
+        row = _SLASH_ROW.match(text, text.rfind("\n", 0, label_start) + 1)
+        if row is not None and label_end > row.end("label"):
+            cell += 1  # "Kherson region 52 / " ends the second's label: the first is in it
     inline = _inline_column_cue(text, lex, label_start, label_end)
     if inline is not None:
         return inline
@@ -226,10 +239,14 @@ def _label_cue_of(
     while previous_end > 0:
         previous_start = text.rfind("\n", 0, previous_end) + 1
         line = text[previous_start:previous_end]
-        if _LABEL_LINE.match(line) or (
-            # right above, not past a blank line: "Shelter: ..." and "Logistics: ..." are the
-            # paragraphs of a report by sector, not the rows of a list
-            _PROSE_ROW.match(line) and previous_end == right_above
+        if (
+            _LABEL_LINE.match(line)
+            or (
+                # right above, not past a blank line: "Shelter: ..." and "Logistics: ..." are
+                # the paragraphs of a report by sector, not the rows of a list
+                _PROSE_ROW.match(line) and previous_end == right_above
+            )
+            or _SLASH_ROW.match(line)
         ):
             break
         paren = _PAREN_HEADER.match(line) or _COLUMNS_NAMED.search(line)
@@ -243,7 +260,7 @@ def _label_cue_of(
             row_end = text.find("\n", label_start)
             figures = len(
                 _ROW_FIGURE.findall(text, row_start, len(text) if row_end < 0 else row_end)
-            )
+            ) + (1 if _SLASH_ROW.match(text, row_start) else 0)  # "Kherson region 52 / 168"
             index = cell + (1 if len(spans) == figures + 1 else 0)
             if index >= len(spans):
                 return None
@@ -407,6 +424,8 @@ def _label_cue_of(
         above = _label_before(text, previous_start + separator.end())
     elif (aligned := _ALIGNED_LABEL.match(text, previous_start)) is not None:
         above = aligned.span("label")  # "   Kurigram        18.6 lakh" over "   Gaibandha ..."
+    elif (slashed := _SLASH_ROW.match(text, previous_start)) is not None:
+        above = slashed.span("label")  # "Kherson region 52 / 168" over "Kharkiv region ..."
     else:
         return None
     return _label_cue(text, lex, above, depth + 1, cell) if above is not None else None

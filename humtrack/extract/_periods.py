@@ -39,6 +39,10 @@ _OPENS_SENTENCE: Final = re.compile(r"[^\w]*(?:On\s+)?", re.IGNORECASE)
 _CUMULATIVE: Final = re.compile(r"\b(?:since|have|has|so\s+far|to\s+date|in\s+total)\b", re.I)
 _RUNNING_TOTAL: Final = re.compile(r"\b(?:cumulative(?:ly)?|in\s+total|to\s+date|so\s+far)\b", re.I)
 _RECENT_WINDOW: Final = re.compile(r"(?:over|in)\s+the\s+(?:past|last)\b", re.I)
+# "4 419 new cases, compared with 3 907 cases in week 3": a later date is the compared figure's
+_COMPARED_AFTER: Final = re.compile(
+    r"\b(?:compared\s+(?:with|to)|against|up\s+from|down\s+from|versus|vs\.?)\s", re.I
+)
 _SINCE_BEFORE: Final = re.compile(r"\bsince\b(?:\s+[^\s.;]+){0,8}?\s+$", re.IGNORECASE)
 _AS_OF_BEFORE: Final = re.compile(r"\bas\s+(?:of|at)\s+(?:\d\d?[:.]\d\d\s+)?$", re.IGNORECASE)
 # "since the war began", "since the fighting started": since an event named but not dated here
@@ -445,6 +449,10 @@ def _period_of(
         in_window = [
             d for d in dates[i0 : bisect.bisect_left(date_starts, hi)] if d.end_offset <= hi
         ]
+        if level < 2 and in_window and in_window[-1].start_offset > mention.end:
+            compared = _COMPARED_AFTER.search(segs.text, mention.end, in_window[-1].start_offset)
+            if compared is not None:
+                in_window = [d for d in in_window if d.start_offset < compared.start()]
         if kind == "stock" and any(d.role != "since" for d in in_window):
             # "107 000 refugees were present as of 30 April, of 800,000 who have crossed since
             # 24 February": a stock holds on a day, not since one

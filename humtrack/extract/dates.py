@@ -10,6 +10,7 @@ before; "on Sunday" is the latest Sunday on or before publication.
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -55,9 +56,23 @@ _PATTERN: Final = re.compile(
     rf"|(?=\b{_M}\s+{_D}[-–]\d{{1,2}}\b(?!,\d)))"
     rf"(?:(?P<bm1>{_M})\s+(?P<bd1>{_D})|(?P<bd1b>{_D})(?:\s+(?P<bm1b>{_M}))?)"
     rf"(?:,?\s+(?P<by1>{_Y}))?(?:\s+(?:and|to|until)\s+|\s*[-–]\s*)(?:(?P<bm2>{_M})\s+)?(?P<bd2>{_D})(?!,?\d)(?:\s+(?P<bm2b>{_M}))?(?:,?\s+(?P<by>{_Y}))?)"
-    rf"|(?P<months>\b(?:(?:between|from)\s+)?(?P<mm_a>{_M})(?:\s+(?P<my_a>{_Y}))?"
-    rf"(?:\s+(?:and|to|until)\s+|\s*[–-]\s*)(?P<mm_b>{_M})\b(?:\s+(?P<my_b>{_Y}))?(?!\s*{_D}\b))"
+    # "between December and the end of June", "from the start of March to mid-April"
+    rf"|(?P<months>\b(?:(?:between|from)\s+)?(?:the\s+(?:beginning|start|end)\s+of\s+)?"
+    rf"(?P<mm_a>{_M})(?:\s+(?P<my_a>{_Y}))?"
+    rf"(?:\s+(?:and|to|until)\s+|\s*[–-]\s*)(?:the\s+(?P<mb_edge>beginning|start|end)\s+of\s+)?"
+    rf"(?P<mm_b>{_M})\b(?:\s+(?P<my_b>{_Y}))?(?!\s*{_D}\b))"
     rf"|(?P<dash>\b(?P<dd1>{_D})\s*(?:[-–]|and|to)\s*(?P<dd2>{_D})\s+(?P<dm>{_M})(?:\s+(?P<dy>{_Y}))?)"
+    # "between 2014 and 2017", "from 2009 to 2012", "2009–2012", "2015-16": whole years
+    rf"|(?P<years>\b(?:(?:between|from)\s+(?P<ya>{_Y})\s*(?:and|to|until|[-–])\s*"
+    rf"|(?P<yd>{_Y})\s*[-–]\s*)(?P<yb>{_Y}|\d\d)(?![\d%]|[.,]\d|\s*(?:people|persons|families)\b))"
+    # "epidemiological week 35", "EW 19, 2023", "in week 36", "weeks 1–18", "since week 1"
+    # (not "the week 12 people died")
+    rf"|(?P<epiweek>\b(?:(?P<wsince>since)\s+|(?:between|from)\s+)?(?<!the\s)(?<!this\s)"
+    rf"(?<!last\s)(?<!next\s)(?<!that\s)(?<!each\s)(?<!every\s)(?<!per\s)(?<!a\s)"
+    rf"(?:(?:epi(?:demiological)?[\s-]?)?weeks?|ew|sem(?:ana)?\s+epidemiol[oó]gica)\s*"
+    rf"(?:\((?:ew|se)\)\s*)?(?:no\.?\s*)?(?P<w1>\d{{1,2}})(?![\d%]|[.,]\d)"
+    rf"(?:\s*(?:[-–]|to|and|until)\s*(?:(?:ew|week)\s*)?(?P<w2>\d{{1,2}})(?![\d%]|[.,]\d))?"
+    rf"(?:(?:,\s*|\s+(?:of\s+)?)(?P<wy>{_Y})(?![\d,.]))?)"
     rf"|(?P<since>\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+(?P<since_rel>the\s+year|this\s+year|"
     rf"the\s+month|this\s+month))?(?P<since_what>{_ONE_DAY}|{_M}(?:\s+{_Y})?|{_Y}|then|{_WEEKDAY})?)"
     rf"|(?P<days>\b(?:between|from|on)\s+(?P<wd1>{_WEEKDAY})\s+(?:and|to|until)\s+(?P<wd2>{_WEEKDAY})\b)"
@@ -123,6 +138,9 @@ class DateExpr:
     end: date | None
     exact_year: bool
     offset_days: int = 0
+    #: a window named by the number of an epidemiological week ("EW 19"), in ISO weeks (Monday
+    #: to Sunday) unless the text dates one of its weeks otherwise
+    epi_week: bool = False
 
 
 def _month(text: str | None) -> int | None:
@@ -175,6 +193,28 @@ def _one_day(groups: str, published: date | None) -> tuple[date | None, bool]:
     assert month is not None
     assert day is not None
     return _dated(year, month, day, published), year is not None
+
+
+#: the longest run of years "between 2014 and 2017" names
+_LONGEST_YEARS: Final = 50
+
+
+def _week_window(m: re.Match[str], published: date | None) -> tuple[date, date] | None:
+    """The Monday to Sunday of ISO weeks ``w1`` (to ``w2``) of the year the text gives, else of
+    the latest year that puts them on or before publication."""
+    first, last = int(m["w1"]), int(m["w2"] or m["w1"])
+    if not 1 <= first <= last <= 53:
+        return None
+    years = [int(m["wy"])] if m["wy"] else [published.year, published.year - 1] if published else []
+    for year in years:
+        try:
+            start = date.fromisocalendar(year, first, 1)
+            end = date.fromisocalendar(year, last, 7)
+        except ValueError:
+            continue  # no week 53 that year
+        if m["wy"] or published is None or start <= published:
+            return start, end
+    return None
 
 
 def _latest_weekday(name: str, on_or_before: date) -> date:
@@ -243,7 +283,7 @@ _ANCHOR_WORDS: Final = (
     [name for name in _MONTHS if len(name) > 2]
     + _WEEKDAYS
     + ["since", "today", "tonight", "yesterday", "night", "morning", "afternoon", "evening"]
-    + ["week", "month", "year", "past", "last", "later", "end"]
+    + ["week", "month", "year", "past", "last", "later", "end", "weeks", "ew", "semana"]
 )
 _ANCHOR: Final = re.compile(rf"\b(?=[A-Za-z]){trie_pattern(_ANCHOR_WORDS)}\b|\b(?:19|20)\d\d\b")
 # _ANCHOR's two kinds of match, each found in a scan the matcher can skip through: the words by
@@ -270,6 +310,7 @@ _OPENING_WORDS: Final = (
     + ["through", "throughout", "early", "late", "of", "last", "this", "today", "yesterday"]
     + ["tonight", "over", "a", "one", "two", "three", "four", "five", "six", "seven", "eight"]
     + ["nine", "ten", "spent", "hours", "morning", "afternoon", "evening", "night"]
+    + ["week", "weeks", "ew", "epi", "epidemiological", "sem", "semana"]
 )
 # whether _PATTERN may match at a word, read in the lowered text: the word opens on a digit or
 # is one of the opening words, or a code point past Latin-1 (a "?") comes within its first ten
@@ -342,6 +383,46 @@ _COUNT_LEAD_BEFORE: Final = re.compile(
 
 def find_dates(text: str, published: date | None) -> Iterator[DateExpr]:
     """Yield the date expressions of ``text`` in order, resolved against ``published``."""
+    found_dates = list(_dates(text, published))
+    shift = _week_shift(text, found_dates)
+    for found in found_dates:
+        if shift and found.epi_week and found.start is not None:
+            # "EW 19, 2023 – 7 to 13 May 2023": the text counts its weeks from a Sunday
+            yield replace(
+                found,
+                start=found.start + shift,
+                end=found.end + shift if found.end is not None else None,
+            )
+        else:
+            yield found
+
+
+#: what may come between a week's number and the days it runs: "week 18 (27 April – 3 May
+#: 2015)", "EW 19, 2023 – 7 to 13 May 2023"
+_WEEK_DAYS_BETWEEN: Final = re.compile(r"\s*(?:[(–—:-]|,)?\s*(?:from\s+)?")
+
+
+def _week_shift(text: str, dates: list[DateExpr]) -> timedelta:
+    """How far the text's epidemiological weeks fall from ISO weeks, when it gives the days of
+    one of them: some days back for a week counted from a Sunday (as the Americas count them),
+    else none."""
+    for week, days in itertools.pairwise(dates):
+        if (
+            week.epi_week
+            and week.start is not None
+            and week.end is not None
+            and days.role == "window"
+            and days.start is not None
+            and days.end is not None
+            and _WEEK_DAYS_BETWEEN.fullmatch(text, week.end_offset, days.start_offset)
+            and days.end - days.start == week.end - week.start
+            and 0 < abs((days.start - week.start).days) < 7
+        ):
+            return days.start - week.start
+    return timedelta(0)
+
+
+def _dates(text: str, published: date | None) -> Iterator[DateExpr]:
     for found in _find_dates(text, published):
         if (
             _ONLY_A_YEAR.fullmatch(text, found.start_offset, found.end_offset)
@@ -402,13 +483,39 @@ def _find_dates(text: str, published: date | None) -> Iterator[DateExpr]:
             window_a = (
                 _month_window(year_a, first, published) if year_a is not None or published else None
             )
+            last_day = window_b[1] if window_b else None
+            if window_b and m["mb_edge"] and m["mb_edge"].lower() != "end":
+                last_day = window_b[0]  # "from March to the beginning of May"
             yield DateExpr(
                 s,
                 e,
                 "window",
                 window_a[0] if window_a else None,
-                window_b[1] if window_b else None,
+                last_day,
                 year_b is not None,
+            )
+        elif m.group("years"):
+            first_year = int(m["ya"] or m["yd"])
+            last_text = m["yb"]
+            last_year = (
+                int(last_text) if len(last_text) == 4 else first_year // 100 * 100 + int(last_text)
+            )
+            if not first_year < last_year <= first_year + _LONGEST_YEARS:
+                continue  # "2015-10", "1990–2090": no run of years
+            yield DateExpr(s, e, "window", date(first_year, 1, 1), date(last_year, 12, 31), True)
+        elif m.group("epiweek"):
+            weeks = _week_window(m, published)
+            if weeks is None:
+                continue
+            role = "since" if m["wsince"] else "window"
+            yield DateExpr(
+                s,
+                e,
+                role,
+                weeks[0],
+                None if role == "since" else weeks[1],
+                m["wy"] is not None,
+                epi_week=True,
             )
         elif m.group("dash"):
             year = int(m["dy"]) if m["dy"] else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -31,7 +32,7 @@ from humtrack.extract._cues import forget_verbs
 from humtrack.extract._labels import forget_labels
 from humtrack.extract._periods import _Dating, _period
 from humtrack.extract._scan import lowered, matches_at
-from humtrack.extract._tables import table_cell
+from humtrack.extract._tables import TableCell, table_cell
 from humtrack.extract.dates import find_dates
 from humtrack.extract.lexicon import STOP_WORDS, lexicon
 from humtrack.extract.mentions import (
@@ -226,6 +227,7 @@ _DOT_GROUPED: Final = re.compile(
     rf"(?<![\d.,])(\d{{1,3}})\.(\d{{3}})(?![\d.,]|\s*(?:{_SCALE_WORD})\b)", re.IGNORECASE
 )
 _SCALE_AFTER: Final = re.compile(rf"\s*(?:{_SCALE_WORD})\b", re.IGNORECASE)
+_SCALE_IN: Final = re.compile(rf"(?<![^\W\d_])(?:{_SCALE_WORD})\b", re.IGNORECASE)
 #: units counted whole: a figure of them has no fraction
 _WHOLE_UNITS: Final = frozenset(
     {"person", "household", "facility", "site", "event", "building", "item"}
@@ -288,6 +290,64 @@ def _dot_grouped(
     joined = f"{written[: grouped.start()]}{grouped[1]}{grouped[2]}{written[grouped.end() :]}"
     try:
         return Estimate.parse(joined)
+    except ParseError:
+        return None
+
+
+# "(millions)", "(in millions)", "(in thousands)", "('000)", "in millions of people"
+_HEADING_SCALE: Final = re.compile(
+    r"\((?:in\s+|figures\s+in\s+|people\s+in\s+)?(?P<scale>millions?|thousands|['’]000s?|000s)\)"
+    r"|\bin\s+(?P<scale2>millions|thousands)\b",
+    re.IGNORECASE,
+)
+_SCALES: Final = {"million": 1e6, "millions": 1e6, "thousands": 1e3, "'000": 1e3, "000s": 1e3}
+# the figure ends its line, or other figures of the row follow it
+_ROW_ENDS_AFTER: Final = re.compile(
+    r"(?:[ \t]*[|/–—][ \t]*[~≈]?\d[\d,.]*\+?)*[ \t]*(?:\([^()\n]*\))?[ \t]*(?:\n|$)"
+)
+
+
+def _heading_scaled(
+    text: str, mention: Mention, e: Estimate, cell: TableCell | None
+) -> Estimate | None:
+    """The figure of a row in the scale its column's header or the heading over its block of
+    rows gives ("PEOPLE IN NEED BY SECTOR (millions)" over "Health ........ 14.8"), when the
+    figure carries no scale of its own and ends its row; else None."""
+    if (
+        e.value is None
+        or e.qualifier == "vague"
+        or _SCALE_AFTER.match(text, mention.end)
+        or _SCALE_IN.search(text, mention.start, mention.end)
+        or not _ROW_ENDS_AFTER.match(text, mention.end)
+    ):
+        return None
+    found = None
+    if cell is not None and cell.header is not None:
+        found = _HEADING_SCALE.search(text, *cell.header)
+    if found is None:
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        block = text.rfind("\n\n", max(0, line_start - 3000), line_start)
+        if block < 0 and line_start > 3000:
+            return None
+        heading_start = block + 2 if block >= 0 else 0
+        heading_end = text.find("\n", heading_start, line_start)
+        if heading_end < 0:
+            return None  # the figure's line opens its block: no heading over it
+        found = _HEADING_SCALE.search(text, heading_start, heading_end)
+    if found is None:
+        return None
+    word = (found["scale"] or found["scale2"]).lower().replace("’", "'").rstrip("s")
+    factor = _SCALES.get(word) or _SCALES.get(word + "s") or 1e3
+    if e.value * factor >= 1e10:
+        return None  # already written whole: ten billion people is no count of the field's
+    try:
+        return Estimate(
+            e.value * factor,
+            e.qualifier,
+            lower=None if e.lower is None else e.lower * factor,
+            upper=None if e.upper is None else e.upper * factor,
+            precision=e.precision * factor,
+        )
     except ParseError:
         return None
 
@@ -481,6 +541,74 @@ def _dated_in(dating: _Dating, lo: int, hi: int) -> bool:
     """Whether a date of the text lies in ``text[lo:hi]``."""
     i = bisect.bisect_left(dating.starts, lo)
     return i < len(dating.starts) and dating.starts[i] < hi
+
+
+_MONTH_NAMES: Final = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+# a row's label that is a year or a month: "2021" in a table, "2008: 38", "July 219 / 1,018",
+# "January ........ 17 320", "  2019 – 412"
+_TIME_LABEL: Final = re.compile(
+    rf"[ \t•*-]*(?:(?P<year>(?:19|20)\d\d)|(?P<month>{_MONTH_NAMES})(?:[ \t]+(?P<my>(?:19|20)\d\d))?)"
+    r"[ \t]*(?::|\.{2,}|[–—-]|(?<=[a-z0-9])(?=[ \t]))?[ \t]*",
+    re.IGNORECASE,
+)
+# the figures of a row before another: "219 / ", "38 / 31 / "
+_CELLS_BEFORE: Final = re.compile(r"(?:[~≈]?\d[\d,.\u00a0]*\+?[ \t]*[/|–—][ \t]*)*")
+_YEAR_IN_LINE: Final = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _row_period(
+    text: str, mention: Mention, cell: TableCell | None, published: date | None
+) -> tuple[date, date] | None:
+    """The year or month that labels the row of a figure (its table row's first cell, or the
+    words that open its line), when the label is nothing else: a month without a year takes
+    the year of the heading over the rows, else the latest before publication."""
+    if cell is not None:
+        if cell.column == 0:
+            return None
+        label = _TIME_LABEL.fullmatch(text, *cell.row_label)
+    else:
+        line_start = text.rfind("\n", max(0, mention.start - 40), mention.start) + 1
+        if line_start == 0 and mention.start > 40:
+            return None
+        label = _TIME_LABEL.match(text, line_start, mention.start)
+        if label is not None and not _CELLS_BEFORE.fullmatch(text, label.end(), mention.start):
+            return None  # not the row's first figure, nor one after it: "July 219 / 1,018"
+    if label is None:
+        return None
+    if label["year"]:
+        year = int(label["year"])
+        return date(year, 1, 1), date(year, 12, 31)
+    month = _MONTH_NAMES.split("|").index(label["month"].lower()) + 1
+    year_text = label["my"] or _heading_year(text, label.start())
+    if year_text is not None:
+        year = int(year_text)
+    elif published is not None:
+        year = published.year if month <= published.month else published.year - 1
+    else:
+        return None
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _heading_year(text: str, line_start: int) -> str | None:
+    """The year the heading over a block of rows names: "CIVILIAN CASUALTIES BY MONTH, 2024"."""
+    block = text.rfind("\n\n", max(0, line_start - 2000), line_start)
+    if block < 0 and line_start > 2000:
+        return None
+    heading_end = text.find("\n", block + 2 if block >= 0 else 0)
+    heading = text[block + 2 if block >= 0 else 0 : heading_end if heading_end >= 0 else None]
+    years = _YEAR_IN_LINE.findall(heading)
+    return years[-1] if len(set(years)) == 1 else None
+
+
+_LABEL_TO_FIGURE: Final = re.compile(r"[ \t]*[:=][ \t]*")
+
+
+def _dated_label(text: str, dating: _Dating, position: int) -> bool:
+    """Whether a date labels the figure at ``position``: "(EW 18: 10,227)", "2021: 159"."""
+    i = bisect.bisect_left(dating.starts, position) - 1
+    return i >= 0 and bool(_LABEL_TO_FIGURE.fullmatch(text, dating.dates[i].end_offset, position))
 
 
 def _list_line(text: str, mention: Mention, sentence_start: int, previous_end: int) -> bool:
@@ -683,6 +811,7 @@ def extract(
             and previous_counted[1].metric == counted.metric
             and previous_counted[1].kind == counted.kind == "flow"
             and not _dated_in(dating, *clause)
+            and not _dated_label(text, dating, mention.start)
             else None
         )
         if not (
@@ -705,6 +834,10 @@ def extract(
             continue
         e = _dot_grouped(text, mention, e, counted.unit, dots_group) or e
         notes = list(counted.notes)
+        if (scaled := _heading_scaled(text, mention, e, in_cell)) is not None:
+            # "PEOPLE IN NEED BY SECTOR (millions)" over "Health ........ 14.8"
+            e = scaled
+            notes.append("in the scale the heading over its rows gives")
         if e.qualifier == "exact" and _estimated(text, mention):
             # "515,000 people crossed since 23 September (est.)", "400,000 people estimated to
             # have been displaced": an estimate, about its value
@@ -727,7 +860,15 @@ def extract(
             # qualifier in brackets after the figure
             e = Estimate(e.value, _QUALIFIER_IN_BRACKETS[after.group(1).lower().rstrip(".")],
                          precision=e.precision)  # fmt: skip
-        if whole is not None:
+        start: date | None
+        end: date | None
+        if counted.kind == "flow" and (
+            row_period := _row_period(text, mention, in_cell, published)
+        ):
+            # "2021 | 159" in a table, "2008: 38 / 31 / 29", "July 219 / 1,018": the row's time
+            start, end = row_period
+            notes.append("dated by its row's label")
+        elif whole is not None:
             # "53 people have died since the cyclone struck. Of the dead, 48 were in Nampula":
             # a part, or the next item of a count, holds over the period of the figure before it
             # (a stock may contrast: "3,000 lived there before; fewer than 300 remain")
