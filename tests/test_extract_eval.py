@@ -1,6 +1,6 @@
 """Extraction scored against the hand-annotated evaluation corpus (tests/data/eval).
 
-The dev splits (dev to dev45) are what the extractor was tuned on; the holdout splits never are.
+The dev splits (dev to dev49) are what the extractor was tuned on; the holdout splits never are.
 These floors guard against regressions; the figures themselves are reported
 by ``python tests/benchmarks/eval_extract.py tests/data/eval/<split>``.
 """
@@ -97,6 +97,13 @@ def _score(split: str) -> Evaluation:
         ("dev43", 0.78, 0.36),
         ("dev44", 0.78, 0.55),
         ("dev45", 0.79, 0.51),
+        # scored blind before any rule was written for them: dev46 0.795, period 0.639; dev47
+        # 0.723, period 0.446; dev48 0.640, period 0.492; dev49 0.808, period 0.617; after that
+        # work 0.846, 0.723, 0.692, 0.811
+        ("dev46", 0.81, 0.65),
+        ("dev47", 0.69, 0.48),
+        ("dev48", 0.66, 0.51),
+        ("dev49", 0.78, 0.64),
         ("holdout", 0.87, 0.73),
         ("holdout2", 0.89, 0.71),
         ("holdout3", 0.70, 0.68),
@@ -141,6 +148,9 @@ def _score(split: str) -> Evaluation:
         # scored once, at the end of the work it was written for: 0.688, period 0.791 (0.688
         # with the rules before that work)
         ("holdout17", 0.66, 0.76),
+        # scored once, at the end of the work it was written for: 0.794, period 0.595 (0.794,
+        # period 0.570, with the rules before that work)
+        ("holdout18", 0.76, 0.55),
     ],
 )
 def test_value_and_metric_f1_does_not_regress(
@@ -154,7 +164,7 @@ def test_value_and_metric_f1_does_not_regress(
 
 def test_annotations_are_verbatim_and_valid() -> None:
     splits = sorted(p.parent for p in EVAL.glob("*/claims.csv"))
-    assert len(splits) >= 62
+    assert len(splits) >= 67
     for folder in splits:
         sources = ht.read_sources(folder / "sources.csv")
         texts = {
