@@ -5176,3 +5176,123 @@ def test_rows_split_by_slashes_and_headings_with_a_scale(
         (v, m, s.date())
         for v, m, s in zip(found["value"], found["metric"], found["period_start"], strict=True)
     ] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a column's header dates its cells; weeks that run from one year into the next
+        (
+            (
+                "Columns: cumulative cases, week 38 of 2018 to week 08 of 2019 | new cases in week 08\n"
+                "Analamanga ............ 16 542 | 896\nVakinankaratra ........  9 207 | 412\n"
+            ),
+            date(2019, 2, 28),
+            [
+                (16542, date(2018, 9, 17), date(2019, 2, 24)),
+                (896, date(2019, 2, 18), date(2019, 2, 24)),
+                (9207, date(2018, 9, 17), date(2019, 2, 24)),
+                (412, date(2019, 2, 18), date(2019, 2, 24)),
+            ],
+        ),
+        # weeks of the year before, when the weeks end after publication this year
+        (
+            "In weeks 1–52, 140 deaths were reported.",
+            date(2024, 1, 10),
+            [(140, date(2023, 1, 2), date(2023, 12, 31))],
+        ),
+        (
+            "Between the end of January and April, 3,000 people were displaced in Ituri.",
+            date(2024, 5, 1),
+            [(3000, date(2024, 1, 31), date(2024, 4, 30))],
+        ),
+        # no week's number: a duration or an ordinal before "week", or a count after it
+        (
+            "Within weeks 40 families had fled the area.",
+            date(2024, 5, 1),
+            [(40, None, date(2024, 5, 1))],
+        ),
+        (
+            "In the first week 12 people died of cholera.",
+            date(2024, 5, 1),
+            [(12, None, date(2024, 5, 1))],
+        ),
+        (
+            "Week 2 of the war: 300 people were killed.",
+            date(2024, 5, 1),
+            [(300, None, date(2024, 5, 1))],
+        ),
+        # no run of years: an ISO date, a count, a phone number
+        (
+            "On 2010-11-05, 300 people were killed in clashes.",
+            date(2024, 5, 1),
+            [(300, date(2010, 11, 5), date(2010, 11, 5))],
+        ),
+        (
+            "Some 2010-2030 civilians were killed on Monday.",
+            date(2024, 5, 1),
+            [(2020, date(2024, 4, 29), date(2024, 4, 29))],
+        ),
+        # a row's label does not override the row's own date
+        (
+            "Timeline\nApril 12 – 30 people were killed in shelling of Kherson.",
+            date(2024, 5, 1),
+            [(30, date(2024, 4, 12), date(2024, 4, 12))],
+        ),
+        (
+            "Timeline\nMarch: 1,200 people displaced in Ituri since January.",
+            date(2024, 5, 1),
+            [(1200, date(2024, 1, 1), date(2024, 5, 1))],
+        ),
+        # "violence against humanitarians" is no comparison: the figure keeps its month
+        (
+            "At least 12 aid workers were killed in violence against humanitarians in March 2024.",
+            date(2024, 5, 1),
+            [(12, date(2024, 3, 1), date(2024, 3, 31))],
+        ),
+    ],
+)
+def test_review_of_the_week_year_and_row_dates(
+    text: str, published: date, expected: list[tuple[float, object, object]]
+) -> None:
+    assert _periods_of(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a scale reaches only the rows right under its heading
+        (
+            (
+                "PEOPLE IN NEED BY SECTOR (millions)\nHealth: 14.8\nFood: 17.7\n"
+                "CASUALTIES SINCE 7 OCTOBER\nKilled: 34,500\nJournalists killed: 97\n"
+            ),
+            [(14_800_000, "in_need"), (17_700_000, "in_need"), (34500, "killed"), (97, "killed")],
+        ),
+        (
+            "Displacement figures (in thousands)\nDisplaced: 120\nIDPs in camps: 1,200,000\n",
+            [(120_000, "displaced"), (1_200_000, "idps")],
+        ),
+        # a table of people by block, in a text about refugees: refugees, in their units
+        (
+            (
+                "Rohingya refugees in Camp 10; the refugees came in 2017.\n\nCAMP POPULATION BY BLOCK\n"
+                "Block    Households   Individuals\nA             1,214         5,642\n"
+                "B             1,087         5,021\nC               968         4,537\n"
+            ),
+            [
+                (1214, "refugees"),
+                (5642, "refugees"),
+                (1087, "refugees"),
+                (5021, "refugees"),
+                (968, "refugees"),
+                (4537, "refugees"),
+            ],
+        ),
+    ],
+)
+def test_review_of_scales_and_tables_of_people(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    found = ht.extract(text, source=ht.Source("s", published=date(2024, 5, 1))).frame
+    assert list(zip(found["value"], found["metric"], strict=True)) == expected

@@ -959,6 +959,38 @@ _SETTINGS_COUNTED_BEFORE: Final = re.compile(
 )
 
 
+# a column that counts people and says no more: "Households", "Individuals", "Persons (est.)"
+_PEOPLE_COLUMN: Final = re.compile(
+    r"[ \t]*(?:households|individuals|persons|people|families|population|hh|ind\.?)"
+    r"(?:[ \t]*\([^()\n]*\))?[ \t]*",
+    re.IGNORECASE,
+)
+# a title that says its table counts who lives where: "CAMP POPULATION BY BLOCK", "SITE
+# POPULATION (headcount, 8 to 12 May 2017)", "Registered caseload by site"
+_POPULATION_TITLE: Final = re.compile(
+    r"\b(?:population|caseload|headcount|head\s+count)\b", re.IGNORECASE
+)
+#: how far above a table its title may be (a source line and a blank line between)
+_TITLE_REACH: Final = 240
+
+
+_HOUSEHOLDS_COLUMN: Final = re.compile(r"[ \t]*(?:households|families|hh)\b", re.IGNORECASE)
+
+
+def _people_column_by_place(text: str, mention: Mention) -> int:
+    """Where the header starts of the column of a figure that counts people and nothing more,
+    in a table whose title, within a few lines above it, says it counts a population; else 0
+    (a header never starts a text)."""
+    cell = table_cell(text, mention.start)
+    if cell is None or cell.column == 0 or cell.header is None:
+        return 0
+    if not _PEOPLE_COLUMN.fullmatch(text, *cell.header):
+        return 0
+    above = max(0, cell.table_start - _TITLE_REACH)
+    found = _POPULATION_TITLE.search(text, above, cell.table_start) is not None
+    return cell.header[0] if found and cell.header[0] > 0 else 0
+
+
 def _line_start(text: str, position: int, reach: int = 300) -> int:
     """Where the line holding ``position`` starts, looking back at most ``reach`` characters
     (text without line breaks must not be scanned back to its start for every figure)."""
@@ -2012,6 +2044,12 @@ def _count(
                 return by_place
             if bare is None:
                 topic = "refugees" if about_refugees else "idps" if about_idps else None
+                if topic is not None and (cell_header := _people_column_by_place(text, mention)):
+                    # "CAMP POPULATION BY BLOCK / Block  Households  Individuals / A  1,214
+                    # 5,642", in a text about refugees: the people the text is about, by place
+                    notes.append(f"a cell of a table of people by place, in a text about {topic}")
+                    unit = "household" if _HOUSEHOLDS_COLUMN.match(text, cell_header) else "person"
+                    return _Counted(topic, "all", unit, "stock", None, origin, notes)
                 if (
                     topic is not None
                     and _label_before(text, mention.start) is not None

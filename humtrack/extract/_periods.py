@@ -41,7 +41,7 @@ _RUNNING_TOTAL: Final = re.compile(r"\b(?:cumulative(?:ly)?|in\s+total|to\s+date
 _RECENT_WINDOW: Final = re.compile(r"(?:over|in)\s+the\s+(?:past|last)\b", re.I)
 # "4 419 new cases, compared with 3 907 cases in week 3": a later date is the compared figure's
 _COMPARED_AFTER: Final = re.compile(
-    r"\b(?:compared\s+(?:with|to)|against|up\s+from|down\s+from|versus|vs\.?)\s", re.I
+    r"\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|versus|vs\.?)\s", re.I
 )
 _SINCE_BEFORE: Final = re.compile(r"\bsince\b(?:\s+[^\s.;]+){0,8}?\s+$", re.IGNORECASE)
 _AS_OF_BEFORE: Final = re.compile(r"\bas\s+(?:of|at)\s+(?:\d\d?[:.]\d\d\s+)?$", re.IGNORECASE)

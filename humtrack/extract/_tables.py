@@ -35,9 +35,12 @@ _FIGURE_START: Final = re.compile(r"[~≈]?\d|[-–—]$")
 Span = tuple[int, int]
 _BRACKETS: Final = re.compile(r"\([^()]*\)")
 _SHARE_IN_BRACKETS: Final = re.compile(r"\(\s*%\s*\)")
-#: the header of a column of row labels that are ages or times
+#: the header of a column of row labels that are ages or times: it opens with the word ("Age
+#: group", "Epi week"), not "Columns: cumulative cases, weeks 1–38"
 _AGE_OR_TIME_HEADER: Final = re.compile(
-    r"\b(?:ages?|age\s+group|years?|months?|weeks?|days?|dates?|periods?|rounds?)\b", re.I
+    r"[ \t|]*(?:epi(?:demiological)?\s+)?"
+    r"(?:ages?|age\s+group|years?|months?|weeks?|days?|dates?|periods?|rounds?)\b",
+    re.I,
 )
 #: the header of a column of rates or shares
 _RATE_HEADER: Final = re.compile(
@@ -70,7 +73,7 @@ class TableCell:
         if self.column == 0:
             return (
                 self.rows_header is not None
-                and _AGE_OR_TIME_HEADER.search(text, *self.rows_header) is not None
+                and _AGE_OR_TIME_HEADER.match(text, *self.rows_header) is not None
             )
         if self.header is None:
             return False

@@ -43,6 +43,11 @@ _M: Final = (
 _D: Final = r"\d{1,2}(?:st|nd|rd|th)?"
 _WEEKDAY: Final = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _Y: Final = r"(?:19|20)\d\d"
+# a count after a number that could end a run of years: "2010-2030 civilians were killed"
+_COUNTED_AFTER: Final = (
+    r"\s*(?:people|persons|families|households|civilians|children|refugees|migrants|idps"
+    r"|deaths|dead|cases|homes|houses|residents|individuals)\b"
+)
 _DAY_FIRST: Final = rf"{_D}\s+{_M}(?:,?\s+{_Y})?"
 _MONTH_FIRST: Final = rf"{_M}\s+{_D}(?:,?\s+{_Y})?(?!\d)"
 _ONE_DAY: Final = rf"(?:{_DAY_FIRST}|{_MONTH_FIRST})(?:\s+(?:last|this)\s+year)?"
@@ -57,22 +62,30 @@ _PATTERN: Final = re.compile(
     rf"(?:(?P<bm1>{_M})\s+(?P<bd1>{_D})|(?P<bd1b>{_D})(?:\s+(?P<bm1b>{_M}))?)"
     rf"(?:,?\s+(?P<by1>{_Y}))?(?:\s+(?:and|to|until)\s+|\s*[-–]\s*)(?:(?P<bm2>{_M})\s+)?(?P<bd2>{_D})(?!,?\d)(?:\s+(?P<bm2b>{_M}))?(?:,?\s+(?P<by>{_Y}))?)"
     # "between December and the end of June", "from the start of March to mid-April"
-    rf"|(?P<months>\b(?:(?:between|from)\s+)?(?:the\s+(?:beginning|start|end)\s+of\s+)?"
+    rf"|(?P<months>\b(?:(?:between|from)\s+)?(?:the\s+(?P<ma_edge>beginning|start|end)\s+of\s+)?"
     rf"(?P<mm_a>{_M})(?:\s+(?P<my_a>{_Y}))?"
     rf"(?:\s+(?:and|to|until)\s+|\s*[–-]\s*)(?:the\s+(?P<mb_edge>beginning|start|end)\s+of\s+)?"
     rf"(?P<mm_b>{_M})\b(?:\s+(?P<my_b>{_Y}))?(?!\s*{_D}\b))"
     rf"|(?P<dash>\b(?P<dd1>{_D})\s*(?:[-–]|and|to)\s*(?P<dd2>{_D})\s+(?P<dm>{_M})(?:\s+(?P<dy>{_Y}))?)"
     # "between 2014 and 2017", "from 2009 to 2012", "2009–2012", "2015-16": whole years
     rf"|(?P<years>\b(?:(?:between|from)\s+(?P<ya>{_Y})\s*(?:and|to|until|[-–])\s*"
-    rf"|(?P<yd>{_Y})\s*[-–]\s*)(?P<yb>{_Y}|\d\d)(?![\d%]|[.,]\d|\s*(?:people|persons|families)\b))"
+    rf"|(?<![\d+]\s)(?P<yd>{_Y})\s*[-–]\s*)(?P<yb>{_Y}|\d\d)(?![\d%]|[.,]\d|[-–/]\d|{_COUNTED_AFTER}))"
     # "epidemiological week 35", "EW 19, 2023", "in week 36", "weeks 1–18", "since week 1"
     # (not "the week 12 people died")
-    rf"|(?P<epiweek>\b(?:(?P<wsince>since)\s+|(?:between|from)\s+)?(?<!the\s)(?<!this\s)"
-    rf"(?<!last\s)(?<!next\s)(?<!that\s)(?<!each\s)(?<!every\s)(?<!per\s)(?<!a\s)"
-    rf"(?:(?:epi(?:demiological)?[\s-]?)?weeks?|ew|sem(?:ana)?\s+epidemiol[oó]gica)\s*"
+    rf"|(?P<epiweek>\b(?:(?P<wsince>since)\s+|(?:between|from)\s+)?"
+    # a week's number after a word that leads to a date, or as a label; not "the first week 12
+    # people died", "within weeks 40 families fled", "Week 2 of the war"
+    rf"(?:(?:epi(?:demiological)?[\s-]?weeks?|ew|sem(?:ana)?\s+epidemiol[oó]gica)\s*"
+    rf"|(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bsince\s)|(?<=\bfrom\s)|(?<=\bbetween\s)|(?<=\bfor\s)"
+    rf"|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bto\s)|(?<=\bof\s)|(?<=\(|\n)|^|(?<=[,:;|]\s))week\s*"
+    rf"|(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bfor\s)|(?<=\(|\n)|^|(?<=[,:;|]\s))weeks\s*(?=\d+\s*(?:[-–]|to|and)\s*\d))"
     rf"(?:\((?:ew|se)\)\s*)?(?:no\.?\s*)?(?P<w1>\d{{1,2}})(?![\d%]|[.,]\d)"
+    # "week 38 of 2018 to week 08 of 2019"
+    rf"(?:\s+of\s+(?P<wy1>{_Y})(?=\s*(?:[-–]|to|until)\s*(?:ew|week)))?"
     rf"(?:\s*(?:[-–]|to|and|until)\s*(?:(?:ew|week)\s*)?(?P<w2>\d{{1,2}})(?![\d%]|[.,]\d))?"
-    rf"(?:(?:,\s*|\s+(?:of\s+)?)(?P<wy>{_Y})(?![\d,.]))?)"
+    rf"(?:(?:,\s*|\s+(?:of\s+)?)(?P<wy>{_Y})(?![\d,.]))?"
+    # and no word of a count after it: "in week 36 people fled"
+    rf"(?![ \t]+(?!(?:to|and|until|in|at|through|ending|alone|only)\b)(?-i:[a-z])))"
     rf"|(?P<since>\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+(?P<since_rel>the\s+year|this\s+year|"
     rf"the\s+month|this\s+month))?(?P<since_what>{_ONE_DAY}|{_M}(?:\s+{_Y})?|{_Y}|then|{_WEEKDAY})?)"
     rf"|(?P<days>\b(?:between|from|on)\s+(?P<wd1>{_WEEKDAY})\s+(?:and|to|until)\s+(?P<wd2>{_WEEKDAY})\b)"
@@ -203,6 +216,16 @@ def _week_window(m: re.Match[str], published: date | None) -> tuple[date, date] 
     """The Monday to Sunday of ISO weeks ``w1`` (to ``w2``) of the year the text gives, else of
     the latest year that puts them on or before publication."""
     first, last = int(m["w1"]), int(m["w2"] or m["w1"])
+    if m["wy1"]:
+        # "week 38 of 2018 to week 08 of 2019", "week 52 of 2018 to week 2": weeks of two years
+        first_year = int(m["wy1"])
+        last_year = int(m["wy"]) if m["wy"] else first_year + (last < first)
+        try:
+            start = date.fromisocalendar(first_year, first, 1)
+            end = date.fromisocalendar(last_year, last, 7)
+        except ValueError:
+            return None
+        return (start, end) if start <= end else None
     if not 1 <= first <= last <= 53:
         return None
     years = [int(m["wy"])] if m["wy"] else [published.year, published.year - 1] if published else []
@@ -212,7 +235,8 @@ def _week_window(m: re.Match[str], published: date | None) -> tuple[date, date] 
             end = date.fromisocalendar(year, last, 7)
         except ValueError:
             continue  # no week 53 that year
-        if m["wy"] or published is None or start <= published:
+        # a week ends by publication, or a bulletin issued in the week it counts
+        if m["wy"] or published is None or end <= published + timedelta(days=6):
             return start, end
     return None
 
@@ -486,11 +510,14 @@ def _find_dates(text: str, published: date | None) -> Iterator[DateExpr]:
             last_day = window_b[1] if window_b else None
             if window_b and m["mb_edge"] and m["mb_edge"].lower() != "end":
                 last_day = window_b[0]  # "from March to the beginning of May"
+            first_day = window_a[0] if window_a else None
+            if window_a and m["ma_edge"] and m["ma_edge"].lower() == "end":
+                first_day = window_a[1]  # "between the end of January and April"
             yield DateExpr(
                 s,
                 e,
                 "window",
-                window_a[0] if window_a else None,
+                first_day,
                 last_day,
                 year_b is not None,
             )

@@ -33,7 +33,7 @@ from humtrack.extract._labels import forget_labels
 from humtrack.extract._periods import _Dating, _period
 from humtrack.extract._scan import lowered, matches_at
 from humtrack.extract._tables import TableCell, table_cell
-from humtrack.extract.dates import find_dates
+from humtrack.extract.dates import DateExpr, find_dates
 from humtrack.extract.lexicon import STOP_WORDS, lexicon
 from humtrack.extract.mentions import (
     IP_ADDRESS,
@@ -297,8 +297,15 @@ def _dot_grouped(
 # "(millions)", "(in millions)", "(in thousands)", "('000)", "in millions of people"
 _HEADING_SCALE: Final = re.compile(
     r"\((?:in\s+|figures\s+in\s+|people\s+in\s+)?(?P<scale>millions?|thousands|['’]000s?|000s)\)"
-    r"|\bin\s+(?P<scale2>millions|thousands)\b",
-    re.IGNORECASE,
+    r"|,\s+in\s+(?P<scale2>millions|thousands)[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: how many rows a heading's scale reaches down
+_SCALE_ROWS: Final = 30
+# a row of a list: a label, then figures that end the line, and no share
+_SCALED_ROW: Final = re.compile(
+    r"[^\n%]{1,100}?(?::|\.{2,}|[ \t]{2,}|\s[–—|])[ \t]*[~≈]?\d[\d,.\u00a0 ]*\+?"
+    r"(?:[ \t]*[|/–—][ \t]*[~≈]?\d[\d,.\u00a0 ]*\+?)*[ \t]*(?:\([^()\n%]*\))?[ \t]*"
 )
 _SCALES: Final = {"million": 1e6, "millions": 1e6, "thousands": 1e3, "'000": 1e3, "000s": 1e3}
 # the figure ends its line, or other figures of the row follow it
@@ -325,21 +332,26 @@ def _heading_scaled(
     if cell is not None and cell.header is not None:
         found = _HEADING_SCALE.search(text, *cell.header)
     if found is None:
+        # the heading right over a run of rows, each a short line with a figure and no share
+        line_end = text.find("\n", mention.end)
         line_start = text.rfind("\n", 0, mention.start) + 1
-        block = text.rfind("\n\n", max(0, line_start - 3000), line_start)
-        if block < 0 and line_start > 3000:
+        end = len(text) if line_end < 0 else line_end
+        for _ in range(_SCALE_ROWS):
+            if not _SCALED_ROW.fullmatch(text, line_start, end):
+                break
+            if line_start == 0:
+                return None
+            end = line_start - 1
+            line_start = text.rfind("\n", 0, end) + 1
+        else:
             return None
-        heading_start = block + 2 if block >= 0 else 0
-        heading_end = text.find("\n", heading_start, line_start)
-        if heading_end < 0:
-            return None  # the figure's line opens its block: no heading over it
-        found = _HEADING_SCALE.search(text, heading_start, heading_end)
+        found = _HEADING_SCALE.search(text, line_start, end)
     if found is None:
         return None
     word = (found["scale"] or found["scale2"]).lower().replace("’", "'").rstrip("s")
     factor = _SCALES.get(word) or _SCALES.get(word + "s") or 1e3
-    if e.value * factor >= 1e10:
-        return None  # already written whole: ten billion people is no count of the field's
+    if e.value * factor >= 1e9:
+        return None  # already written whole: a billion people is no count of the field's
     try:
         return Estimate(
             e.value * factor,
@@ -593,13 +605,32 @@ def _row_period(
 
 def _heading_year(text: str, line_start: int) -> str | None:
     """The year the heading over a block of rows names: "CIVILIAN CASUALTIES BY MONTH, 2024"."""
-    block = text.rfind("\n\n", max(0, line_start - 2000), line_start)
-    if block < 0 and line_start > 2000:
+    block = text.rfind("\n\n", max(0, line_start - 6000), line_start)
+    if block < 0 and line_start > 6000:
         return None
     heading_end = text.find("\n", block + 2 if block >= 0 else 0)
     heading = text[block + 2 if block >= 0 else 0 : heading_end if heading_end >= 0 else None]
     years = _YEAR_IN_LINE.findall(heading)
     return years[-1] if len(set(years)) == 1 else None
+
+
+def _column_dates(dating: _Dating, cell: TableCell | None) -> DateExpr | None:
+    """The one window or day a table's column header gives ("new cases, week 38",
+    "Deaths (1–15 May)"), when it gives one."""
+    if cell is None or cell.header is None:
+        return None
+    lo, hi = cell.header
+    i = bisect.bisect_left(dating.starts, lo)
+    inside = []
+    while i < len(dating.dates) and dating.dates[i].start_offset < hi:
+        inside.append(dating.dates[i])
+        i += 1
+    if len(inside) != 1 or inside[0].end_offset > hi:
+        return None
+    only = inside[0]
+    if only.role not in {"window", "point"} or only.start is None or only.end is None:
+        return None
+    return only
 
 
 _LABEL_TO_FIGURE: Final = re.compile(r"[ \t]*[:=][ \t]*")
@@ -862,12 +893,18 @@ def extract(
                          precision=e.precision)  # fmt: skip
         start: date | None
         end: date | None
-        if counted.kind == "flow" and (
-            row_period := _row_period(text, mention, in_cell, published)
+        if (
+            counted.kind == "flow"
+            and not _dated_in(dating, min(clause[0], mention.start - 40), clause[1])
+            and (row_period := _row_period(text, mention, in_cell, published))
         ):
             # "2021 | 159" in a table, "2008: 38 / 31 / 29", "July 219 / 1,018": the row's time
             start, end = row_period
             notes.append("dated by its row's label")
+        elif counted.kind == "flow" and (header_dates := _column_dates(dating, in_cell)):
+            # "new cases, week 38" over its column: the column's window
+            start, end = header_dates.start, header_dates.end
+            notes.append("dated by its column's header")
         elif whole is not None:
             # "53 people have died since the cyclone struck. Of the dead, 48 were in Nampula":
             # a part, or the next item of a count, holds over the period of the figure before it
