@@ -977,18 +977,19 @@ _TITLE_REACH: Final = 240
 _HOUSEHOLDS_COLUMN: Final = re.compile(r"[ \t]*(?:households|families|hh)\b", re.IGNORECASE)
 
 
-def _people_column_by_place(text: str, mention: Mention) -> int:
-    """Where the header starts of the column of a figure that counts people and nothing more,
-    in a table whose title, within a few lines above it, says it counts a population; else 0
-    (a header never starts a text)."""
+def _people_column_by_place(text: str, mention: Mention) -> str | None:
+    """The unit of the column of a figure that counts people and nothing more ("household" or
+    "person"), in a table whose title, within a few lines above it, says it counts a
+    population; else None."""
     cell = table_cell(text, mention.start)
     if cell is None or cell.column == 0 or cell.header is None:
-        return 0
+        return None
     if not _PEOPLE_COLUMN.fullmatch(text, *cell.header):
-        return 0
+        return None
     above = max(0, cell.table_start - _TITLE_REACH)
-    found = _POPULATION_TITLE.search(text, above, cell.table_start) is not None
-    return cell.header[0] if found and cell.header[0] > 0 else 0
+    if _POPULATION_TITLE.search(text, above, cell.table_start) is None:
+        return None
+    return "household" if _HOUSEHOLDS_COLUMN.match(text, cell.header[0]) else "person"
 
 
 def _line_start(text: str, position: int, reach: int = 300) -> int:
@@ -2044,11 +2045,10 @@ def _count(
                 return by_place
             if bare is None:
                 topic = "refugees" if about_refugees else "idps" if about_idps else None
-                if topic is not None and (cell_header := _people_column_by_place(text, mention)):
+                if topic is not None and (unit := _people_column_by_place(text, mention)):
                     # "CAMP POPULATION BY BLOCK / Block  Households  Individuals / A  1,214
                     # 5,642", in a text about refugees: the people the text is about, by place
                     notes.append(f"a cell of a table of people by place, in a text about {topic}")
-                    unit = "household" if _HOUSEHOLDS_COLUMN.match(text, cell_header) else "person"
                     return _Counted(topic, "all", unit, "stock", None, origin, notes)
                 if (
                     topic is not None

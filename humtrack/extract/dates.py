@@ -20,7 +20,7 @@ from typing import Final
 from humtrack.extract._scan import lowered, word_matches, word_scan
 from humtrack.extract._trie import trie_pattern
 
-__all__ = ["DateExpr", "find_dates"]
+__all__ = ["MONTH_NAME", "DateExpr", "find_dates", "month_window"]
 
 _MONTHS: Final = {
     name: i
@@ -40,6 +40,8 @@ _M: Final = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
+#: a month's name or its abbreviation, as the date expression reads it
+MONTH_NAME: Final = _M
 _D: Final = r"\d{1,2}(?:st|nd|rd|th)?"
 _WEEKDAY: Final = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _Y: Final = r"(?:19|20)\d\d"
@@ -179,6 +181,13 @@ def _dated(year: int | None, month: int, day: int, published: date | None) -> da
         return candidate if candidate <= published else date(published.year - 1, month, day)
     except ValueError:
         return None
+
+
+def month_window(year: int | None, name: str, published: date | None) -> tuple[date, date] | None:
+    """The first and last day of the month ``name`` ("July", "Jul."), in ``year`` or else the
+    latest that does not begin after publication."""
+    month = _month(name)
+    return None if month is None else _month_window(year, month, published)
 
 
 def _month_window(year: int | None, month: int, published: date | None) -> tuple[date, date] | None:

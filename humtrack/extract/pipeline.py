@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import calendar
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -33,7 +32,7 @@ from humtrack.extract._labels import forget_labels
 from humtrack.extract._periods import _Dating, _period
 from humtrack.extract._scan import lowered, matches_at
 from humtrack.extract._tables import TableCell, table_cell
-from humtrack.extract.dates import DateExpr, find_dates
+from humtrack.extract.dates import MONTH_NAME, DateExpr, find_dates, month_window
 from humtrack.extract.lexicon import STOP_WORDS, lexicon
 from humtrack.extract.mentions import (
     IP_ADDRESS,
@@ -307,7 +306,6 @@ _SCALED_ROW: Final = re.compile(
     r"[^\n%]{1,100}?(?::|\.{2,}|[ \t]{2,}|\s[–—|])[ \t]*[~≈]?\d[\d,.\u00a0 ]*\+?"
     r"(?:[ \t]*[|/–—][ \t]*[~≈]?\d[\d,.\u00a0 ]*\+?)*[ \t]*(?:\([^()\n%]*\))?[ \t]*"
 )
-_SCALES: Final = {"million": 1e6, "millions": 1e6, "thousands": 1e3, "'000": 1e3, "000s": 1e3}
 # the figure ends its line, or other figures of the row follow it
 _ROW_ENDS_AFTER: Final = re.compile(
     r"(?:[ \t]*[|/–—][ \t]*[~≈]?\d[\d,.]*\+?)*[ \t]*(?:\([^()\n]*\))?[ \t]*(?:\n|$)"
@@ -348,8 +346,8 @@ def _heading_scaled(
         found = _HEADING_SCALE.search(text, line_start, end)
     if found is None:
         return None
-    word = (found["scale"] or found["scale2"]).lower().replace("’", "'").rstrip("s")
-    factor = _SCALES.get(word) or _SCALES.get(word + "s") or 1e3
+    # "millions", "thousands" by the vocabulary's scales; "'000" and "000s" are thousands
+    factor = SCALES.get((found["scale"] or found["scale2"]).lower().rstrip("s"), 1e3)
     if e.value * factor >= 1e9:
         return None  # already written whole: a billion people is no count of the field's
     try:
@@ -555,13 +553,10 @@ def _dated_in(dating: _Dating, lo: int, hi: int) -> bool:
     return i < len(dating.starts) and dating.starts[i] < hi
 
 
-_MONTH_NAMES: Final = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-)
 # a row's label that is a year or a month: "2021" in a table, "2008: 38", "July 219 / 1,018",
 # "January ........ 17 320", "  2019 – 412"
 _TIME_LABEL: Final = re.compile(
-    rf"[ \t•*-]*(?:(?P<year>(?:19|20)\d\d)|(?P<month>{_MONTH_NAMES})(?:[ \t]+(?P<my>(?:19|20)\d\d))?)"
+    rf"[ \t•*-]*(?:(?P<year>(?:19|20)\d\d)|(?P<month>{MONTH_NAME})(?:[ \t]+(?P<my>(?:19|20)\d\d))?)"
     r"[ \t]*(?::|\.{2,}|[–—-]|(?<=[a-z0-9])(?=[ \t]))?[ \t]*",
     re.IGNORECASE,
 )
@@ -592,15 +587,10 @@ def _row_period(
     if label["year"]:
         year = int(label["year"])
         return date(year, 1, 1), date(year, 12, 31)
-    month = _MONTH_NAMES.split("|").index(label["month"].lower()) + 1
     year_text = label["my"] or _heading_year(text, label.start())
-    if year_text is not None:
-        year = int(year_text)
-    elif published is not None:
-        year = published.year if month <= published.month else published.year - 1
-    else:
-        return None
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    return month_window(
+        int(year_text) if year_text is not None else None, label["month"], published
+    )
 
 
 def _heading_year(text: str, line_start: int) -> str | None:
