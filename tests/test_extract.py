@@ -5296,3 +5296,114 @@ def test_review_of_scales_and_tables_of_people(
 ) -> None:
     found = ht.extract(text, source=ht.Source("s", published=date(2024, 5, 1))).frame
     assert list(zip(found["value"], found["metric"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # animals that died are counted, but they are no casualties
+        ("More than 6,000 goats and sheep died on Socotra.", [(6000, "other", "item")]),
+        (
+            "Livestock perished: 1,874\nPeople killed: 12\n",
+            [(1874, "other", "item"), (12, "killed", "person")],
+        ),
+        (
+            "Damage\n   Livestock died               26,564 head\n   Houses fully damaged   5,70,453\n",
+            [(26564, "other", "item"), (570453, "facilities_damaged", "building")],
+        ),
+        (
+            "Some 300 people and 2,000 animals died.",
+            [(300, "killed", "person"), (2000, "other", "item")],
+        ),
+        # what people were treated for says whether they were hurt
+        (
+            "The ministry said 68 civilians had been treated for injuries in hospitals on Monday.",
+            [(68, "injured", "person")],
+        ),
+        (
+            "Its teams have treated dozens of people with cuts and fractures.",
+            [(12, "injured", "person")],
+        ),
+        (
+            "Teams have treated about 350 people since Sunday, mainly for fractures.",
+            [(350, "other", "person")],
+        ),
+        ("12 patients were treated for hypothermia.", [(12, "other", "person")]),
+        # people still in care are no new count of the population
+        (
+            "Of the 300 injured, 182 remain in hospitals.",
+            [(300, "injured", "person"), (182, "other", "person")],
+        ),
+        ("5,930 people remained in quarantine.", [(5930, "other", "person")]),
+        # an aside that counts a part does not hide the verb of the whole
+        (
+            "Ten patients, three of them children, were killed in the strike.",
+            [(10, "killed", "person"), (3, "killed", "person")],
+        ),
+        # a column naming only its unit counts what the title says of that unit
+        (
+            (
+                "Table: Affected households and deaths by province\n"
+                "Province                 Households     Deaths\n"
+                "Nakhon Si Thammarat         172 408         17\n"
+                "Surat Thani                  91 266          7\n"
+            ),
+            [
+                (172408, "affected", "household"),
+                (17, "killed", "person"),
+                (91266, "affected", "household"),
+                (7, "killed", "person"),
+            ],
+        ),
+    ],
+)
+def test_animals_care_asides_and_unit_columns(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert figures(text, "metric", "unit") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a site, or a building used as one, holds the displaced
+        ("The school now holds about 38,700 people.", [(38700, "idps", "stock")]),
+        (
+            "At its peak on 29 January the centre held about 70,000 people.",
+            [(70000, "idps", "stock")],
+        ),
+        # not people held by force
+        ("Militants raided the camp and held 40 men.", []),
+        ("The army held 300 people at the detention centre.", []),
+        # people who moved away from danger
+        (
+            "Hundreds of people, most of them women and children, have walked to Bankass.",
+            [(100, "displaced", "flow")],
+        ),
+        ("Thousands of people have moved to relatives in Barda.", [(1000, "displaced", "flow")]),
+        (
+            "The whole community, some 600 people, was moved to a camp in Ostuacan.",
+            [(600, "displaced", "flow")],
+        ),
+    ],
+)
+def test_sites_that_hold_people_and_moves_away(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert figures(text, "metric", "kind") == expected
+
+
+def test_one_spaced_dot_leads_a_long_label_to_its_figure() -> None:
+    text = (
+        "REFUGEES BY COUNTRY OF ASYLUM (individuals)\n"
+        "Kenya ....................... 489,747\n"
+        "United Republic of Tanzania . 243,600 (provisional)\n"
+        "Rwanda ...................... 145,135\n"
+    )
+    assert figures(text, "metric", "location_code") == [
+        (489747, "refugees", "KE"),
+        (243600, "refugees", "TZ"),
+        (145135, "refugees", "RW"),
+    ]
+    # a spaced full stop in prose is no leader
+    assert figures("The floods hit Kasese . 243 people died.", "metric") == [(243, "killed")]

@@ -33,6 +33,7 @@ from humtrack.extract._cues import (
 )
 from humtrack.extract._labels import (
     _BULLET,
+    _animals_of,
     _generic_heading,
     _intro_cue,
     _label_before,
@@ -782,7 +783,7 @@ def _predicate(
             # "treated more than 160 people for burns": what they were treated for says more
             said = [
                 v
-                for v in _verbs(text, lex, noun_end, min(hi, next_start, noun_end + 30))
+                for v in _verbs(text, lex, noun_end, _clause_end(text, noun_end, hi, next_start))
                 if lex.verb_metric[v[2]][0] in {"injured", "killed"}
             ]
             if said:
@@ -819,7 +820,7 @@ def _predicate(
         # what happened to them
         return after[1]
     if after:
-        return after[0]
+        return _treated_for(text, lex, after[0], min(hi, next_start))
     # "After the abduction of the schoolgirls, 5,000 pupils ...": a noun with "of" names
     # its own object, not a figure elsewhere in the clause
     before = [
@@ -831,6 +832,30 @@ def _predicate(
         return before[-1]
     later = [v for v in _verbs(text, lex, noun_end, hi) if not v[2].endswith(" of")]
     return later[0] if later else None
+
+
+def _clause_end(text: str, start: int, hi: int, next_start: int) -> int:
+    """Where what people were treated for can be said: up to 40 characters on, before a comma
+    ("treated about 350 people since Sunday, mainly for fractures" says no more)."""
+    end = min(hi, next_start, start + 40)
+    comma = text.find(",", start, end)
+    return comma if comma >= 0 else end
+
+
+def _treated_for(
+    text: str, lex: Lexicon, verb: tuple[int, int, str], hi: int
+) -> tuple[int, int, str]:
+    """What people were treated for, when it says more than the treating: "68 civilians had
+    been treated for injuries" counts the injured; "treated for hypothermia" stays a count of
+    patients."""
+    if "treat" not in verb[2] or lex.verb_metric[verb[2]][0] != "other":
+        return verb
+    said = [
+        v
+        for v in _verbs(text, lex, verb[1], _clause_end(text, verb[1], hi, hi))
+        if lex.verb_metric[v[2]][0] == "injured"
+    ]
+    return said[0] if said else verb
 
 
 def _past_restatement(text: str, noun_end: int, next_start: int, hi: int) -> tuple[int, int]:
@@ -857,7 +882,8 @@ _PAREN_AFTER: Final = re.compile(
     r"|\s+or\s+(?:(?:about|some|around|nearly)\s+)?\d[\d,. ]*\s+(?:persons|people|individuals)\b"
 )
 _ASIDE: Final = re.compile(
-    r",\s+(?:most|many|some|all|half|several|nearly\s+all|almost\s+all)\s+of\s+(?:them|whom)"
+    # ", three of them children,": an aside that counts a part of them, named by a word
+    r",\s+(?:nearly\s+|almost\s+)?(?:[a-z]+(?:-[a-z]+)?|\d[\d,]*)\s+of\s+(?:them|whom)"
     r"\s+[^,;.()\n\d]{1,50},"
     r"|\s+([—–])\s[^—–\n.;:!?\d]{1,80}?\s\1"
     rf"|\s+([—–])\s{SHARE_ASIDE}\s\2"
@@ -1127,7 +1153,12 @@ _SETTING_HOLDS_BEFORE: Final = re.compile(
     rf"\s+(?:held|holds)\s+{_APPROX_LEAD}$"
     # "The other 135 sites held 11,050 households": the rest of the sites a list counts
     rf"|\b(?:other|remaining)\s+(?:\d[\d,]*\s+)?{_SETTING_NOUN}\s+(?:held|hold|holds)\s+{_APPROX_LEAD}"
-    rf"(?:\d[\d,]*\s+(?:households|families)\s+and\s+{_APPROX_LEAD})?$",
+    rf"(?:\d[\d,]*\s+(?:households|families)\s+and\s+{_APPROX_LEAD})?$"
+    # "the centre held about 70,000 people", "The school now holds about 38,700 people": a
+    # site, or a building used as one, that holds people as the verb's subject
+    rf"|\bthe\s+(?:[A-Z][\w'’-]*\s+){{0,2}}{_NOT_WHERE_PEOPLE_LIVE}"
+    r"(?:camps?|shelters?|sites?|centres?|centers?|settlements?|schools?|halls?|stadium|churche?s?)"
+    rf"\s+(?:(?:now|still|already|then|alone)\s+)?(?:held|holds)\s+{_APPROX_LEAD}$",
     re.IGNORECASE,
 )
 # "is now the largest centre, with between 40,000 and 50,000 people"
@@ -2062,6 +2093,12 @@ def _count(
                 return None
             return _moved_for_care(text, mention, mention.end, bare)
         verb = bare
+        if verb[1] <= mention.start and (
+            animals := _animals_of(text, lex, max(lo, _line_start(text, verb[0])), verb)
+        ):
+            # "Livestock died   26,564 head": the animals the verb before says died
+            unit = lex.nouns[animals[2]].unit
+            return _Counted("other", "all", unit, "flow", None, origin, notes)
         # a noun of a label or title says what is counted: "Houses: 550,928" counts buildings
         named_noun = lex.nouns.get(verb[2]) if verb[2] not in lex.verb_metric else None
         cue = (
@@ -2276,9 +2313,17 @@ def _count(
         # "12 refugees were killed", "12,000 refugees were left without a roof": what happened
         # to them is the figure; the noun only says who they are ("15 patients died", but not
         # "5,100 cases recorded among displaced people")
+        # "Ten patients, three of them children, were killed": past an aside that counts a
+        # part of them, to the verb of both
+        aside = _ASIDE.match(text, noun_end)
+        reach = (
+            min(hi, aside.end() + 60)
+            if aside is not None and aside.end() < hi
+            else min(hi, next_start, noun_end + 60)
+        )
         event = [
             v
-            for v in _verbs(text, lex, noun_end, min(hi, next_start, noun_end + 60))
+            for v in _verbs(text, lex, noun_end, reach)
             if (
                 lex.verb_metric[v[2]][0] in _EVENT_METRICS
                 and (
@@ -2324,7 +2369,10 @@ def _count(
         if _BODIES_OF.search(text, max(lo, mention.start - 20), mention.start):
             metric, kind = "killed", "flow"  # "the bodies of four refugees were recovered"
             event = []
-        if event and not text[noun_end : max(noun_end, event[0][0])].count(","):
+        gap_start = (
+            aside.end() if aside is not None and event and aside.end() <= event[0][0] else noun_end
+        )
+        if event and not text[gap_start : max(gap_start, event[0][0])].count(","):
             event_metric, event_kind = lex.verb_metric[event[0][2]]
             if metric == "refugees" and _MOVING.match(event[0][2]):
                 kind = "flow"  # "33,104 refugees from Ethiopia arrived": refugees, arriving

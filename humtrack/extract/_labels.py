@@ -30,8 +30,9 @@ def _label_before(text: str, position: int) -> tuple[int, int] | None:
             return None
         # "   Sirajganj        20.4 lakh": a table whose columns are aligned with spaces
         return aligned.span("label")
-    if separator.group().strip() == ".." and not _FIGURE_ENDS_LINE.match(text, position):
-        return None  # two dots lead to a figure that ends its line, not "days .. 300 were"
+    if separator.group().strip() in {".", ".."} and not _FIGURE_ENDS_LINE.match(text, position):
+        # one or two dots lead to a figure that ends its line, not "days .. 300 were"
+        return None
     body = head[: separator.start()]
     # "Kostanay region: 32 410 / 1 952": the second cell's label runs over the first cell
     marks = ".;" if separator.group() == " /" else ".;:"
@@ -45,7 +46,9 @@ _SLASH_ROW: Final = re.compile(
     r"[ \t]*(?:[-–—•*·][ \t]+)?(?P<label>[^\W\d_][^\d\n:;|()/—–]{0,60}?)[ \t]+"
     r"(?=[~≈]?\d[\d,.\u00a0]*\+?(?:[ \t]*/[ \t]*[~≈]?\d[\d,.\u00a0]*\+?)+[ \t]*(?:\n|$))"
 )
-_FIGURE_ENDS_LINE: Final = re.compile(r"[ \t]*[~≈]?\d[\d,.  \u00a0]*\+?[ \t]*(?:\n|$)")
+_FIGURE_ENDS_LINE: Final = re.compile(
+    r"[ \t]*[~≈]?\d[\d,.  \u00a0]*\+?(?:[ \t]*\([^()\n]*\))?[ \t]*(?:\n|$)"
+)
 # a row of a table aligned with spaces: a label of words (no figure, no run of spaces) at
 # the start of the line, then a run of spaces or a tab before the figure, which ends the line;
 # not the page furniture "Page  2", "Table  3", "Annex  1", nor "Week  21      300"
@@ -141,8 +144,34 @@ def _label_cue(
             # "UNRWA installations damaged ......... 12" under "Displaced: ~4,000": things
             # hit, whatever the rows above count of people
             cue = None
+        elif (
+            depth == 0
+            and cue is not None
+            and cue[0] < label[0]
+            and _cue_unit(lex, cue[2]) == "item"
+            and lex.damage.search(text, *label) is not None
+        ):
+            # "Educational institutions damaged  about 7,500" under "Livestock died": the
+            # row's own damage, not the animals of the row above
+            cue = None
         cache[key] = cue
     return cache[key]
+
+
+def _animals_of(text: str, lex: Lexicon, label_start: int, verb: Cue) -> Cue | None:
+    """The things a label's verb of death or harm is said of, when they are no people:
+    "Livestock perished: 1,874", "Goats and sheep lost" count animals, not casualties."""
+    if lex.verb_metric.get(verb[2], ("", ""))[0] not in {"killed", "injured", "missing"}:
+        return None
+    for word in reversed(list(_WORD.finditer(text, label_start, verb[0]))):
+        noun = lex.nouns.get(word.group().lower())
+        if noun is not None:
+            return (
+                (word.start(), word.end(), word.group().lower())
+                if noun.metric == "other" and noun.unit == "item"
+                else None
+            )
+    return None
 
 
 def _cue_unit(lex: Lexicon, word: str) -> str:
@@ -187,7 +216,7 @@ def _label_cue_of(
         return inline
     cues = _not_adjectival(text, _verbs(text, lex, label_start, label_end))
     if cues:
-        return cues[-1]
+        return _animals_of(text, lex, label_start, cues[-1]) or cues[-1]
     held = _PEOPLE_IN_SETTING.search(text, label_start, label_end)
     if held is not None:
         # "People in accommodation centres: 250,000", "Peak number in UNRWA shelters: 50,896":
@@ -898,6 +927,9 @@ def _column_of_cell_cue(text: str, lex: Lexicon, cell: TableCell) -> Cue | None:
             own = _last_counted_noun(text, lex, *cell.header)  # "| Houses damaged |"
         if own is not None:
             return own
+        titled = _unit_in_title(text, lex, cell.header, cell.table_start)
+        if titled is not None:
+            return titled
         if (
             cell.rows_header is not None
             and _SETTING.fullmatch(text, *cell.rows_header)
@@ -914,6 +946,28 @@ def _column_of_cell_cue(text: str, lex: Lexicon, cell: TableCell) -> Cue | None:
         if named is not None:
             return named
     return _label_cue(text, lex, (cell.table_start, cell.table_start))
+
+
+def _unit_in_title(
+    text: str, lex: Lexicon, header: tuple[int, int], table_start: int
+) -> Cue | None:
+    """What a column that names only its unit counts, when the title over the table says it
+    of that unit: "Households" under "Affected households and deaths by province" counts
+    households affected, not the deaths the title names last."""
+    unit = text[header[0] : header[1]].strip()
+    title_end = text.rfind("\n", 0, table_start)
+    if not unit or not _UNITS_ONLY.fullmatch(unit) or title_end < 0:
+        return None
+    title_start = text.rfind("\n", 0, title_end) + 1
+    for word in re.finditer(rf"\b{re.escape(unit)}\b", text[title_start:title_end], re.I):
+        start, end = title_start + word.start(), title_start + word.end()
+        before = _verbs(text, lex, max(title_start, start - 30), start)
+        if before and not text[before[-1][1] : start].strip():
+            return before[-1]  # "Affected households"
+        after = _verbs(text, lex, end, min(title_end, end + 30))
+        if after and not text[end : after[0][0]].strip():
+            return after[0]  # "households displaced"
+    return None
 
 
 _PEOPLE_COLUMN: Final = re.compile(

@@ -291,7 +291,12 @@ def _ratio(written: str, after: str, before: str) -> bool:
 #: two between spaces ("Killed .......... 18", "of whom refugees .. 46,343"; the label rules
 #: take two dots only before a figure that ends its line), not an ellipsis ("the water kept
 #: rising... 12 people drowned")
-DOT_LEADER: Final = r"(?:[ \t]+\.{3,}|[ \t]+\.\.(?=[ \t]|$)|\.{4,}|[ \t]+…+|…{2,})"
+DOT_LEADER: Final = (
+    r"(?:[ \t]+\.{3,}|[ \t]+\.\.(?=[ \t]|$)|\.{4,}|[ \t]+…+|…{2,}"
+    # one spaced dot where a long label leaves no room for more, before a figure that ends the
+    # line: "United Republic of Tanzania . 243,600 (provisional)"
+    r"|[ \t]+\.(?=$|[ \t]+\d[\d,.]*(?:[ \t]*\([^()\n]*\))?[ \t]*(?:\n|$)))"
+)
 # the dots between a row's label and its page in a table of contents, and the signs of one:
 # a line opening on a section number or a part's name, or a "Contents" heading above
 _DOT_LEADER_BEFORE: Final = re.compile(rf"{DOT_LEADER}[ \t]*$")
