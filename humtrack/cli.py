@@ -10,15 +10,17 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Final, NoReturn
+from typing import Final, NoReturn, TextIO
 
 import pandas as pd
 
 from humtrack import __version__
 from humtrack.claimset import DISPLAY_COLUMNS, display_frame, period_text
-from humtrack.errors import AggregationError, HumtrackError, SchemaError
+from humtrack.errors import AggregationError, HumtrackError, SchemaError, UsageError
+from humtrack.io import json as json_io
 from humtrack.io import read, validate
 from humtrack.ledger import LedgerError
 from humtrack.schema import CLAIM_DTYPES
@@ -242,7 +244,7 @@ def _total(args: argparse.Namespace) -> int:
     keep = pd.Series(True, index=frame.index)
     for column, wanted in (("metric", args.metric), ("kind", args.kind), ("group", args.group)):
         if wanted:
-            keep &= frame[column].astype(object).isin(wanted.split(","))
+            keep &= frame[column].astype(object).isin(_known_values(column, wanted))
     if args.within:
         keep &= frame["location_code"].fillna("").str.startswith(args.within)
     table = total(
@@ -256,6 +258,23 @@ def _total(args: argparse.Namespace) -> int:
     columns += ["period", "n_quantities", "n_claims", "range", "central", "left_out"]
     _emit(table, args, columns)
     return EXIT_OK
+
+
+def _known_values(column: str, wanted: str) -> list[str]:
+    """The comma-separated values of an option, each one of the column's vocabulary: a typo
+    ("kiled") is an error, not an empty total."""
+    import difflib
+
+    from humtrack.vocab import vocabulary
+
+    choices = vocabulary(column)
+    values = [v.strip().lower() for v in wanted.split(",") if v.strip()]
+    for value in values:
+        if value not in choices:
+            close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else f" (one of {', '.join(choices)})"
+            raise UsageError(f"unknown {column} {value!r}{hint}", code=column, value=value)
+    return values
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -410,11 +429,14 @@ def _extract(args: argparse.Namespace) -> int:
     found = extract_files(args.paths, sources=sources, progress=progress)
     fmt = args.format
     if args.output and fmt != "table":
-        write(found, args.output, format=fmt)
+        written_as = _output_format(args.output, fmt)
+        write(found, args.output, format=written_as)
         print(f"{len(found)} candidates written to {args.output}", file=sys.stderr)
     elif fmt == "table":
         _print_table(found.frame, None)
-    elif not args.compare:
+    elif fmt == "json":
+        sys.stdout.write(json_io.dumps(found.frame))
+    elif not args.compare or fmt == "csv":
         view = found.frame.copy()
         for name in ("period_start", "period_end"):
             view[name] = view[name].dt.strftime("%Y-%m-%d")
@@ -425,6 +447,27 @@ def _extract(args: argparse.Namespace) -> int:
         _print_comparison(found.frame, recorded.frame, result.pairs)
         print(f"\n{result}")
     return EXIT_OK
+
+
+def _output_format(output: str, fmt: str | None) -> str | None:
+    """The format to write ``output`` in: the one asked for, which must agree with the file's
+    extension when it has one that humtrack knows (no JSON written into ``x.csv``)."""
+    from humtrack.io import FORMATS
+
+    suffix = Path(output).suffix.lstrip(".").lower()
+    if (
+        fmt is not None
+        and suffix in FORMATS
+        and suffix != fmt
+        and not (fmt == "csv" and output.lower().endswith(".hxl.csv"))
+    ):
+        raise UsageError(
+            f"--format {fmt} does not match the extension of {output}; drop --format or name "
+            f"the file .{fmt}",
+            code="format",
+            value=output,
+        )
+    return fmt
 
 
 def _print_comparison(found: pd.DataFrame, recorded: pd.DataFrame, pairs: pd.DataFrame) -> None:
@@ -460,6 +503,21 @@ def _print_comparison(found: pd.DataFrame, recorded: pd.DataFrame, pairs: pd.Dat
         print(table.to_string(index=False))
 
 
+_UNREADABLE_LEDGER: Final = frozenset({"not_a_ledger", "not_a_file", "corrupt", "newer_schema"})
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """A warning on the command line: its message, not the place in humtrack it came from."""
+    print(f"humtrack: warning: {message}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
@@ -476,8 +534,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         "ledger": _ledger,
     }
     try:
-        return handlers[args.command](args)
-    except (AggregationError, LedgerError) as exc:
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning
+            return handlers[args.command](args)
+    except LedgerError as exc:
+        print(f"humtrack: {exc}", file=sys.stderr)
+        # a file that is no ledger (or one this version cannot read) is unreadable input
+        return EXIT_USAGE if exc.code in _UNREADABLE_LEDGER else EXIT_INVALID
+    except AggregationError as exc:
         print(f"humtrack: {exc}", file=sys.stderr)
         return EXIT_INVALID
     except SchemaError as exc:

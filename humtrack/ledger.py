@@ -58,7 +58,7 @@ import numpy as np
 import pandas as pd
 
 from humtrack.claimset import ClaimSet, as_claimset
-from humtrack.errors import HumtrackError
+from humtrack.errors import HumtrackError, UsageError
 from humtrack.schema import CLAIM_DTYPES, DATE_DTYPE, SOURCE_COLUMNS, TEXT_DTYPE, empty_claims
 from humtrack.tables import PathLike
 from humtrack.validation import coerce_claims, coerce_sources
@@ -87,8 +87,18 @@ def _now() -> str:
 
 def _when(moment: str | datetime | pd.Timestamp) -> str:
     """A moment as the ledger writes it (UTC, ISO, microseconds)."""
-    stamp = pd.Timestamp(moment)
-    stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
+    parsed: object
+    try:
+        parsed = pd.Timestamp(moment)
+    except (ValueError, TypeError):
+        parsed = None
+    if not isinstance(parsed, pd.Timestamp) or pd.isna(parsed):
+        raise UsageError(
+            f"{moment!r} is not a date or time (write 2024-05-01 or 2024-05-01T12:00:00Z)",
+            code="moment",
+            value=str(moment),
+        )
+    stamp = parsed.tz_localize("UTC") if parsed.tzinfo is None else parsed.tz_convert("UTC")
     return stamp.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 

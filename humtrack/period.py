@@ -142,6 +142,8 @@ class Period:
         >>> Period.parse("../2017-10-08").start is None
         True
         """
+        if not isinstance(text, str):
+            raise ParseError(f"a period is written as text such as 2019-05-01, not {text!r}")
         text = text.strip()
         if "/" in text:
             left, _, right = text.partition("/")

@@ -322,6 +322,10 @@ class _Coercer:
         return num.where(~bad).round().astype(INT_DTYPE)
 
     def _date(self, name: str, series: pd.Series) -> pd.Series:
+        if isinstance(series.dtype, pd.DatetimeTZDtype):
+            # a zoned time (as Parquet and pyarrow often store dates): its day is the day on
+            # the clock of its own zone
+            series = series.dt.tz_localize(None)
         if pd.api.types.is_datetime64_any_dtype(series.dtype):
             return series.astype(DATE_DTYPE)
         text = _as_text(series, strip=True)
@@ -463,11 +467,30 @@ def _rounding_steps(values: pd.Series) -> pd.Series:
     return pd.Series(out, index=values.index)
 
 
-def stable_ids(df: pd.DataFrame) -> pd.Series:
-    """Stable claim ids for rows that have none: a hash of source, span, metric, group and value."""
-    key = df[["source_id", "quote_start", "quote_end", "metric", "group", "value"]].astype(str)
+_ID_KEY: Final = ("source_id", "quote_start", "quote_end", "metric", "group", "value")
+# what else tells two figures apart when they share a source, a span (often none), a metric and
+# a value: "5 killed in Idlib on 1 January" and "5 killed in Hama on 2 January"
+_ID_KEY_MORE: Final = (
+    *_ID_KEY, "kind", "unit", "qualifier", "lower", "upper", "precision", "period_start",
+    "period_end", "location", "location_code", "origin_code", "subject", "attributed_to",
+)  # fmt: skip
+
+
+def _hashed_ids(df: pd.DataFrame, columns: tuple[str, ...]) -> pd.Series:
+    key = df[[c for c in columns if c in df.columns]].astype(str)
     hashed = pd.util.hash_pandas_object(key, index=False).to_numpy(dtype="uint64")
     return pd.Series([f"c{h:016x}" for h in hashed], index=df.index, dtype=TEXT_DTYPE)
+
+
+def stable_ids(df: pd.DataFrame) -> pd.Series:
+    """Stable claim ids for rows that have none: a hash of source, span, metric, group and
+    value; rows that share all of these (figures with no quote) hash their period, place and
+    the other fields too, so that only rows that repeat each other share an id."""
+    ids = _hashed_ids(df, _ID_KEY)
+    clash = ids.duplicated(keep=False).to_numpy()
+    if clash.any():
+        ids[clash] = _hashed_ids(df[clash], _ID_KEY_MORE)
+    return ids
 
 
 _MESSAGES: Final[dict[str, str]] = {
@@ -507,7 +530,10 @@ def _fmt(x: Any) -> str:
     if isinstance(x, float) and x.is_integer():
         return str(int(x))
     if isinstance(x, pd.Timestamp):
-        return "(empty)" if pd.isna(x) else x.date().isoformat()
+        if pd.isna(x):
+            return "(empty)"
+        # a time of day is shown, since it may be what a message is about
+        return x.date().isoformat() if x == x.normalize() else x.isoformat(sep=" ")
     return str(x)
 
 

@@ -179,3 +179,66 @@ def test_ledger_add_log_export(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert main(["ledger", "export", ledger, str(target)]) == 0
     assert len(pd.read_csv(target)) == 17
     assert main(["ledger", "log", str(tmp_path / "missing.sqlite")]) == 2
+
+
+def test_extract_writes_the_format_asked_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    text = tmp_path / "a.txt"
+    text.write_text(
+        "Aid agencies said 45 people were killed in Hama on Sunday.\n", encoding="utf-8"
+    )
+    assert main(["extract", str(text), "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert [(r["value"], r["metric"]) for r in records] == [(45.0, "killed")]
+    # a format that contradicts the file's extension is refused, not written into it
+    assert main(["extract", str(text), "--format", "json", "-o", str(tmp_path / "x.csv")]) == 2
+    assert "does not match the extension" in capsys.readouterr().err
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_options_that_name_nothing_are_errors_not_empty_results(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["total", "seeds/claims.csv", "--metric", "kiled"]) == 2
+    assert "did you mean 'killed'" in capsys.readouterr().err
+    assert main(["total", "seeds/claims.csv", "--metric", "killed", "--group", "kids"]) == 2
+    assert "unknown group 'kids'" in capsys.readouterr().err
+    assert main(["check", "seeds/claims.csv", "--select", ","]) == 2
+    assert "names no rule" in capsys.readouterr().err
+
+
+def test_a_file_that_is_no_ledger_is_unreadable_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake = tmp_path / "fake.sqlite"
+    fake.write_bytes(b"hello, not a database")
+    assert main(["ledger", "export", str(fake), str(tmp_path / "out.csv")]) == 2
+    assert "is not a humtrack ledger" in capsys.readouterr().err
+    ledger = tmp_path / "l.sqlite"
+    assert main(["ledger", "add", str(ledger), "seeds/claims.csv"]) == 0
+    assert (
+        main(["ledger", "export", str(ledger), str(tmp_path / "o.csv"), "--as-of", "garbage"]) == 2
+    )
+    err = capsys.readouterr().err
+    assert "'garbage' is not a date or time" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.filterwarnings("always")
+def test_warnings_on_the_command_line_are_one_plain_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hxl = tmp_path / "t.csv"
+    hxl.write_text(
+        "Province,Date,IDPs,Other\n#adm1+code,#date,#affected+idps,#foo+bar\nSY07,2020-01-15,100,x\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(hxl)]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("humtrack: warning: ")
+    assert "#foo+bar" in err
+    assert "humtrack/io" not in err
+    assert "HumtrackWarning" not in err

@@ -1745,9 +1745,14 @@ def test_table_rows_count_what_the_paragraph_above_counts_and_detention_holds() 
     assert figures("Ecuador's prisons as a whole hold some 39,000 people.", "metric", "kind") == [
         (39_000, "detained", "stock")
     ]
-    # "held" alone is also said of detention: a camp holds people in a clause of its own
-    # ("camps that held 45,000 people"), see the rules on settings below
-    assert figures("The camp held 3,700 people at its peak.") == []
+    # "held" is also said of detention: a camp named as one for detention holds no displaced
+    # people; a camp or centre with no such word, as reports use them, holds the displaced
+    assert figures("The detention camp held 3,700 people at its peak.", "metric") == [
+        (3700, "detained")
+    ]
+    assert figures("The camp held 3,700 people at its peak.", "metric", "kind") == [
+        (3700, "idps", "stock")
+    ]
 
 
 def test_a_part_that_says_what_it_is_keeps_its_own_metric() -> None:
@@ -5407,3 +5412,32 @@ def test_one_spaced_dot_leads_a_long_label_to_its_figure() -> None:
     ]
     # a spaced full stop in prose is no leader
     assert figures("The floods hit Kasese . 243 people died.", "metric") == [(243, "killed")]
+
+
+def test_a_line_of_places_and_figures_split_by_pipes() -> None:
+    text = (
+        "[Map: people affected in the most affected states]\n"
+        "Khartoum 118,000 | Blue Nile 95,000 | River Nile 78,000\n"
+    )
+    assert figures(text, "metric", "location_code", "quote") == [
+        (118000, "affected", "SD01", "Khartoum 118,000"),
+        (95000, "affected", "SD08", "Blue Nile 95,000"),
+        (78000, "affected", "SD16", "River Nile 78,000"),
+    ]
+    killed = "CIVILIANS KILLED BY DISTRICT\nAnantnag 17 | Kulgam 12\n"
+    assert figures(killed, "metric", "quote") == [
+        (17, "killed", "Anantnag 17"),
+        (12, "killed", "Kulgam 12"),
+    ]
+    # a pipe table, which opens on a pipe, is read by its header, not as such a line
+    table = "| District | Killed |\n|---|---|\n| Anantnag | 17 |\n"
+    assert figures(table, "metric", "quote") == [(17, "killed", "17")]
+
+
+def test_quotes_of_windows_text_end_before_the_carriage_return() -> None:
+    text = "At least 45 civilians were killed on Sunday in Hama.\r\nAbout 300 families fled.\r\n"
+    quotes = [q for _, q in figures(text, "quote")]
+    assert quotes == [
+        "At least 45 civilians were killed on Sunday in Hama",
+        "About 300 families fled",
+    ]

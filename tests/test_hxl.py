@@ -74,3 +74,33 @@ def test_a_file_without_hashtags_is_refused(tmp_path: Path) -> None:
         pytest.warns(HumtrackWarning),
     ):
         ht.read(path)
+
+
+def test_a_header_repeated_over_several_figures_keeps_every_figure(tmp_path: Path) -> None:
+    path = tmp_path / "hdx.csv"
+    path.write_text(
+        "Province,Date,Total,Total,,\n"
+        "#adm1+code,#date,#affected+killed,#affected+injured,#affected+killed+children,"
+        "#affected+killed+children\nSY07,2020-01-15,10,20,3,4\n",
+        encoding="utf-8",
+    )
+    frame = ht.read(path).frame
+    assert frame["claim_id"].is_unique
+    assert sorted(zip(frame["metric"].astype(str), frame["value"], strict=True)) == [
+        ("injured", 20.0),
+        ("killed", 3.0),
+        ("killed", 4.0),
+        ("killed", 10.0),
+    ]
+
+
+def test_a_stock_narrowed_to_the_end_of_its_window_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "hdx.csv"
+    path.write_text(
+        "Province,Start,End,IDPs\n#adm1+code,#date+start,#date+end,#affected+idps\n"
+        "SY07,2020-01-01,2020-12-31,100\n",
+        encoding="utf-8",
+    )
+    claim = ht.read(path).frame.iloc[0]
+    assert str(claim["period_start"].date()) == str(claim["period_end"].date()) == "2020-12-31"
+    assert "window 2020-01-01 to 2020-12-31" in claim["notes"]

@@ -192,3 +192,65 @@ def test_row_checks_report_what_plain_pandera_checks_report() -> None:
     assert {"bounds_order", "value_in_bounds", "period_order", "quote_span"} <= set(
         reports[0]["check"]
     )
+
+
+def test_a_sources_frame_reads_its_texts_from_its_own_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seeds = Path("seeds").resolve()
+    claims = ht.read(seeds / "claims.csv").frame.copy()
+    claims.loc[0, ["quote_start", "quote_end"]] += 5  # a quote at the wrong place
+    sources = ht.read_sources(seeds / "sources.csv")
+    monkeypatch.chdir(tmp_path)  # far from the texts
+    by_path = ht.check(claims, sources=seeds / "sources.csv")
+    by_frame = ht.check(claims, sources=sources)
+    assert "P002" in set(by_frame.frame["code"])
+    assert not by_frame.ok
+    assert by_frame.frame["code"].tolist() == by_path.frame["code"].tolist()
+
+
+def test_generated_ids_tell_apart_figures_with_no_quote(tmp_path: Path) -> None:
+    path = tmp_path / "hand.csv"
+    path.write_text(
+        "source_id,metric,period_end,value,location_code\n"
+        "s1,killed,2020-01-01,5,SY07\ns1,killed,2020-01-02,5,SY05\ns1,killed,2020-01-03,7,SY05\n",
+        encoding="utf-8",
+    )
+    ids = ht.read(path).frame["claim_id"]
+    assert ids.is_unique
+    assert len(ids) == 3
+    # the same rows get the same ids again
+    assert ht.read(path).frame["claim_id"].tolist() == ids.tolist()
+    # rows that repeat each other still share one
+    path.write_text(
+        "source_id,metric,period_end,value\ns1,killed,2020-01-01,5\ns1,killed,2020-01-01,5\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ht.SchemaError) as raised:
+        ht.read(path)
+    assert raised.value.report is not None
+    assert set(raised.value.report.failures["check"]) == {"field_uniqueness"}
+
+
+def test_dates_with_a_time_zone_are_read_as_their_day(tmp_path: Path) -> None:
+    zoned = pd.to_datetime(["2020-01-01", "2020-03-05"]).tz_localize("Asia/Damascus")
+    frame = pd.DataFrame(
+        {
+            "claim_id": ["a", "b"],
+            "metric": ["killed", "killed"],
+            "value": [5.0, 6.0],
+            "period_end": zoned,
+        }
+    )
+    assert ht.validate(frame).ok
+    assert ht.ClaimSet(frame).frame["period_end"].dt.strftime("%Y-%m-%d").tolist() == [
+        "2020-01-01",
+        "2020-03-05",
+    ]
+    frame.to_parquet(tmp_path / "zoned.parquet")
+    assert len(ht.read(tmp_path / "zoned.parquet")) == 2
+    # a time of day is still refused, and the message shows it
+    timed = frame.assign(period_end=pd.to_datetime(["2020-01-01 23:30", "2020-03-05 00:00"]))
+    report = ht.validate(timed)
+    assert not report.ok
+    assert "23:30" in report.failures["message"].iloc[0]

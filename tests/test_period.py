@@ -61,3 +61,8 @@ def test_bad_periods_are_refused(text: str) -> None:
 def test_coarse_precision_needs_aligned_ends() -> None:
     with pytest.raises(ParseError, match="boundaries"):
         Period(date(2019, 5, 2), date(2019, 5, 31), "month")
+
+
+def test_a_period_that_is_not_text_is_a_parse_error() -> None:
+    with pytest.raises(ParseError, match="written as text"):
+        Period.parse(None)  # type: ignore[arg-type]

@@ -109,3 +109,15 @@ def test_the_shares_of_a_flow_add_up_to_it(start: date, days: int, value: float,
     assert series["period_start"].iloc[0].date() <= start
     assert series["period_end"].iloc[-1].date() >= end
     assert covered.sum() >= days + 1
+
+
+@pytest.mark.parametrize("freq", ["h", "12h", "36h", "min"])
+def test_frequencies_finer_than_a_day_are_refused(freq: str) -> None:
+    flow = {
+        "claim_id": "a", "metric": "killed", "value": 300.0, "qualifier": "exact",
+        "precision": 1.0, "location_code": "SY07", "period_start": "2020-01-17",
+        "period_end": "2020-02-15",
+    }  # fmt: skip
+    with pytest.raises(ht.HumtrackError, match="periods are whole days"):
+        ht.timeseries(pd.DataFrame([flow]), freq=freq)
+    assert ht.timeseries(pd.DataFrame([flow]), freq="2D")["central"].sum() == pytest.approx(300)

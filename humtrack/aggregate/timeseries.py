@@ -52,6 +52,9 @@ TIMESERIES_COLUMNS: Final = (
 )
 
 
+_DAY_NANOS: Final = 86_400 * 10**9
+
+
 def _calendar(
     first: np.datetime64, last: np.datetime64, freq: str
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -62,6 +65,11 @@ def _calendar(
         raise UsageError(
             f"unknown frequency {freq!r}: use a pandas offset such as MS, W-MON, D"
         ) from error
+    if isinstance(offset, pd.offsets.Tick) and offset.nanos % _DAY_NANOS:
+        raise UsageError(
+            f"frequency {freq!r} cuts days into parts; periods are whole days: use D or a "
+            "longer frequency (W-MON, MS, QS, YS)"
+        )
     if offset.rule_code.endswith("E") or "E-" in offset.rule_code:
         raise UsageError(
             f"frequency {freq!r} marks the ends of periods; use the start form "

@@ -125,7 +125,13 @@ class Context:
                 out[sid] = (data.decode("utf-8-sig"), hashlib.sha256(data).hexdigest(), "")
             except (OSError, UnicodeDecodeError) as exc:
                 reason = "no such file" if isinstance(exc, FileNotFoundError) else str(exc)
-                out[sid] = (None, None, f"{reason}: {os.fspath(full)}")
+                where = (
+                    " (read from the current folder: pass the sources table's path, or the "
+                    "frame read_sources returns, so that paths are read from its folder)"
+                    if self.base_dir is None and not full.is_absolute()
+                    else ""
+                )
+                out[sid] = (None, None, f"{reason}: {os.fspath(full)}{where}")
         return out
 
     # -- helpers for messages (called on the few rows a rule reports) ----------------------

@@ -148,5 +148,11 @@ def select_rules(
     if isinstance(ignore, str):
         ignore = [ignore]
     chosen = _expand(select, "select") if select else set(RULES)
+    if select and not chosen:
+        # "--select ," names no rule: running none would report a clean table
+        raise UsageError(
+            "select names no rule; give codes, prefixes or names (`humtrack rules` lists them)",
+            code="unknown_rule",
+        )
     chosen -= _expand(ignore or [], "ignore")
     return [c for c in RULES if c in chosen]

@@ -20,6 +20,9 @@ def _label_before(text: str, position: int) -> tuple[int, int] | None:
     head = text[line_start:position].rstrip()
     separator = _LABEL_END.search(head)
     if separator is None:
+        piped = _piped_label(text, position)
+        if piped is not None:
+            return piped
         aligned = _ALIGNED_LABEL.match(text, line_start)
         if aligned is None or position not in {aligned.end(), aligned.end("gap")}:
             slashed = _SLASH_ROW.match(text, line_start)
@@ -41,6 +44,33 @@ def _label_before(text: str, position: int) -> tuple[int, int] | None:
     return (start, end) if 2 <= len(text[start:end].strip()) <= 120 else None
 
 
+def _piped_label(text: str, position: int) -> tuple[int, int] | None:
+    """The label of a figure in a line of labelled figures split by pipes, as a map or chart
+    gives them: "Khartoum 118,000 | Blue Nile 95,000 | Sennar 88,000"."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - line_start > 600 or not _PIPED_LINE.fullmatch(text, line_start, line_end):
+        return None
+    cell_start = text.rfind("|", line_start, position) + 1 or line_start
+    cell_end = text.find("|", position, line_end)
+    cell = _PIPED_CELL.fullmatch(text, cell_start, line_end if cell_end < 0 else cell_end)
+    if cell is None or cell.start("figure") != position:
+        return None
+    return cell.span("label")
+
+
+# a cell of a line of figures split by pipes: a label of words, then its figure
+_PIPED_CELL_BODY: Final = (
+    r"[ \t]*({label}[^\W\d_][^\d\n|:]{{0,50}}?)[ \t]+({figure}\d[\d,.\u00a0]*)"
+    r"(?:[ \t]+(?:lakh|million|thousand))?[ \t]*"
+)
+_PIPED_CELL: Final = re.compile(_PIPED_CELL_BODY.format(label="?P<label>", figure="?P<figure>"))
+# two cells or more, and nothing else on the line: not a pipe table, which opens on a pipe
+_PIPED_LINE: Final = re.compile(
+    rf"(?!\s*\|){_PIPED_CELL_BODY.format(label='?:', figure='?:')}"
+    rf"(?:\|{_PIPED_CELL_BODY.format(label='?:', figure='?:')})+"
+)
 # a row of words, then figures split by slashes that end the line: "Kherson region 52 / 168"
 _SLASH_ROW: Final = re.compile(
     r"[ \t]*(?:[-–—•*·][ \t]+)?(?P<label>[^\W\d_][^\d\n:;|()/—–]{0,60}?)[ \t]+"

@@ -50,6 +50,9 @@ _CLAUSE_BREAKS: Final = tuple(
         r",\s+(?=(?:while|but|whereas|although|though)\b)",
         r"\((?=\S)",
         r"\)\s*",
+        # "Khartoum 118,000 | Blue Nile 95,000": cells of a row split by pipes, each a label
+        # and its figure; not "Total deaths | 45", a label and its figure
+        r"\|(?<=\d[ \t]\|)[ \t]*(?=[^\W\d_])",
     )
 )
 
@@ -157,8 +160,8 @@ class Segments:
     def trimmed(self, start: int, end: int) -> tuple[int, int]:
         """Shrink a span to exclude surrounding blanks and closing punctuation."""
         text = self.text
-        while start < end and text[start] in ' \t\n,;:—–("“|.…)':
+        while start < end and text[start] in ' \t\r\n,;:—–("“|.…)':
             start += 1
-        while end > start and text[end - 1] in ' \t\n,;:—–.)("”|':
+        while end > start and text[end - 1] in ' \t\r\n,;:—–.)("”|':
             end -= 1
         return start, end

@@ -152,6 +152,9 @@ def write(
 def read_sources(path: PathLike, *, format: str | None = None) -> pd.DataFrame:
     """Read a sources table (one row per document) with the canonical dtypes.
 
+    The frame's ``attrs["base_dir"]`` keeps the table's folder, which its relative ``path``
+    cells are read from when the frame is passed on (to ``check`` or ``report``).
+
     Raises
     ------
     SchemaError
@@ -161,6 +164,9 @@ def read_sources(path: PathLike, *, format: str | None = None) -> pd.DataFrame:
     typed, report = coerce_sources(raw)
     if not report.ok:
         raise SchemaError(f"{path}: {report.summary()}", report=report)
+    # the folder the table's paths are relative to, for whatever reads the texts later
+    # (``check``, ``report``): the same texts whether given the path or this frame
+    typed.attrs["base_dir"] = str(Path(path).resolve().parent)
     return typed
 
 

@@ -28,6 +28,7 @@ import csv
 import io
 import re
 import warnings
+from collections import Counter
 from pathlib import Path
 from typing import Final
 
@@ -187,6 +188,22 @@ def _read_own(frame: pd.DataFrame, tags: list[str]) -> pd.DataFrame:
     return out
 
 
+def _column_labels(
+    figures: list[tuple[int, str, str, str]], headers: list[str], tags: list[str]
+) -> dict[int, str]:
+    """A label per figure column for its claims' ids: its header, unless another figure column
+    has the same one ("Total" under killed and under injured); then the header and hashtag,
+    and the column's number where even those repeat."""
+    header = {i: headers[i].strip() or tags[i].strip() for i, *_ in figures}
+    seen = Counter(header.values())
+    labels = {
+        i: h if seen[h] == 1 else f"{headers[i].strip()}{tags[i].strip()}"
+        for i, h in header.items()
+    }
+    again = Counter(labels.values())
+    return {i: h if again[h] == 1 else f"{h}@{i + 1}" for i, h in labels.items()}
+
+
 def _read_wide(
     frame: pd.DataFrame,
     tags: list[str],
@@ -255,6 +272,7 @@ def _read_wide(
     start = _first_present(frame, [dates["start"]] if "start" in dates else [])
     stem = path.name
     extra = _notes(frame, tags, unknown)
+    labels = _column_labels(figures, headers, tags)
     parts = []
     for column, metric, group, unit in figures:
         cells = frame[f"c{column}"]
@@ -269,10 +287,20 @@ def _read_wide(
         provenance = [
             f"{stem} row {r}, column {header!r} ({tags[column].strip()})" for r in row_numbers
         ]
+        if kind == "stock":
+            # a stock holds on a day: the row's window is narrowed to its end, and says so
+            given = start.iloc[rows].fillna("").str.strip().to_numpy()
+            ends = end.iloc[rows].fillna("").str.strip().to_numpy()
+            provenance = [
+                f"{p}; a stock, dated on the last day of the row's window {a} to {b}"
+                if a and a != b
+                else p
+                for p, a, b in zip(provenance, given, ends, strict=True)
+            ]
         parts.append(
             pd.DataFrame(
                 {
-                    "claim_id": [f"{stem}:r{r}:{header}" for r in row_numbers],
+                    "claim_id": [f"{stem}:r{r}:{labels[column]}" for r in row_numbers],
                     "source_id": (
                         frame[f"c{source_column}"].iloc[rows].fillna(stem).to_numpy()
                         if source_column >= 0

@@ -18,7 +18,7 @@ import pandas as pd
 from humtrack.errors import ReadError
 from humtrack.io._text import read_text
 
-__all__ = ["read_raw", "write_frame"]
+__all__ = ["dumps", "read_raw", "write_frame"]
 
 
 def read_raw(path: Path) -> pd.DataFrame:
@@ -71,8 +71,8 @@ def _cell(x: Any) -> Any:
     return x
 
 
-def write_frame(frame: pd.DataFrame, path: Path) -> None:
-    """Write a canonical frame as a JSON array of objects."""
+def dumps(frame: pd.DataFrame) -> str:
+    """A canonical frame as the text of a JSON array of objects, ending in a newline."""
     columns: dict[str, list[Any]] = {}
     for name in frame.columns:
         series = frame[name]
@@ -83,6 +83,9 @@ def write_frame(frame: pd.DataFrame, path: Path) -> None:
             columns[name] = [_cell(x) for x in series.astype(object).tolist()]
     names = list(columns)
     records = [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
-    with path.open("w", encoding="utf-8") as fh:
-        json.dump(records, fh, ensure_ascii=False, indent=1, allow_nan=False)
-        fh.write("\n")
+    return json.dumps(records, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+
+
+def write_frame(frame: pd.DataFrame, path: Path) -> None:
+    """Write a canonical frame as a JSON array of objects."""
+    path.write_text(dumps(frame), encoding="utf-8")
