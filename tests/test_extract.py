@@ -5441,3 +5441,27 @@ def test_quotes_of_windows_text_end_before_the_carriage_return() -> None:
         "At least 45 civilians were killed on Sunday in Hama",
         "About 300 families fled",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people staying where the displaced stay are displaced, a stock
+        ("As of 25 May, some 8,500 people remained in UNRWA schools.", [(8500, "idps", "stock")]),
+        (
+            "Some 203 people are living in unfinished or abandoned buildings.",
+            [(203, "idps", "stock")],
+        ),
+        # not people living in a town, a slum or at school
+        ("About 5,000 people live in Kakuma town.", [(5000, "population", "stock")]),
+        (
+            "Some 40,000 people live in the informal settlement of Kibera.",
+            [(40000, "population", "stock")],
+        ),
+        ("Some 2 million children remain in school.", [(2_000_000, "population", "stock")]),
+    ],
+)
+def test_people_who_stay_where_the_displaced_stay(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert figures(text, "metric", "kind") == expected

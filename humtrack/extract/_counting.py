@@ -1067,6 +1067,8 @@ def _setting_at(text: str, at: int) -> bool:
     return False
 
 
+# after a verb of staying, the preposition (unless the verb holds it) and the article
+_IN_OR_AT: Final = re.compile(r"\s*(?:(?:in|at)\s+)?(?:the\s+)?")
 _DISPLACEMENT_SETTING: Final = re.compile(
     rf"\b{_phrases('extract_displacement_settings.txt')}\b", re.IGNORECASE
 )
@@ -2758,6 +2760,16 @@ def _settle_displacement(
         and _IN_CAMPS_AFTER.match(text, verb[1])
     ):
         # "About 300,000 of them are living in 22 camps around Monrovia": the people of camps
+        metric, kind = ("refugees" if about_refugees else "idps"), "stock"
+    if (
+        metric == "population"
+        and verb is not None
+        and _STAYS.search(text, verb[0], verb[1]) is not None
+        and (after_verb := _IN_OR_AT.match(text, verb[1])) is not None
+        and _setting_at(text, after_verb.end())
+    ):
+        # "7,500 people remain in the Rukban settlement", "8,500 remained in UNRWA schools":
+        # people staying where the displaced stay
         metric, kind = ("refugees" if about_refugees else "idps"), "stock"
     if (
         metric == "displaced"
