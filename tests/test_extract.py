@@ -5465,3 +5465,19 @@ def test_people_who_stay_where_the_displaced_stay(
     text: str, expected: list[tuple[float, str, str]]
 ) -> None:
     assert figures(text, "metric", "kind") == expected
+
+
+def test_a_heading_dates_the_stocks_of_its_bullets_not_of_prose_below() -> None:
+    text = (
+        "JORDAN REFUGEE RESPONSE\n\nREGISTRATION FIGURES (UNHCR, as of 31 July)\n"
+        "• Syrian refugees registered in Jordan: 675,880.\n"
+        "• Of these, about 44,000 live in Azraq camp.\n\n"
+        "RUKBAN\nAbout 7,500 people remain in the settlement.\n"
+    )
+    found = ht.extract(text, source=ht.Source("s", published=date(2022, 8, 1))).frame
+    days = [str(d.date()) for d in found["period_end"]]
+    assert list(zip(found["value"], days, strict=True)) == [
+        (675880, "2022-07-31"),
+        (44000, "2022-07-31"),
+        (7500, "2022-08-01"),
+    ]

@@ -318,6 +318,15 @@ def _report_day(
     return None
 
 
+_BULLET_LINE: Final = re.compile(r"[ \t]*[•·▪◦‣*][ \t]")
+
+
+def _on_bullet(segs: Segments, mention: Mention) -> bool:
+    """Whether the figure is on a bulleted line: "• Of these, about 44,000 live in Azraq camp."
+    is a line of a list under its heading, though it is written as a sentence."""
+    return _BULLET_LINE.match(segs.text, segs.text.rfind("\n", 0, mention.start) + 1) is not None
+
+
 def _in_list(segs: Segments, mention: Mention) -> bool:
     """Whether the figure is on a line of a list (a key-figures line), not in running prose."""
     line_end = segs.text.find("\n", mention.end)
@@ -650,8 +659,13 @@ def _period_of(
             # the stock is said to hold by
             return chosen.end, chosen.end
         heading = dating.heading_as_of(mention.start, published)
-        if heading is not None and heading.start is not None and _in_list(segs, mention):
-            # a key-figures line under "KEY FIGURES (as of 31 May 2024)"
+        if (
+            heading is not None
+            and heading.start is not None
+            and (_in_list(segs, mention) or _on_bullet(segs, mention))
+        ):
+            # a key-figures line under "KEY FIGURES (as of 31 May 2024)"; "about 44,000 live in
+            # Azraq camp" under "REGISTRATION FIGURES (UNHCR, as of 31 July)"
             words = segs.text[heading.start_offset : heading.end_offset]
             notes.append(f"stock dated by the heading's '{words}'")
             return heading.end, heading.end
