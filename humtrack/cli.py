@@ -269,6 +269,8 @@ def _known_values(column: str, wanted: str) -> list[str]:
 
     choices = vocabulary(column)
     values = [v.strip().lower() for v in wanted.split(",") if v.strip()]
+    if not values:
+        raise UsageError(f"--{column} names no {column}", code=column, value=wanted)
     for value in values:
         if value not in choices:
             close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
@@ -428,7 +430,17 @@ def _extract(args: argparse.Namespace) -> int:
     progress = terminal_progress if len(args.paths) > 1 and sys.stderr.isatty() else None
     found = extract_files(args.paths, sources=sources, progress=progress)
     fmt = args.format
-    if args.output and fmt != "table":
+    if fmt == "table" and args.output:
+        raise UsageError(
+            "--format table prints to the terminal; drop -o, or write csv or json with -o",
+            code="format",
+        )
+    if args.compare and fmt in {"csv", "json"} and not args.output:
+        raise UsageError(
+            "--compare prints the comparison; write the candidates with -o to have both",
+            code="format",
+        )
+    if args.output:
         written_as = _output_format(args.output, fmt)
         write(found, args.output, format=written_as)
         print(f"{len(found)} candidates written to {args.output}", file=sys.stderr)
@@ -436,7 +448,7 @@ def _extract(args: argparse.Namespace) -> int:
         _print_table(found.frame, None)
     elif fmt == "json":
         sys.stdout.write(json_io.dumps(found.frame))
-    elif not args.compare or fmt == "csv":
+    elif not args.compare:
         view = found.frame.copy()
         for name in ("period_start", "period_end"):
             view[name] = view[name].dt.strftime("%Y-%m-%d")

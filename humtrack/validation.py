@@ -483,13 +483,14 @@ def _hashed_ids(df: pd.DataFrame, columns: tuple[str, ...]) -> pd.Series:
 
 
 def stable_ids(df: pd.DataFrame) -> pd.Series:
-    """Stable claim ids for rows that have none: a hash of source, span, metric, group and
-    value; rows that share all of these (figures with no quote) hash their period, place and
-    the other fields too, so that only rows that repeat each other share an id."""
+    """Stable claim ids for rows that have none: a hash of source, quote span, metric, group
+    and value; a row with no quote span hashes its period, place and other fields too, so that
+    figures with no quote differ unless the rows repeat each other. Each id depends on its own
+    row alone: adding rows to a table never changes the ids of the rows already in it."""
     ids = _hashed_ids(df, _ID_KEY)
-    clash = ids.duplicated(keep=False).to_numpy()
-    if clash.any():
-        ids[clash] = _hashed_ids(df[clash], _ID_KEY_MORE)
+    no_span = df["quote_start"].isna().to_numpy(dtype=bool)
+    if no_span.any():
+        ids[no_span] = _hashed_ids(df[no_span], _ID_KEY_MORE)
     return ids
 
 

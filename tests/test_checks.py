@@ -394,3 +394,13 @@ def test_parts_are_summed_into_their_nearest_whole_at_any_depth(
     ]
     findings = ht.check(pd.concat(rows, ignore_index=True), select=["W001"])
     assert findings.frame["claim_ids"].tolist() == ["whole, part0, part1"]
+
+
+def test_an_empty_selection_of_rules_is_an_error_not_a_clean_table() -> None:
+    from humtrack.checks.rules import select_rules
+
+    with pytest.raises(ht.HumtrackError, match="names no rule"):
+        select_rules([])
+    with pytest.raises(ht.HumtrackError, match="names no rule"):
+        select_rules([""])
+    assert select_rules(None) == [r.code for r in ht.rules()]

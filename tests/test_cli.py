@@ -242,3 +242,19 @@ def test_warnings_on_the_command_line_are_one_plain_line(
     assert "#foo+bar" in err
     assert "humtrack/io" not in err
     assert "HumtrackWarning" not in err
+
+
+def test_extract_refuses_outputs_that_would_be_mixed_or_dropped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text(
+        "Aid agencies said 45 people were killed in Hama on Sunday.\n", encoding="utf-8"
+    )
+    compare = ["--compare", "seeds/claims.csv"]
+    assert main(["extract", str(text), "--format", "json", *compare]) == 2
+    assert "write the candidates with -o" in capsys.readouterr().err
+    assert main(["extract", str(text), "--format", "table", "-o", str(tmp_path / "x.csv")]) == 2
+    assert "--format table prints to the terminal" in capsys.readouterr().err
+    assert main(["total", "seeds/claims.csv", "--metric", ","]) == 2
+    assert "names no metric" in capsys.readouterr().err

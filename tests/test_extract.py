@@ -5326,9 +5326,16 @@ def test_review_of_scales_and_tables_of_people(
             [(68, "injured", "person")],
         ),
         (
-            "Its teams have treated dozens of people with cuts and fractures.",
-            [(12, "injured", "person")],
+            "The hospital treated more than 160 people, all for gunshot wounds.",
+            [(160, "injured", "person")],
         ),
+        # "with cuts" in humanitarian text is mostly of rations or funding
+        (
+            "Some 400,000 refugees in Cox's Bazar are left with cuts to their food rations.",
+            [(400000, "refugees", "person")],
+        ),
+        # patients still in care are a stock of patients, whatever they are treated for
+        ("More than 200 people are still being treated for injuries.", [(200, "other", "person")]),
         (
             "Teams have treated about 350 people since Sunday, mainly for fractures.",
             [(350, "other", "person")],
@@ -5371,8 +5378,11 @@ def test_animals_care_asides_and_unit_columns(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a site, or a building used as one, holds the displaced
-        ("The school now holds about 38,700 people.", [(38700, "idps", "stock")]),
+        # a site holds the displaced
+        ("By then the Dadaab camps held 217,511 people.", [(217511, "idps", "stock")]),
+        # a capacity, not people in a shelter
+        ("The stadium holds 60,000 people and will host the final.", []),
+        ("Before the war the school held about 900 pupils.", []),
         (
             "At its peak on 29 January the centre held about 70,000 people.",
             [(70000, "idps", "stock")],
@@ -5381,10 +5391,8 @@ def test_animals_care_asides_and_unit_columns(
         ("Militants raided the camp and held 40 men.", []),
         ("The army held 300 people at the detention centre.", []),
         # people who moved away from danger
-        (
-            "Hundreds of people, most of them women and children, have walked to Bankass.",
-            [(100, "displaced", "flow")],
-        ),
+        # a walk is no flight
+        ("Around 5,000 protesters walked to the parliament on Tuesday.", [(5000, "other", "flow")]),
         ("Thousands of people have moved to relatives in Barda.", [(1000, "displaced", "flow")]),
         (
             "The whole community, some 600 people, was moved to a camp in Ostuacan.",
@@ -5481,3 +5489,46 @@ def test_a_heading_dates_the_stocks_of_its_bullets_not_of_prose_below() -> None:
         (44000, "2022-07-31"),
         (7500, "2022-08-01"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # livestock words that are no subject of the verb leave the casualties alone
+        (
+            "Cattle raiders killed 25 and wounded 10 in Jonglei on Sunday.",
+            [(25, "killed"), (10, "injured")],
+        ),
+        (
+            "An attack on a cattle camp in Tonj killed at least 20 and wounded 35.",
+            [(20, "killed"), (35, "injured")],
+        ),
+        ("Cattle raid deaths: 20", [(20, "killed")]),
+        # a figure before its label, cells split by pipes
+        ("45 | killed | 120 | injured", [(45, "killed"), (120, "injured")]),
+        (
+            "Casualties since 7 October\n1,200 | killed\n3,400 | injured",
+            [(1200, "killed"), (3400, "injured")],
+        ),
+        # an aside does not hand the next figure's verb to the figure before it
+        (
+            "Some 200 refugees, most of them Eritreans, said 30 were killed on the way.",
+            [(200, "refugees"), (30, "killed")],
+        ),
+        # one-dot leaders of a table of contents or a list of sections lead to pages
+        ("Contents\n1. Overview . 3\n2. People killed and injured . 5\n3. Displacement . 7", []),
+        ("Displacement overview . 3\nCasualties in Gaza . 5\nHumanitarian response . 7", []),
+        # the line over a table is its title only when it reads as one
+        (
+            (
+                "Returned households by district (people killed are shown in Annex 2)\n"
+                "| District | People | Households |\n|---|---|---|\n| Dadu | 7,000 | 1,200 |"
+            ),
+            [(1200, "returnees")],
+        ),
+    ],
+)
+def test_review_of_animals_pipes_asides_leaders_and_titles(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected

@@ -104,3 +104,12 @@ def test_a_stock_narrowed_to_the_end_of_its_window_says_so(tmp_path: Path) -> No
     claim = ht.read(path).frame.iloc[0]
     assert str(claim["period_start"].date()) == str(claim["period_end"].date()) == "2020-12-31"
     assert "window 2020-01-01 to 2020-12-31" in claim["notes"]
+
+
+def test_an_empty_column_with_a_repeated_header_renames_no_ids(tmp_path: Path) -> None:
+    path = tmp_path / "hdx.csv"
+    path.write_text(
+        "Province,Date,Total,Total\n#adm1+code,#date,#affected+killed,#affected+injured\nSY07,2020-01-15,10,\n",
+        encoding="utf-8",
+    )
+    assert ht.read(path).frame["claim_id"].tolist() == ["hdx.csv:r3:Total"]

@@ -254,3 +254,19 @@ def test_dates_with_a_time_zone_are_read_as_their_day(tmp_path: Path) -> None:
     report = ht.validate(timed)
     assert not report.ok
     assert "23:30" in report.failures["message"].iloc[0]
+
+
+def test_a_generated_id_depends_on_its_own_row_alone(tmp_path: Path) -> None:
+    one = tmp_path / "one.csv"
+    one.write_text(
+        "source_id,metric,period_end,value,location_code\ns1,killed,2020-01-01,5,SY07\n",
+        encoding="utf-8",
+    )
+    grown = tmp_path / "grown.csv"
+    grown.write_text(
+        "source_id,metric,period_end,value,location_code\n"
+        "s1,killed,2020-01-01,5,SY07\ns1,killed,2020-01-02,5,SY05\n",
+        encoding="utf-8",
+    )
+    first = ht.read(one).frame["claim_id"].iloc[0]
+    assert ht.read(grown).frame["claim_id"].iloc[0] == first

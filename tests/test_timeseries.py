@@ -111,7 +111,7 @@ def test_the_shares_of_a_flow_add_up_to_it(start: date, days: int, value: float,
     assert covered.sum() >= days + 1
 
 
-@pytest.mark.parametrize("freq", ["h", "12h", "36h", "min"])
+@pytest.mark.parametrize("freq", ["h", "12h", "36h", "min", "bh"])
 def test_frequencies_finer_than_a_day_are_refused(freq: str) -> None:
     flow = {
         "claim_id": "a", "metric": "killed", "value": 300.0, "qualifier": "exact",

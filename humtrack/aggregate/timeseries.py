@@ -65,7 +65,10 @@ def _calendar(
         raise UsageError(
             f"unknown frequency {freq!r}: use a pandas offset such as MS, W-MON, D"
         ) from error
-    if isinstance(offset, pd.offsets.Tick) and offset.nanos % _DAY_NANOS:
+    probe = pd.Timestamp("2020-01-06")  # a Monday at midnight
+    if (isinstance(offset, pd.offsets.Tick) and offset.nanos % _DAY_NANOS) or (
+        probe + offset != (probe + offset).normalize()  # business hours ("bh") and the like
+    ):
         raise UsageError(
             f"frequency {freq!r} cuts days into parts; periods are whole days: use D or a "
             "longer frequency (W-MON, MS, QS, YS)"

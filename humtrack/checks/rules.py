@@ -147,8 +147,8 @@ def select_rules(
         select = [select]
     if isinstance(ignore, str):
         ignore = [ignore]
-    chosen = _expand(select, "select") if select else set(RULES)
-    if select and not chosen:
+    chosen = _expand(select, "select") if select is not None else set(RULES)
+    if select is not None and not chosen:
         # "--select ," names no rule: running none would report a clean table
         raise UsageError(
             "select names no rule; give codes, prefixes or names (`humtrack rules` lists them)",

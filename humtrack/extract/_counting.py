@@ -783,7 +783,7 @@ def _predicate(
             # "treated more than 160 people for burns": what they were treated for says more
             said = [
                 v
-                for v in _verbs(text, lex, noun_end, _clause_end(text, noun_end, hi, next_start))
+                for v in _verbs(text, lex, noun_end, min(hi, next_start, noun_end + 40))
                 if lex.verb_metric[v[2]][0] in {"injured", "killed"}
             ]
             if said:
@@ -834,25 +834,17 @@ def _predicate(
     return later[0] if later else None
 
 
-def _clause_end(text: str, start: int, hi: int, next_start: int) -> int:
-    """Where what people were treated for can be said: up to 40 characters on, before a comma
-    ("treated about 350 people since Sunday, mainly for fractures" says no more)."""
-    end = min(hi, next_start, start + 40)
-    comma = text.find(",", start, end)
-    return comma if comma >= 0 else end
-
-
 def _treated_for(
     text: str, lex: Lexicon, verb: tuple[int, int, str], hi: int
 ) -> tuple[int, int, str]:
     """What people were treated for, when it says more than the treating: "68 civilians had
     been treated for injuries" counts the injured; "treated for hypothermia" stays a count of
     patients."""
-    if "treat" not in verb[2] or lex.verb_metric[verb[2]][0] != "other":
-        return verb
+    if "treat" not in verb[2] or lex.verb_metric[verb[2]] != ("other", "flow"):
+        return verb  # not "still being treated", "remain under treatment": patients in care
     said = [
         v
-        for v in _verbs(text, lex, verb[1], _clause_end(text, verb[1], hi, hi))
+        for v in _verbs(text, lex, verb[1], min(hi, verb[1] + 40))
         if lex.verb_metric[v[2]][0] == "injured"
     ]
     return said[0] if said else verb
@@ -1156,10 +1148,10 @@ _SETTING_HOLDS_BEFORE: Final = re.compile(
     # "The other 135 sites held 11,050 households": the rest of the sites a list counts
     rf"|\b(?:other|remaining)\s+(?:\d[\d,]*\s+)?{_SETTING_NOUN}\s+(?:held|hold|holds)\s+{_APPROX_LEAD}"
     rf"(?:\d[\d,]*\s+(?:households|families)\s+and\s+{_APPROX_LEAD})?$"
-    # "the centre held about 70,000 people", "The school now holds about 38,700 people": a
-    # site, or a building used as one, that holds people as the verb's subject
+    # "the centre held about 70,000 people", "the Dadaab camps held 217,511 people": a site
+    # that holds people as the verb's subject (not a stadium or a school: their capacity)
     rf"|\bthe\s+(?:[A-Z][\w'’-]*\s+){{0,2}}{_NOT_WHERE_PEOPLE_LIVE}"
-    r"(?:camps?|shelters?|sites?|centres?|centers?|settlements?|schools?|halls?|stadium|churche?s?)"
+    r"(?:camps?|shelters?|sites?|centres?|centers?|settlements?)"
     rf"\s+(?:(?:now|still|already|then|alone)\s+)?(?:held|holds)\s+{_APPROX_LEAD}$",
     re.IGNORECASE,
 )
@@ -2318,11 +2310,12 @@ def _count(
         # "Ten patients, three of them children, were killed": past an aside that counts a
         # part of them, to the verb of both
         aside = _ASIDE.match(text, noun_end)
-        reach = (
-            min(hi, aside.end() + 60)
-            if aside is not None and aside.end() < hi
-            else min(hi, next_start, noun_end + 60)
-        )
+        reach = min(hi, next_start, noun_end + 60)
+        if aside is not None and aside.end() < hi:
+            # up to the next figure after the aside: "Some 200 refugees, most of them
+            # Eritreans, said 30 were killed" leaves "killed" to the 30
+            after_aside = _DIGIT.search(text, aside.end(), min(hi, aside.end() + 60))
+            reach = after_aside.start() if after_aside else min(hi, aside.end() + 60)
         event = [
             v
             for v in _verbs(text, lex, noun_end, reach)

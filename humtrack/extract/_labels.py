@@ -36,6 +36,12 @@ def _label_before(text: str, position: int) -> tuple[int, int] | None:
     if separator.group().strip() in {".", ".."} and not _FIGURE_ENDS_LINE.match(text, position):
         # one or two dots lead to a figure that ends its line, not "days .. 300 were"
         return None
+    if separator.group().strip() == "." and not _LEADERS_AROUND.search(
+        text, max(0, line_start - 200), min(len(text), position + 200)
+    ):
+        # one dot leads only among rows with longer leaders: "United Republic of Tanzania .
+        # 243,600" under "Kenya ....... 489,747", not "Casualties in Gaza . 5"
+        return None
     body = head[: separator.start()]
     # "Kostanay region: 32 410 / 1 952": the second cell's label runs over the first cell
     marks = ".;" if separator.group() == " /" else ".;:"
@@ -76,6 +82,7 @@ _SLASH_ROW: Final = re.compile(
     r"[ \t]*(?:[-–—•*·][ \t]+)?(?P<label>[^\W\d_][^\d\n:;|()/—–]{0,60}?)[ \t]+"
     r"(?=[~≈]?\d[\d,.\u00a0]*\+?(?:[ \t]*/[ \t]*[~≈]?\d[\d,.\u00a0]*\+?)+[ \t]*(?:\n|$))"
 )
+_LEADERS_AROUND: Final = re.compile(r"[ \t]\.{3,}[ \t]*[~≈]?\d")
 _FIGURE_ENDS_LINE: Final = re.compile(
     r"[ \t]*[~≈]?\d[\d,.  \u00a0]*\+?(?:[ \t]*\([^()\n]*\))?[ \t]*(?:\n|$)"
 )
@@ -189,19 +196,26 @@ def _label_cue(
 
 
 def _animals_of(text: str, lex: Lexicon, label_start: int, verb: Cue) -> Cue | None:
-    """The things a label's verb of death or harm is said of, when they are no people:
-    "Livestock perished: 1,874", "Goats and sheep lost" count animals, not casualties."""
+    """The animals a verb of death or harm is said of, as its subject right before it:
+    "Livestock perished: 1,874", "goats and sheep died" count animals, not casualties; not
+    "Cattle raiders killed 25", whose subject is people."""
     if lex.verb_metric.get(verb[2], ("", ""))[0] not in {"killed", "injured", "missing"}:
         return None
-    for word in reversed(list(_WORD.finditer(text, label_start, verb[0]))):
-        noun = lex.nouns.get(word.group().lower())
-        if noun is not None:
-            return (
-                (word.start(), word.end(), word.group().lower())
-                if noun.metric == "other" and noun.unit == "item"
-                else None
-            )
-    return None
+    subject = _ANIMALS_BEFORE.search(text, label_start, verb[0])
+    if subject is None:
+        return None
+    noun = lex.nouns.get(subject.group("noun").lower())
+    if noun is None or noun.metric != "other" or noun.unit != "item":
+        return None
+    return (subject.start("noun"), subject.end("noun"), subject.group("noun").lower())
+
+
+# the last word or two before a verb, as its subject: "Livestock ", "goats and sheep ", "head of
+# cattle have "
+_ANIMALS_BEFORE: Final = re.compile(
+    r"(?P<noun>[A-Za-z]+(?:\s+(?:and|or)\s+[A-Za-z]+)?)"
+    r"\s+(?:(?:have|has|had|were|was|also|reportedly)\s+){0,2}$"
+)
 
 
 def _cue_unit(lex: Lexicon, word: str) -> str:
@@ -989,7 +1003,12 @@ def _unit_in_title(
     if not unit or not _UNITS_ONLY.fullmatch(unit) or title_end < 0:
         return None
     title_start = text.rfind("\n", 0, title_end) + 1
-    for word in re.finditer(rf"\b{re.escape(unit)}\b", text[title_start:title_end], re.I):
+    title = text[title_start:title_end].rstrip()
+    if title.endswith((".", ";")) or len(title) > 160:
+        return None  # a sentence of prose over the table, not its title
+    for word in re.finditer(rf"\b{re.escape(unit)}\b", title, re.I):
+        if title.rfind("(", 0, word.start()) > title.rfind(")", 0, word.start()):
+            continue  # "(people killed are shown in Annex 2)": an aside about other figures
         start, end = title_start + word.start(), title_start + word.end()
         before = _verbs(text, lex, max(title_start, start - 30), start)
         if before and not text[before[-1][1] : start].strip():

@@ -295,7 +295,7 @@ DOT_LEADER: Final = (
     r"(?:[ \t]+\.{3,}|[ \t]+\.\.(?=[ \t]|$)|\.{4,}|[ \t]+…+|…{2,}"
     # one spaced dot where a long label leaves no room for more, before a figure that ends the
     # line: "United Republic of Tanzania . 243,600 (provisional)"
-    r"|[ \t]+\.(?=$|[ \t]+\d[\d,.]*(?:[ \t]*\([^()\n]*\))?[ \t]*(?:\n|$)))"
+    r"|[ \t]+\.(?=[ \t]*$|[ \t]+\d[\d,.]*(?:[ \t]*\([^()\n]*\))?[ \t]*(?:\n|$)))"
 )
 # the dots between a row's label and its page in a table of contents, and the signs of one:
 # a line opening on a section number or a part's name, or a "Contents" heading above

@@ -51,8 +51,9 @@ _CLAUSE_BREAKS: Final = tuple(
         r"\((?=\S)",
         r"\)\s*",
         # "Khartoum 118,000 | Blue Nile 95,000": cells of a row split by pipes, each a label
-        # and its figure; not "Total deaths | 45", a label and its figure
-        r"\|(?<=\d[ \t]\|)[ \t]*(?=[^\W\d_])",
+        # and its figure; not "Total deaths | 45" nor "45 | killed | 120 | injured", a label
+        # and its figure
+        r"\|(?<=\d[ \t]\|)[ \t]*(?=[^\W\d_][^|\n\d]{0,50}\d)",
     )
 )
 

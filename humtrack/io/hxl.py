@@ -272,7 +272,9 @@ def _read_wide(
     start = _first_present(frame, [dates["start"]] if "start" in dates else [])
     stem = path.name
     extra = _notes(frame, tags, unknown)
-    labels = _column_labels(figures, headers, tags)
+    # ids from the columns that hold figures: an empty column renames no other column's ids
+    filled_columns = [f for f in figures if (frame[f"c{f[0]}"].fillna("").str.strip() != "").any()]
+    labels = _column_labels(filled_columns, headers, tags)
     parts = []
     for column, metric, group, unit in figures:
         cells = frame[f"c{column}"]
