@@ -270,3 +270,18 @@ def test_a_generated_id_depends_on_its_own_row_alone(tmp_path: Path) -> None:
     )
     first = ht.read(one).frame["claim_id"].iloc[0]
     assert ht.read(grown).frame["claim_id"].iloc[0] == first
+
+
+def test_a_line_of_separators_alone_is_skipped_like_a_blank_line(tmp_path: Path) -> None:
+    with_separators = tmp_path / "a.csv"
+    with_separators.write_text(
+        "claim_id,metric,period_end,value\na,killed,2020-01-01,5\n,,,\nb,killed,2020-01-02,x\n",
+        encoding="utf-8",
+    )
+    with_blank = tmp_path / "b.csv"
+    with_blank.write_text(
+        "claim_id,metric,period_end,value\na,killed,2020-01-01,5\n\nb,killed,2020-01-02,x\n",
+        encoding="utf-8",
+    )
+    reports = [ht.validate(read_raw(p)) for p in (with_separators, with_blank)]
+    assert [r.failures[["row", "column"]].values.tolist() for r in reports] == [[[1, "value"]]] * 2

@@ -21,6 +21,7 @@ import warnings
 from pathlib import Path
 from typing import Final, Literal
 
+import numpy as np
 import pandas as pd
 
 from humtrack.errors import ReadError
@@ -73,7 +74,24 @@ def read_raw(path: Path) -> pd.DataFrame:
             code="bad_csv",
             value=str(path),
         )
+    # a line of separators alone (",,,", left behind by spreadsheets) holds nothing, like the
+    # blank lines pandas skips: rows are numbered without it
+    blank = _blank_rows(frame)
+    if len(blank):
+        frame = frame.drop(index=frame.index[blank]).reset_index(drop=True)
     return frame
+
+
+def _blank_rows(frame: pd.DataFrame) -> np.ndarray:
+    """Positions of the rows whose every cell is empty, found column by column among the rows
+    still blank (one cheap pass over the first column on a table with none)."""
+    rows = np.arange(len(frame)) if len(frame.columns) else np.arange(0)
+    for name in frame.columns:
+        cells = frame[name].to_numpy(dtype=object)[rows]
+        rows = rows[(cells == "") | pd.isna(cells)]
+        if not len(rows):
+            break
+    return rows
 
 
 #: cells that a spreadsheet would run as a formula, possibly already escaped with apostrophes
