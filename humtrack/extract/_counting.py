@@ -781,13 +781,9 @@ def _predicate(
         # missing" the noun before the comma counts the figure before it
         if lex.verb_metric[adjacent[-1][2]][0] == "other":
             # "treated more than 160 people for burns": what they were treated for says more
-            said = [
-                v
-                for v in _verbs(text, lex, noun_end, min(hi, next_start, noun_end + 40))
-                if lex.verb_metric[v[2]][0] in {"injured", "killed"}
-            ]
-            if said:
-                return said[0]
+            said = _harm_said(text, lex, noun_end, min(hi, next_start), {"injured", "killed"})
+            if said is not None:
+                return said
         return adjacent[-1]
     given = _verbs(text, lex, max(lo, mention.start - 40), mention.start)
     if (
@@ -842,12 +838,22 @@ def _treated_for(
     patients."""
     if "treat" not in verb[2] or lex.verb_metric[verb[2]] != ("other", "flow"):
         return verb  # not "still being treated", "remain under treatment": patients in care
-    said = [
-        v
-        for v in _verbs(text, lex, verb[1], min(hi, verb[1] + 40))
-        if lex.verb_metric[v[2]][0] == "injured"
-    ]
-    return said[0] if said else verb
+    return _harm_said(text, lex, verb[1], hi, {"injured"}) or verb
+
+
+def _harm_said(
+    text: str, lex: Lexicon, start: int, hi: int, metrics: set[str]
+) -> tuple[int, int, str] | None:
+    """The first word of harm of one of ``metrics`` within 40 characters after ``start``
+    (and before ``hi``): "for burns", "for injuries"."""
+    return next(
+        (
+            v
+            for v in _verbs(text, lex, start, min(hi, start + 40))
+            if lex.verb_metric[v[2]][0] in metrics
+        ),
+        None,
+    )
 
 
 def _past_restatement(text: str, noun_end: int, next_start: int, hi: int) -> tuple[int, int]:

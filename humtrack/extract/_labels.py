@@ -135,7 +135,7 @@ _PROSE_ROW: Final = re.compile(r"[ \t]*(?:[-–—•*·][ \t]+)?[A-Z][^\n:.;]{1
 # a colon, a spaced em or en dash (an ASCII hyphen between words is too common to mark one),
 # or dot leaders ("Killed .......... 18")
 _LABEL_SEPARATOR: Final = re.compile(rf":|\s[—–]|{DOT_LEADER}")
-_BULLET: Final = re.compile(r"[ \t]*[-–—•*·][ \t]+")
+_BULLET: Final = re.compile(r"[ \t]*[-–—•*·▪◦‣][ \t]+")
 # a heading over a table of places: "DISPLACEMENT BY PROVINCE", "PEOPLE CONFINED, BY MUNICIPALITY"
 _AREAS: Final = [w.lower() for w in _data_lines("extract_area_nouns.txt")]
 # "DISPLACEMENT BY PROVINCE", "Number of Affected Families / Persons per Region"

@@ -20,7 +20,7 @@ from humtrack.extract._cues import (
     _TOLL_METRICS,
     _last,
 )
-from humtrack.extract._labels import _label_before
+from humtrack.extract._labels import _BULLET, _label_before
 from humtrack.extract.dates import _WHEN_AFTER, DateExpr
 from humtrack.extract.mentions import Mention
 from humtrack.extract.text import Segments
@@ -318,13 +318,10 @@ def _report_day(
     return None
 
 
-_BULLET_LINE: Final = re.compile(r"[ \t]*[•·▪◦‣*][ \t]")
-
-
 def _on_bullet(segs: Segments, mention: Mention) -> bool:
     """Whether the figure is on a bulleted line: "• Of these, about 44,000 live in Azraq camp."
     is a line of a list under its heading, though it is written as a sentence."""
-    return _BULLET_LINE.match(segs.text, segs.text.rfind("\n", 0, mention.start) + 1) is not None
+    return _BULLET.match(segs.text, segs.text.rfind("\n", 0, mention.start) + 1) is not None
 
 
 def _in_list(segs: Segments, mention: Mention) -> bool:
