@@ -114,6 +114,20 @@ PLANTED: dict[str, Callable[[pd.DataFrame], pd.DataFrame]] = {
         precision=10000.0,
         quote="about 100,000 people",
     ),
+    # the whole differs in place and period at once: Syria for all of May
+    "W003": lambda f: add(
+        f,
+        4,
+        "x1",
+        location_code="SY",
+        period_end=day("2019-05-31"),
+        value=150000.0,
+        lower=150000.0,
+        upper=150000.0,
+        qualifier="exact",
+        precision=1.0,
+        quote="150,000 people",
+    ),
     "W002": lambda f: (
         add(
             f,
@@ -404,3 +418,78 @@ def test_an_empty_selection_of_rules_is_an_error_not_a_clean_table() -> None:
     with pytest.raises(ht.HumtrackError, match="names no rule"):
         select_rules([""])
     assert select_rules(None) == [r.code for r in ht.rules()]
+
+
+def _killed(
+    claim_id: str, code: str, value: float, start: str, end: str, group: str = "all"
+) -> dict[str, Any]:
+    quote = f"{value:,.0f} killed"
+    return {
+        "claim_id": claim_id,
+        "source_id": "s1",
+        "metric": "killed",
+        "kind": "flow",
+        "group": group,
+        "value": value,
+        "lower": value,
+        "upper": value,
+        "qualifier": "exact",
+        "precision": 1.0,
+        "location": "somewhere",
+        "location_code": code,
+        "period_start": day(start),
+        "period_end": day(end),
+        "quote": quote,
+        "quote_start": 0,
+        "quote_end": len(quote),
+    }
+
+
+def test_a_part_nested_in_place_group_and_period_is_compared_with_its_whole() -> None:
+    claims = pd.DataFrame(
+        [
+            _killed("idlib", "SY07", 300, "2024-01-01", "2024-01-10"),
+            _killed("syria", "SY", 250, "2024-01-01", "2024-01-31"),
+            _killed("children", "SY0702", 260, "2024-01-03", "2024-01-05", group="children"),
+            _killed("aleppo", "SY02", 100, "2024-01-01", "2024-01-10"),  # fits
+        ]
+    )
+    findings = ht.check(claims).frame
+    assert set(findings["code"]) == {"W003"}  # no other rule compares these pairs
+    # one finding for the whole, with the parts above it, highest first
+    assert findings["claim_ids"].tolist() == ["syria, idlib, children"]
+    message = findings["message"].iloc[0]
+    assert message.startswith(
+        "claim syria (source s1) says 250 killed in SY 2024-01-01..2024-01-31"
+    )
+    assert "2 claims inside it" in message
+    assert "claim children says 260 killed (children) in SY0702 2024-01-03..2024-01-05" in message
+    assert findings["value"].tolist() == [299.5]  # the floor of "300" (to the nearest one)
+    assert findings["compared_to"].tolist() == [250.5]
+
+
+def test_a_whole_below_many_parts_is_one_finding_naming_the_highest() -> None:
+    days = pd.date_range("2024-01-01", "2024-01-30").strftime("%Y-%m-%d")
+    claims = pd.DataFrame(
+        [_killed("month", "SY", 10, "2024-01-01", "2024-01-31")]
+        + [_killed(f"d{i}", "SY07", 20 + i, d, d) for i, d in enumerate(days)]
+    )
+    findings = ht.check(claims, select=["W003"]).frame
+    assert len(findings) == 1
+    message = findings["message"].iloc[0]
+    assert "30 claims inside it" in message
+    assert "; and 27 more" in message
+    assert "claim d29 says 49 killed" in message  # the highest part first
+
+
+def test_pairs_other_rules_compare_are_not_reported_twice() -> None:
+    claims = pd.DataFrame(
+        [
+            _killed("syria", "SY", 250, "2024-01-01", "2024-01-31"),
+            _killed("idlib", "SY07", 300, "2024-01-01", "2024-01-31"),  # W001's
+            _killed("women", "SY", 260, "2024-01-01", "2024-01-31", group="women"),  # W002's
+            _killed("week", "SY", 270, "2024-01-01", "2024-01-07"),  # C002's: the same start
+        ]
+    )
+    findings = ht.check(claims).frame
+    assert sorted(findings["code"]) == ["C002", "W001", "W002"]

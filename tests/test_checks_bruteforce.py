@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -10,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import humtrack as ht
+from humtrack.checks._containing import lowest_containing
 from humtrack.checks._ranges import range_best
 from humtrack.intervals import effective_bounds
 
@@ -130,4 +132,95 @@ def test_shorter_windows_above_longer_ones_match_every_pair(seed: int, n: int) -
     for ids in findings["claim_ids"]:
         inner = ids.split(", ")[0]
         got.add(tuple(by_id.loc[inner, ["metric", "location_code", "period_start", "period_end"]]))
+    assert got == expected
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 30), st.integers(0, 10), st.floats(0, 100, allow_nan=False)),
+        max_size=60,
+    ),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=30),
+)
+def test_lowest_containing_is_the_lowest_of_every_containing_interval(
+    intervals: list[tuple[int, int, float]], asked: list[tuple[int, int]]
+) -> None:
+    starts = np.array([s for s, _, _ in intervals], dtype=np.int64)
+    ends = starts + np.array([n for _, n, _ in intervals], dtype=np.int64)
+    values = np.array([v for _, _, v in intervals], dtype=float)
+    q_starts = np.array([s for s, _ in asked], dtype=np.int64)
+    q_ends = q_starts + np.array([n for _, n in asked], dtype=np.int64)
+    got = lowest_containing(starts, ends, values, q_starts, q_ends)
+    for g, qs, qe in zip(got, q_starts, q_ends, strict=True):
+        holding = [j for j in range(len(starts)) if starts[j] <= qs and ends[j] >= qe]
+        if not holding:
+            assert g == -1
+        else:
+            assert g in holding
+            assert values[g] == min(values[j] for j in holding)
+
+
+def nested_claims(seed: int, n: int) -> pd.DataFrame:
+    """Claims on nested places, groups and windows, so that many contain each other."""
+    rng = np.random.default_rng(seed)
+    f = random_claims(seed, n)
+    codes = np.array(["SY", "SY07", "SY0702", "SY02", "SY0202", None], dtype=object)
+    f["location_code"] = codes[rng.integers(0, len(codes), n)]
+    f["location"] = np.where(pd.isna(f["location_code"]), "Camp 4", "somewhere")
+    f["group"] = pd.Series(
+        np.array(["all", "children", "women"])[rng.integers(0, 3, n)], dtype=f["group"].dtype
+    )
+    return ht.ClaimSet(f).frame
+
+
+def _contains(rec: list[dict[str, Any]], coded: set[str], i: int, j: int) -> bool:
+    """Whether claim j is a whole W003 compares part i with, written pair by pair."""
+    p, w = rec[i], rec[j]
+    if any(p[c] != w[c] for c in ("metric", "kind", "unit")):
+        return False
+    ci, cj = p["location_code"], w["location_code"]
+    if pd.isna(ci) or pd.isna(cj):
+        if not (pd.isna(ci) and pd.isna(cj) and p["location"] == w["location"]):
+            return False
+    elif not str(ci).startswith(str(cj)):
+        return False
+    if w["group"] not in (p["group"], "all"):
+        return False
+    si, ei, sj, ej = p["period_start"], p["period_end"], w["period_start"], w["period_end"]
+    if not (sj <= si and ej >= ei):
+        return False
+    same_place = (pd.isna(ci) and pd.isna(cj)) or ci == cj
+    same_group, same_window = p["group"] == w["group"], (si, ei) == (sj, ej)
+    if same_place and same_group:  # C001 and C002: a wider window on both sides only
+        return bool(p["kind"] == "flow" and sj < si and ej > ei)
+    nearest = None
+    if not pd.isna(ci):
+        code = str(ci)
+        nearest = next((code[:k] for k in range(len(code) - 1, 1, -1) if code[:k] in coded), None)
+    # with the same window, W002 compares the same place and W001 the nearest one
+    return not ((same_place or (same_group and cj == nearest)) and same_window)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10**6), st.integers(2, 50))
+def test_parts_above_containing_wholes_match_every_pair(seed: int, n: int) -> None:
+    f = nested_claims(seed, n)
+    lo, hi = effective_bounds(f)
+    coded = set(f["location_code"].dropna().astype(str))
+    rec = f.to_dict("records")
+    expected: dict[str, float] = {}
+    for i in range(n):
+        ceilings = [hi[j] for j in range(n) if j != i and _contains(rec, coded, i, j)]
+        if ceilings and lo[i] > min(ceilings):
+            expected[str(f.at[i, "claim_id"])] = min(ceilings)
+    findings = ht.check(f, select=["W003"]).frame
+    row_of = {str(c): i for i, c in enumerate(f["claim_id"])}
+    got = {}
+    for ids, ceiling in zip(findings["claim_ids"], findings["compared_to"], strict=True):
+        whole, *parts = ids.split(", ")  # one finding per whole, with the parts above it
+        assert hi[row_of[whole]] == ceiling
+        for part in parts:
+            assert _contains(rec, coded, row_of[part], row_of[whole])
+            assert part not in got
+            got[part] = ceiling
     assert got == expected

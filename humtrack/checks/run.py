@@ -8,7 +8,13 @@ from itertools import chain
 import numpy as np
 import pandas as pd
 
-from humtrack.checks import consistency, dates, plausibility, provenance  # noqa: F401 - registers the rules
+from humtrack.checks import (  # noqa: F401 - registers the rules
+    consistency,
+    dates,
+    nesting,
+    plausibility,
+    provenance,
+)
 from humtrack.checks.context import Context, cat
 from humtrack.checks.findings import FINDING_COLUMNS, Findings
 from humtrack.checks.rules import RULES, implementation, select_rules

@@ -47,6 +47,7 @@ def generate(n: int, seed: int = 7, *, consistent: bool = False) -> ht.ClaimSet:
     start = start.where(kind == "flow", end)
     if consistent:
         level = np.round(rng.lognormal(6, 2, (len(metrics), 4)), -1) + 10
+        level[:, 2] += level[:, 0] + level[:, 1]  # Syria holds Idlib (SY07) and Aleppo (SY02)
         days = (length.days.to_numpy() + 1).astype(float)
         agreed = level[metric_code, place_code] * np.where(kind == "flow", days, 1.0)
         value = np.where(rng.random(n) < 0.01, value, agreed)
