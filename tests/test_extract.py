@@ -5532,3 +5532,86 @@ def test_review_of_animals_pipes_asides_leaders_and_titles(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a label naming several counts split by slashes, and as many figures
+        (
+            (
+                "1. CHENNAI\n   deaths/injured/missing: 94/41/12\n"
+                "   huts and houses fully/partly damaged: 1,210/18,744\n"
+                "   relief centres/persons accommodated: 163/41,860\n"
+            ),
+            [
+                (94.0, "killed"),
+                (41.0, "injured"),
+                (12.0, "missing"),
+                (1210.0, "facilities_damaged"),
+                (18744.0, "facilities_damaged"),
+                (163.0, "other"),
+                (41860.0, "idps"),
+            ],
+        ),
+        # a fraction or a date with slashes is still no figure
+        ("The clinic is open 24/7 and 3/4 of the staff are back.", []),
+        # a caption with a figure in brackets is a title, not a row of a list
+        (
+            (
+                "Table 1: IDP HOUSEHOLDS BY STATE (Round 3)\nState       Households   Individuals\n"
+                "Benue         32,915       177,416\nZamfara       26,108       143,902\n"
+            ),
+            [(32915.0, "idps"), (177416.0, "idps"), (26108.0, "idps"), (143902.0, "idps")],
+        ),
+        # columns that count administrative divisions (an assessment's reach) hold no figure;
+        # villages (the ones hit) still do
+        (
+            (
+                "IDPs by state\nState       LGAs   Wards   Individuals\n"
+                "Benue         18     143       177,416\nZamfara       14     121       143,902\n"
+            ),
+            [(177416.0, "idps"), (143902.0, "idps")],
+        ),
+        # a note row under a tab-separated table does not undo the table
+        (
+            (
+                "Jurisdiction\tFatalities\tHomes destroyed\nNSW\t25\t2,476\nVIC\t5\t396\n"
+                "Notes:\tFatalities are deaths caused by the fires.\n"
+            ),
+            [
+                (25.0, "killed"),
+                (2476.0, "facilities_damaged"),
+                (5.0, "killed"),
+                (396.0, "facilities_damaged"),
+            ],
+        ),
+        # hectares are an area, whatever the clause counts after them
+        (
+            "The fires burnt about 211,000 ha and killed 2 people.",
+            [(211000.0, "other"), (2.0, "killed")],
+        ),
+        # migrants who arrive or cross are people on the move of any status; refugees stay so
+        (
+            (
+                "More than 46,000 migrants crossed the Darién between January and July. "
+                "Some 5,000 refugees crossed into Chad."
+            ),
+            [(46000.0, "other"), (5000.0, "refugees")],
+        ),
+    ],
+)
+def test_slashed_rows_captions_division_columns_notes_hectares_and_migrants(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected
+
+
+def test_arrivals_in_a_text_about_migrants_are_not_refugees() -> None:
+    text = (
+        "Migrants continued to arrive on the coast of Yemen in May. Most migrants were "
+        "Ethiopians heading for Saudi Arabia, as most migrants were last year.\n\n"
+        "ARRIVALS BY POINT OF ENTRY\nLahj – 12,480\n"
+        "Shabwah – 5,433\n\nAsylum claims\nOver the same month 300 people applied for asylum."
+    )
+    assert figures(text, "metric") == [(12480.0, "other"), (5433.0, "other"), (300.0, "refugees")]

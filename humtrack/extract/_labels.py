@@ -10,7 +10,7 @@ from typing import Final
 from humtrack.extract._cues import _HOMES_LOST, _data_lines, _not_adjectival, _phrases, _verbs
 from humtrack.extract._tables import TableCell, forget_tables, table_cell
 from humtrack.extract.lexicon import Lexicon
-from humtrack.extract.mentions import DOT_LEADER, Mention
+from humtrack.extract.mentions import DOT_LEADER, Mention, slashed_row
 
 
 def _label_before(text: str, position: int) -> tuple[int, int] | None:
@@ -130,14 +130,22 @@ _LABEL_LINE: Final = re.compile(
     rf"|[ \t]*{_ALIGNED_WORDS}(?: {{2,}}|\t+)(?:about[ \t]+)?\d)"
 )
 # a row of a list told in a sentence after its label: "Oromia: the largest caseload. About
-# 3.7 million people, most of them in ..."
-_PROSE_ROW: Final = re.compile(r"[ \t]*(?:[-–—•*·][ \t]+)?[A-Z][^\n:.;]{1,40}:[ \t]+[^\n]*\d")
+# 3.7 million people, most of them in ..."; not a caption ("Table 1: IDPs by state (Round 3)")
+_PROSE_ROW: Final = re.compile(
+    r"[ \t]*(?:[-–—•*·][ \t]+)?(?!(?i:table|figure|chart|map|annex|box)[ \t]+[\dA-Z]{1,4}\b)"
+    r"[A-Z][^\n:.;]{1,40}:[ \t]+[^\n]*\d"
+)
 # a colon, a spaced em or en dash (an ASCII hyphen between words is too common to mark one),
 # or dot leaders ("Killed .......... 18")
 _LABEL_SEPARATOR: Final = re.compile(rf":|\s[—–]|{DOT_LEADER}")
 _BULLET: Final = re.compile(r"[ \t]*[-–—•*·▪◦‣][ \t]+")
 # a heading over a table of places: "DISPLACEMENT BY PROVINCE", "PEOPLE CONFINED, BY MUNICIPALITY"
 _AREAS: Final = [w.lower() for w in _data_lines("extract_area_nouns.txt")]
+#: a column of how many administrative divisions a row covers ("| State | LGAs | Wards |"):
+#: the reach of an assessment, unlike villages, camps or sites, which may be the ones hit
+_DIVISIONS: Final = frozenset(_AREAS) - {
+    "villages", "towns", "cities", "camps", "sites", "islands", "areas", "zones", "countries"
+}  # fmt: skip
 # "DISPLACEMENT BY PROVINCE", "Number of Affected Families / Persons per Region"
 _BY_AREA: Final = re.compile(
     r"\bBY\s+[A-Z]|\bper\s+(?:"
@@ -966,6 +974,8 @@ def _column_of_cell_cue(text: str, lex: Lexicon, cell: TableCell) -> Cue | None:
     ("| Camp | District | Families |"); else what the title or paragraph over the table says
     ("TABLE 1 – IDPs BY PROVINCE" over "| HH | ind. |")."""
     if cell.header is not None:
+        if text[cell.header[0] : cell.header[1]].strip().lower() in _DIVISIONS:
+            return None  # "| State | LGAs | Wards | Households |": how many places, no figure
         own = _column_cue(text, lex, *cell.header)
         if own is None or not (own[2] in lex.verb_metric or lex.nouns[own[2]].metric):
             own = _last_counted_noun(text, lex, *cell.header)  # "| Houses damaged |"
@@ -1027,6 +1037,55 @@ _PEOPLE_COLUMN: Final = re.compile(
 _DOTS_TO_FIGURE: Final = re.compile(rf"{DOT_LEADER}[ \t]*(?:[~≈][ \t]*)?$")
 
 
+_SLASH: Final = re.compile(r"[ \t]*/[ \t]*")
+
+
+def _slashed_label_cue(text: str, lex: Lexicon, mention: Mention) -> Cue | None:
+    """What a figure of a slashed row counts: the name in the same place of the label's
+    slashes ("injured" for 41 in "deaths/injured/missing: 94/41/12"), else what the whole
+    label counts ("partly damaged" in "houses fully/partly damaged: 1,210/18,744")."""
+    row = slashed_row(text, mention.start)
+    if row is None:
+        return None
+    names = _stretches(text, *row.span("names"))
+    figures = _stretches(text, *row.span("figures"))
+    if len(names) != len(figures):
+        return None
+    index = next((i for i, (a, b) in enumerate(figures) if a <= mention.start < b), None)
+    if index is None:
+        return None
+    if _HOUSED_NAME.fullmatch(text, *names[index]) and any(
+        _SETTING.search(text, *name) for name in names
+    ):
+        # "relief centres/persons accommodated: 163/41,860": the people the centres hold
+        return (*names[index], "idps")
+    own = _column_cue(text, lex, *names[index]) or _last_counted_noun(text, lex, *names[index])
+    if own is not None and (
+        # a verb of damage needs the thing damaged: "partly damaged" counts the label's houses
+        lex.verb_metric[own[2]][0] not in _PLACE_METRICS
+        if own[2] in lex.verb_metric
+        else lex.nouns[own[2]].metric
+    ):
+        return own
+    whole = row.span("names")
+    return _last_counted_noun(text, lex, *whole) or _column_cue(text, lex, *whole)
+
+
+_HOUSED_NAME: Final = re.compile(
+    r"[ \t]*(?:persons|people|individuals|families|households|inmates)[ \t]+"
+    r"(?:accommodated|sheltered|housed|staying|hosted)[ \t]*",
+    re.IGNORECASE,
+)
+
+
+def _stretches(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``text[start:end]`` between slashes."""
+    cuts = list(_SLASH.finditer(text, start, end))
+    return list(
+        zip([start, *(m.end() for m in cuts)], [*(m.start() for m in cuts), end], strict=True)
+    )
+
+
 def _label_or_parenthesis(
     text: str, lex: Lexicon, mention: Mention, clause: tuple[int, int]
 ) -> tuple[int, int, str] | None:
@@ -1050,6 +1109,9 @@ def _label_or_parenthesis(
         # "Niamey I ........ 684 |  41 |  6.0" under "Columns: cumulative cases | cumulative
         # deaths | CFR (%)": the first cell holds the row's label and the first column's figure
         return named
+    slashed = _slashed_label_cue(text, lex, mention)
+    if slashed is not None:
+        return slashed
     label = _label_before(text, mention.start)
     if label is not None and (cue := _label_cue(text, lex, label)) is not None:
         return cue

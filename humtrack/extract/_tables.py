@@ -156,6 +156,8 @@ def _aligned_table(text: str, lines: list[Span]) -> list[TableCell]:
     that opens on a figure over at least two rows, and a cell of figures on every row (not
     prose that puts two spaces after its full stops)."""
     rows = [_aligned_cells(text, s, e) for s, e in lines]
+    while len(rows) > 3 and len(rows[-1]) != len(rows[0]) and not _any_figure(text, rows[-1]):
+        rows.pop()  # "Notes:<tab>Fatalities are deaths caused by the fires": a note under it
     if len(rows) < 3 or len(rows[0]) < 2 or len({len(r) for r in rows}) > 1:
         return []
     if any(_FIGURE_START.match(text, s, e) for s, e in rows[0]):
@@ -166,6 +168,11 @@ def _aligned_table(text: str, lines: list[Span]) -> list[TableCell]:
     if not all(any(_FIGURE_CELL.fullmatch(text, s, e) for s, e in row[1:]) for row in body):
         return []
     return _cells_of(text, body, rows[0], lines[0][0])
+
+
+def _any_figure(text: str, cells: list[Span]) -> bool:
+    """Whether a cell of the line is a figure alone."""
+    return any(_FIGURE_ONLY.fullmatch(text, s, e) for s, e in cells)
 
 
 #: a line that may belong to a table: one with a pipe, or with a wide gap between two words

@@ -24,7 +24,7 @@ from humtrack.extract._trie import trie_pattern
 from humtrack.extract.dates import _WEEKDAY, COUNTED_AFTER_YEAR
 from humtrack.vocab import QUALIFIER_PHRASES, VAGUE
 
-__all__ = ["Mention", "find_mentions", "not_a_figure"]
+__all__ = ["Mention", "find_mentions", "not_a_figure", "slashed_row"]
 
 _UNIT_WORDS: Final = [
     r["word"] for r in read_data_csv("number_words.csv") if r["kind"] != "fraction"
@@ -336,13 +336,34 @@ def enumerator(text: str, start: int, end: int) -> bool:
     return "(2)" in text[end : end + 600]
 
 
+#: a label naming several counts split by slashes, then as many figures split by slashes:
+#: "deaths/injured/missing: 94/41/12", "relief centres/persons accommodated: 163/41,860"
+_SLASHED_LABEL: Final = re.compile(
+    r"[ \t]*(?:[-–—•*·][ \t]+)?(?P<names>[^\W\d_][^\n:/\d]{0,60}(?:/[^\n:/\d]{1,60}){1,5}):"
+    r"[ \t]*(?P<figures>[~≈]?\d[\d,.\u00a0]*\+?(?:[ \t]*/[ \t]*[~≈]?\d[\d,.\u00a0]*\+?){1,5})"
+    r"[ \t\r]*(?:\n|$)"
+)
+
+
+def slashed_row(text: str, start: int) -> re.Match[str] | None:
+    """The slashed row whose figures hold the number at ``start``, if it is in one."""
+    line_start = text.rfind("\n", max(0, start - 500), start) + 1
+    if line_start == 0 and start > 500:
+        return None
+    row = _SLASHED_LABEL.match(text, line_start)
+    if row is None or not row.start("figures") <= start < row.end("figures"):
+        return None
+    return row
+
+
 def not_a_figure(text: str, start: int, end: int) -> bool:
     """Tell whether the number at ``text[start:end]`` is a date part, money, an age, a duration ..."""
     before = text[max(0, start - 18) : start]
     after = text[end : end + 24]
     if (
-        _BEFORE_NOT_FIGURE.search(before) and not _NUMBER_AS_VERB.search(before)
-    ) or _AFTER_NOT_FIGURE.match(after):
+        (_BEFORE_NOT_FIGURE.search(before) and not _NUMBER_AS_VERB.search(before))
+        or _AFTER_NOT_FIGURE.match(after)
+    ) and ((not before.endswith("/") and after[:1] != "/") or slashed_row(text, start) is None):
         return True
     if _TITLE_NUMBER.search(before) or (
         _WIRE_UPDATE_BEFORE.search(before) and text.startswith("-", end)

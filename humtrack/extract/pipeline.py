@@ -6,6 +6,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 from typing import Any, Final
 
@@ -162,8 +163,8 @@ _REFUGEES_AFTER: Final = re.compile(
 _ALL_ORIGINS: Final = re.compile(r"\b(?:total|overall|all\s+nationalities)\b", re.IGNORECASE)
 # what a text is about: people going home, refugees or IDPs, its words counted in one pass
 _TOPIC_WORDS: Final = re.compile(
-    r"\b(?=[RrAaIi])(?:(?P<returns>return(?:s|ed|ees?|ing)?)|(?P<refugees>refugees?|asylum)"
-    r"|(?P<idps>IDPs?|internally\s+displaced))\b",
+    r"\b(?=[RrAaIiMm])(?:(?P<returns>return(?:s|ed|ees?|ing)?)|(?P<refugees>refugees?|asylum)"
+    r"|(?P<idps>IDPs?|internally\s+displaced)|(?P<migrants>migrants?))\b",
     re.IGNORECASE,
 )
 # how a topic word starts in the lowered text (see _scan.lowered), each searched for on its own
@@ -180,8 +181,40 @@ _TOPIC_STARTS: Final = tuple(
         b"?dp",
         b"internally",
         b"?nternally",
+        b"migrant",
     )
 )
+
+
+#: the people a count of migrants names, without refugees among them
+_MIGRANTS: Final = re.compile(r"(?:[\w-]+\s+){0,2}migrants?", re.IGNORECASE)
+_MOVEMENT_METRICS: Final = frozenset({"refugees", "displaced"})
+#: words of arriving or crossing, and words that name refugees or flight
+_ARRIVED: Final = re.compile(
+    r"\b(?:arriv\w*|cross\w*|landed|landings?|entered|entries|entering|reached|disembark\w*)\b",
+    re.IGNORECASE,
+)
+_REFUGEES_OR_FLIGHT: Final = re.compile(
+    r"\b(?:refugees?|asylum|displac\w*|fled|fleeing|flee|evacuat\w*)\b", re.IGNORECASE
+)
+
+
+def _moved_on(text: str, clause: tuple[int, int], counted: _Counted) -> bool:
+    """Whether a flow in a text about migrants counts arrivals or crossings, not refugees
+    nor people who fled: "Spain: 49,432" under "SEA AND LAND ARRIVALS" counts refugees
+    by the label, and "1,100 crossed on Monday" displaced by the verb."""
+    if _REFUGEES_OR_FLIGHT.search(text, *clause):
+        return False
+    if _ARRIVED.search(text, *clause):
+        return True
+    # a row of a list or table: the block over it says what it counts ("ARRIVALS BY
+    # NATIONALITY"), and neither refugees nor asylum claims
+    block = max(text.rfind("\n\n", 0, clause[0]), clause[0] - 600, 0)
+    return (
+        counted.metric == "refugees"
+        and _ARRIVED.search(text, block, clause[0]) is not None
+        and _REFUGEES_OR_FLIGHT.search(text, block, clause[0]) is None
+    )
 
 
 def _topics(text: str) -> Counter[str | None]:
@@ -751,6 +784,9 @@ def extract(
     refugees_of_text = (text_origin, host_country) if about_refugees and host_country else None
     dots_group = _dots_group_thousands(text)
     about_idps = topics["idps"] > max(1, topics["refugees"])
+    # a text about migrants ("Migrant arrivals from the Horn of Africa"): people who arrive or
+    # cross are on the move whatever their status, unless the clause calls them refugees
+    about_migrants = topics["migrants"] > max(1, topics["refugees"])
     mentions = find_mentions(text, masked)
     attributions: dict[tuple[int, int], tuple[str | None, tuple[int, int]]] = {}
     previous_counted: tuple[int, _Counted, int] | None = None
@@ -824,6 +860,21 @@ def extract(
                 )
         if counted is None:
             continue
+        if (
+            counted.kind == "flow"
+            and counted.metric in _MOVEMENT_METRICS
+            and (
+                _MIGRANTS.fullmatch(counted.subject or "")
+                or (about_migrants and _moved_on(text, clause, counted))
+            )
+        ):
+            # "more than 46,000 migrants crossed the Darién": people on the move whatever their
+            # status, not refugees nor displaced by the vocabulary's definitions
+            counted = replace(
+                counted,
+                metric="other",
+                notes=[*counted.notes, "migrants of mixed status: counted as other"],
+            )
         e = mention.estimate(text)
         whole = (
             previous_period
