@@ -5615,3 +5615,94 @@ def test_arrivals_in_a_text_about_migrants_are_not_refugees() -> None:
         "Shabwah – 5,433\n\nAsylum claims\nOver the same month 300 people applied for asylum."
     )
     assert figures(text, "metric") == [(12480.0, "other"), (5433.0, "other"), (300.0, "refugees")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the grave violations of a report on children and armed conflict, each its own count
+        (
+            (
+                "Killing and maiming: 390 children\nRecruitment and use: 87 children\n"
+                "Abduction: 66 children\nRape and other forms of sexual violence: 9 children\n"
+            ),
+            [(390.0, "other"), (87.0, "other"), (66.0, "detained"), (9.0, "other")],
+        ),
+        (
+            (
+                "At least 3 peasants were murdered in El Cedral. At least 131 women and girls were "
+                "raped."
+            ),
+            [(3.0, "killed"), (131.0, "other")],
+        ),
+        # a column headed by its week: the week is no figure
+        (
+            (
+                "County        Cases wk 7   Deaths\nGarissa          121          21\n"
+                "Wajir             45          11\nMandera           12           3\n"
+            ),
+            [
+                (121.0, "other"),
+                (21.0, "killed"),
+                (45.0, "other"),
+                (11.0, "killed"),
+                (12.0, "other"),
+                (3.0, "killed"),
+            ],
+        ),
+        # a row's label names both the thing and what happened to it
+        (
+            (
+                "Item                      New (24 h)    Cumulative\n"
+                "Human lives lost           10            82\n"
+                "Houses fully damaged       311           6,744\n"
+                "Relief camps               31            44\n"
+            ),
+            [
+                (10.0, "killed"),
+                (82.0, "killed"),
+                (311.0, "facilities_damaged"),
+                (6744.0, "facilities_damaged"),
+                (31.0, "other"),
+                (44.0, "other"),
+            ],
+        ),
+        # the title says what happened to the houses, the columns how badly
+        (
+            (
+                "DAMAGED HOUSES BY DISTRICT\nDistrict      Destroyed    Moderate\n"
+                "Sivrice           1,337         612\nMaden               806         455\n"
+                "Palu                158         203\n"
+            ),
+            [
+                (1337.0, "facilities_damaged"),
+                (612.0, "facilities_damaged"),
+                (806.0, "facilities_damaged"),
+                (455.0, "facilities_damaged"),
+                (158.0, "facilities_damaged"),
+                (203.0, "facilities_damaged"),
+            ],
+        ),
+        # people in relief camps, whatever a report calls them
+        (
+            (
+                "Inmates in relief camps ........................ 2,65,788\n\n"
+                "District     Inmates in relief camps   Deaths\nCachar              95,418         3\n"
+                "Barpeta             38,407         2\nKamrup              12,100         1\n"
+            ),
+            [
+                (265788.0, "idps"),
+                (95418.0, "idps"),
+                (3.0, "killed"),
+                (38407.0, "idps"),
+                (2.0, "killed"),
+                (12100.0, "idps"),
+                (1.0, "killed"),
+            ],
+        ),
+    ],
+)
+def test_violations_against_children_weeks_row_labels_damage_titles_and_inmates(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected

@@ -2418,10 +2418,17 @@ def _count(
             else:  # a counted noun named by a label or before a parenthesis
                 metric, kind = lex.nouns[verb[2]].metric, None
                 label_start, label_end = _line_start(text, verb[0]), mention.start
-                if (cell := table_cell(text, mention.start)) is not None and cell.header:
-                    label_start, label_end = cell.header  # "| Schools |": its column's own
-                if metric == "facilities_damaged" and not lex.damage.search(
-                    text, label_start, label_end
+                damaged = None
+                cell = table_cell(text, mention.start)
+                # a noun of the title ("DAMAGED HOUSES BY DISTRICT" over "District  Destroyed
+                # Moderate") keeps the words from the title to the cell; a noun of the table
+                # has its column's words ("| Schools |" under "| Destroyed |") or its row's
+                # ("Houses fully damaged   311   6,744")
+                if cell is not None and cell.header and cell.table_start <= verb[0]:
+                    label_start, label_end = cell.header
+                    damaged = lex.damage.search(text, *cell.row_label)
+                if metric == "facilities_damaged" and not (
+                    damaged or lex.damage.search(text, label_start, label_end)
                 ):
                     # "Relief camps functioning in Wayanad district: 93": places, not damage
                     metric = "other"

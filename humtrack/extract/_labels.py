@@ -688,6 +688,8 @@ def _last_counted_noun(text: str, lex: Lexicon, start: int, end: int) -> Cue | N
 def _column_cue(text: str, lex: Lexicon, start: int, end: int) -> tuple[int, int, str] | None:
     """What the header of one column of a table counts ("people in need", "cumulative
     confirmed deaths", "houses damaged"): its people, else its last verb."""
+    if (inmates := _INMATES_IN_SETTING.search(text, start, end)) is not None:
+        return (inmates.start(), inmates.end(), "idps")  # "Inmates in relief camps"
     cue = _counting_cue(text, lex, start, end) or next(
         iter(_verbs(text, lex, start, end)[-1:]), None
     )
@@ -740,8 +742,8 @@ def _names_a_place(before: str, noun: str) -> bool:
 _SETTING: Final = re.compile(r"\b(?:sites?|camps?|shelters?|centres?|centers?)\b", re.IGNORECASE)
 _PEOPLE_IN_SETTING: Final = re.compile(
     r"\b(?:number(?:\s+of\s+(?:people|persons|individuals|IDPs|families|households))?"
-    r"|people|persons|individuals|families|households)\s+(?:staying\s+|living\s+|sheltering\s+)?"
-    r"(?:in|at)\s+"
+    r"|people|persons|individuals|families|households|inmates)"
+    r"\s+(?:staying\s+|living\s+|sheltering\s+)?(?:in|at)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:shelters|sites|camps|centres|centers)\b",
     re.IGNORECASE,
 )
@@ -768,6 +770,11 @@ _QUALIFIED_CELL: Final = re.compile(
 )
 _HEADER_CELL_GAP: Final = re.compile(r"[ \t]+[—–/][ \t]+")
 # "currently in temporary accommodation centres": people where the displaced live
+#: the people a relief camp holds, as Indian disaster reports call them
+_INMATES_IN_SETTING: Final = re.compile(
+    r"\binmates\s+(?:in|of|at)\s+(?:[\w-]+\s+){0,3}?(?:camps?|centres?|centers?|shelters?)\b",
+    re.IGNORECASE,
+)
 _IN_SETTING_COLUMN: Final = re.compile(
     rf"\b(?:in|at)\s+(?:[\w-]+\s+){{0,3}}{_SETTING.pattern}", re.IGNORECASE
 )
@@ -997,6 +1004,10 @@ def _column_of_cell_cue(text: str, lex: Lexicon, cell: TableCell) -> Cue | None:
         named = _column_cue(text, lex, *cell.row_label) or _last_counted_noun(
             text, lex, *cell.row_label
         )
+        if named is not None and named[2] not in lex.verb_metric:
+            # the noun with its label's words, as a label of a list gives it: "Houses fully
+            # damaged" counts houses damaged, not houses
+            return (cell.row_label[0], cell.row_label[1], named[2])
         if named is not None:
             return named
     return _label_cue(text, lex, (cell.table_start, cell.table_start))

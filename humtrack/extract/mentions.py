@@ -167,7 +167,9 @@ _AGES_BEFORE: Final = re.compile(r"\baged\s+\d{1,3}\s*(?:and|to|-|–)\s*$", re.
 # "in week 3", "Week 12", "epi week 35": the number of a week; not "Last week 300 people"
 _WEEK_NUMBER_BEFORE: Final = re.compile(
     r"(?:\b(?:in|of|during|since|for|by|from|to|until|and)\s+(?:epi(?:demiological)?\s+)?[Ww]eeks?"
-    r"|\bepi\s+weeks?|(?<!Last )(?<!This )(?<!Next )(?<!Each )(?<!Every )(?<!Per )\bWeeks?)\s$"
+    r"|\bepi\s+weeks?|(?<!Last )(?<!This )(?<!Next )(?<!Each )(?<!Every )(?<!Per )\bWeeks?"
+    # "Cases wk 7": a column of the week's cases, headed by its week
+    r"|\b[Ww]ks?\.?)\s$"
 )
 # "a child of twelve", "a boy of 14": an age
 _AGE_OF_BEFORE: Final = re.compile(
