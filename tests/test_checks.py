@@ -493,3 +493,35 @@ def test_pairs_other_rules_compare_are_not_reported_twice() -> None:
     )
     findings = ht.check(claims).frame
     assert sorted(findings["code"]) == ["C002", "W001", "W002"]
+
+
+def test_claims_with_no_place_hold_no_other_claim() -> None:
+    # two articles that name no place: nothing says the one's place holds the other's
+    floods = _killed("floods", "SY", 317, "2024-01-05", "2024-01-10")
+    clashes = _killed("clashes", "SY", 251, "2024-01-01", "2024-01-31")
+    for claim in (floods, clashes):
+        claim["location_code"] = None
+        claim["location"] = None
+    assert ht.check(pd.DataFrame([floods, clashes]), select=["W003"]).frame.empty
+
+
+def test_a_code_on_an_alpha3_prefix_is_not_in_the_country_of_its_first_letters() -> None:
+    claims = pd.DataFrame(
+        [
+            _killed("chile", "CHL13", 317, "2024-01-05", "2024-01-10"),
+            _killed("switzerland", "CH", 251, "2024-01-01", "2024-01-31"),
+        ]
+    )
+    assert ht.check(claims, select=["W001", "W003"]).frame.empty
+
+
+def test_an_uncoded_place_compares_its_own_windows_here() -> None:
+    # C002 compares only coded places: a week inside the month of one camp is compared here
+    week = _killed("week", "SY", 317, "2024-01-20", "2024-01-31")
+    month = _killed("month", "SY", 251, "2024-01-01", "2024-01-31")
+    for claim in (week, month):
+        claim["location_code"] = None
+        claim["location"] = "Camp 4"
+    findings = ht.check(pd.DataFrame([week, month])).frame
+    assert findings["code"].tolist() == ["W003"]
+    assert findings["claim_ids"].tolist() == ["month, week"]

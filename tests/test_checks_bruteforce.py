@@ -191,8 +191,12 @@ def _contains(rec: list[dict[str, Any]], coded: set[str], i: int, j: int) -> boo
         return False
     same_place = (pd.isna(ci) and pd.isna(cj)) or ci == cj
     same_group, same_window = p["group"] == w["group"], (si, ei) == (sj, ej)
-    if same_place and same_group:  # C001 and C002: a wider window on both sides only
-        return bool(p["kind"] == "flow" and sj < si and ej > ei)
+    if same_place and same_group:
+        if p["kind"] != "flow":
+            return False  # C001's
+        if pd.isna(ci):  # C001 and C002 leave places without a code out
+            return not same_window
+        return bool(sj < si and ej > ei)  # C002 compares windows that share an end
     nearest = None
     if not pd.isna(ci):
         code = str(ci)

@@ -5706,3 +5706,52 @@ def test_violations_against_children_weeks_row_labels_damage_titles_and_inmates(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert figures(text, "metric") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ha" is hectares only in lower case, and not a Vietnamese name or a Spanish verb
+        ("Flooding affected 3,000 Ha Tinh residents on Monday.", [(3000.0, "affected")]),
+        # slashed rows: as many names as figures, each name its own count, else no figure
+        ("Deaths/injured/missing: 94/41\n", []),
+        ("killed/injured: 12/05/2024\n", []),
+        ("Killed/injured: 12/05\n", []),
+        ("Dead/injured (Gaza/West Bank): 34,000/500\n", []),
+        ("People in need/targeted: 3,200,000/1,100,000\n", [(3200000.0, "in_need")]),
+        ("Men/women/children killed: 10/20/30\n", []),
+        # migrants who fled or were displaced are displaced, whoever they are
+        ("Some 300 migrants were displaced by the floods in Libya.", [(300.0, "displaced")]),
+        ("About 2,000 migrants fled the fighting in Tripoli.", [(2000.0, "displaced")]),
+        (
+            ("Migrants keep arriving in Yemen. Most migrants are Ethiopian. Most migrants head "
+            "north.\nFloods in May displaced 4,500 people in Marib; 800 of them reached Marib "
+            "city camps."),
+            [(4500.0, "displaced"), (800.0, "displaced")],
+        ),
+        # who lands is not said by the verb: a count, not refugees
+        ("About 300 marines landed on the beach near Hodeidah.", [(300.0, "other")]),
+        # a short row that is no note keeps the table from being read as complete
+        (("Jurisdiction\tFatalities\tHomes destroyed\nNSW\t25\t2,476\nVIC\t5\t396\n"
+         "SA\t3 (est.)\n"), []),
+    ],
+)  # fmt: skip
+def test_review_of_hectares_slashed_rows_migrants_and_table_notes(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert figures(text, "metric") == expected
+
+
+def test_a_long_list_of_arrivals_keeps_one_metric() -> None:
+    rows = "\n".join(f"Country{i}: {1000 + i:,}" for i in range(60))
+    text = (
+        "Migrants keep arriving. Most migrants are Ethiopian. Most migrants head north.\n\n"
+        f"SEA ARRIVALS BY NATIONALITY, 2023\n{rows}"
+    )
+    assert {metric for _, metric in figures(text, "metric")} == {"other"}
+
+
+def test_spanish_ha_is_no_hectare() -> None:
+    found = ht.extract("Al menos 45 personas han muerto y 3.000 ha sido evacuadas.").frame
+    assert 3000.0 in found["value"].tolist()
+    assert "hectare" not in found["unit"].tolist()

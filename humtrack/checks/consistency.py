@@ -23,7 +23,7 @@ from humtrack.numbers import format_number
 from humtrack.originators import originators
 from humtrack.vocab import GROUPS
 
-__all__: list[str] = []
+__all__ = ["code_holds"]
 
 _QUANTITY: Final = ["metric", "group", "kind", "unit", "what", "location_code"]
 _NAT: Final = np.datetime64("1677-09-22")  # stands for an unknown start in group keys
@@ -74,6 +74,15 @@ def _keyed(ctx: Context, *, need_place: bool = True) -> pd.DataFrame:
     frame = frame[usable.to_numpy(dtype=bool)]
     ctx.memo[("keyed", need_place)] = frame
     return frame
+
+
+def code_holds(whole: str, part: str) -> bool:
+    """Whether the place coded ``whole`` holds the place coded ``part``, which it begins.
+
+    P-codes nest by prefix ("SY0702" in "SY07" in "SY"), but a code on an alpha-3 country
+    code is not in the country its first two letters name ("CHL13" is Chile's, not in "CH").
+    """
+    return not (len(whole) == 2 and len(part) > 2 and part[2].isalpha())
 
 
 def _place_names(ctx: Context, codes: Any) -> np.ndarray:
@@ -349,7 +358,12 @@ def _places_exceed_whole(ctx: Context) -> pd.DataFrame:
     for i, name in enumerate(names):  # once per distinct place, not per claim
         if name in coded:
             parent = next(
-                (name[:n] for n in range(len(name) - 1, 1, -1) if name[:n] in coded), None
+                (
+                    name[:n]
+                    for n in range(len(name) - 1, 1, -1)
+                    if name[:n] in coded and code_holds(name[:n], name)
+                ),
+                None,
             )
             parent_of[i] = position[parent] if parent is not None else -1
     k = k.assign(parent=parent_of[k["location_code"].to_numpy(dtype=np.int64)])

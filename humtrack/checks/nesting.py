@@ -20,7 +20,7 @@ import pandas as pd
 from humtrack._groups import group_join, group_lists
 from humtrack.checks._containing import lowest_containing
 from humtrack.checks._found import found, none_found
-from humtrack.checks.consistency import _NAT, _keyed
+from humtrack.checks.consistency import _NAT, _keyed, code_holds
 from humtrack.checks.context import Context, as_text, cat
 from humtrack.checks.rules import register
 
@@ -56,7 +56,7 @@ def _ancestors(ctx: Context, k: pd.DataFrame) -> pd.DataFrame:
         name = names[int(place)]
         first = True
         for n in range(len(name) - 1, 1, -1):
-            if name[:n] in coded and name[:n] in position:
+            if name[:n] in coded and name[:n] in position and code_holds(name[:n], name):
                 rows.append((int(place), position[name[:n]], first))
                 first = False
     table = pd.DataFrame(rows, columns=["place", "whole_place", "nearest"])
@@ -66,7 +66,9 @@ def _ancestors(ctx: Context, k: pd.DataFrame) -> pd.DataFrame:
 @register("W003")
 def _part_exceeds_containing_whole(ctx: Context) -> pd.DataFrame:
     k = _keyed(ctx, need_place=False)
-    k = k[(k["start"] != pd.Timestamp(_NAT)).to_numpy(dtype=bool)]
+    # a claim with no place at all is about no place known: it holds no other claim's
+    nameless = np.flatnonzero(np.asarray(ctx.memo["place_names"], dtype=object) == "")
+    k = k[((k["start"] != pd.Timestamp(_NAT)) & ~k["place"].isin(nameless)).to_numpy(dtype=bool)]
     if len(k) < 2:
         return none_found()
     start = k["start"].to_numpy().astype("datetime64[D]").astype(np.int64)
@@ -88,9 +90,13 @@ def _part_exceeds_containing_whole(ctx: Context) -> pd.DataFrame:
     same_place = parts["same"].to_numpy(dtype=bool)
     stock = (parts["kind"] == "stock").to_numpy(dtype=bool)
     nearest = parts["nearest"].to_numpy(dtype=bool)
+    coded = parts["place"].isin(k.loc[k["location_code"] >= 0, "place"]).to_numpy(dtype=bool)
     queries: list[pd.DataFrame] = []
     for mask, shifts in (
-        (same_place & same_group & ~stock, _WIDER_BOTH),  # C001 and C002 take the rest
+        # C002 compares flows of one coded place that share a start or an end; W003 the rest
+        (same_place & same_group & ~stock & coded, _WIDER_BOTH),
+        # C001 and C002 leave places without a code out: any wider window, here
+        (same_place & same_group & ~stock & ~coded, _WIDER),
         ((same_place & ~same_group) | (nearest & same_group), _WIDER),
         (~same_place & ~(nearest & same_group), _ANY),
     ):

@@ -42,7 +42,7 @@ from humtrack.extract._labels import (
 )
 from humtrack.extract._tables import table_cell
 from humtrack.extract.lexicon import STOP_WORDS, Lexicon, NounCue
-from humtrack.extract.mentions import Mention
+from humtrack.extract.mentions import Mention, slashed_row
 from humtrack.extract.places import Gazetteer, PlaceMatch
 from humtrack.extract.text import SHARE_ASIDE
 from humtrack.vocab import METRICS
@@ -57,6 +57,9 @@ class _Counted:
     subject: str | None
     origin: str | None
     notes: list[str]
+
+
+_NOT_HECTARES: Final = re.compile(r"[ \t]+(?:[A-Z]|\w+(?:ado|ido|ada|ida)s?\b)")
 
 
 def _noun_phrase(
@@ -80,6 +83,10 @@ def _noun_phrase(
         low = word.lower()
         if word[:2] == "km" or low in {"km", "kilometres", "kilometers"}:
             return lex.nouns["km"], end, origin
+        if i == 0 and word == "ha" and not _NOT_HECTARES.match(text, end):
+            # "211,000 ha": hectares in lower case, not "3,000 Ha Tinh residents" nor the
+            # Spanish "3.000 ha sido evacuadas"
+            return lex.nouns["hectares"], end, origin
         for n in (
             range(min(lex.max_noun_words, len(tokens) - i), 0, -1) if low in lex.noun_starts else ()
         ):
@@ -1845,6 +1852,9 @@ def _counts_households(text: str, mention: Mention, cue: tuple[int, int, str]) -
     if (header := dash_header_cell(text, mention.start)) is not None:
         # "Location – households – individuals" over "Al Qatrun – 1,180 – 5,900"
         return _HOUSEHOLD_WORD.search(text, *header) is not None
+    if slashed_row(text, mention.start) is not None:
+        # "Households/individuals displaced: 1,200/7,200": each figure's own name says
+        return _HOUSEHOLD_WORD.match(text, cue[0]) is not None
     # "HOUSEHOLDS WHOSE HOMES …", "Families displaced: 1,200", "Displaced households by
     # governorate:"
     return bool(

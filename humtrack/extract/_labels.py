@@ -983,6 +983,8 @@ def _column_of_cell_cue(text: str, lex: Lexicon, cell: TableCell) -> Cue | None:
     if cell.header is not None:
         if text[cell.header[0] : cell.header[1]].strip().lower() in _DIVISIONS:
             return None  # "| State | LGAs | Wards | Households |": how many places, no figure
+        if _HECTARES_HEADER.search(text, *cell.header):
+            return (*cell.header, "hectares")  # "Area burnt (ha)": an area
         own = _column_cue(text, lex, *cell.header)
         if own is None or not (own[2] in lex.verb_metric or lex.nouns[own[2]].metric):
             own = _last_counted_noun(text, lex, *cell.header)  # "| Houses damaged |"
@@ -1048,7 +1050,14 @@ _PEOPLE_COLUMN: Final = re.compile(
 _DOTS_TO_FIGURE: Final = re.compile(rf"{DOT_LEADER}[ \t]*(?:[~≈][ \t]*)?$")
 
 
+_HECTARES_HEADER: Final = re.compile(r"\((?:ha|hectares)\)|\bhectares\b")
 _SLASH: Final = re.compile(r"[ \t]*/[ \t]*")
+#: how badly, in a slashed label: "houses fully/partly damaged"
+_DEGREE: Final = re.compile(
+    r"[ \t]*(?:fully|partly|partially|totally|completely|severely|slightly|moderately"
+    r"|heavily|minor|major)?(?:[ \t]+(?:damaged|destroyed|affected))?[ \t]*",
+    re.IGNORECASE,
+)
 
 
 def _slashed_label_cue(text: str, lex: Lexicon, mention: Mention) -> Cue | None:
@@ -1060,8 +1069,6 @@ def _slashed_label_cue(text: str, lex: Lexicon, mention: Mention) -> Cue | None:
         return None
     names = _stretches(text, *row.span("names"))
     figures = _stretches(text, *row.span("figures"))
-    if len(names) != len(figures):
-        return None
     index = next((i for i, (a, b) in enumerate(figures) if a <= mention.start < b), None)
     if index is None:
         return None
@@ -1070,6 +1077,13 @@ def _slashed_label_cue(text: str, lex: Lexicon, mention: Mention) -> Cue | None:
     ):
         # "relief centres/persons accommodated: 163/41,860": the people the centres hold
         return (*names[index], "idps")
+    if any(
+        (noun := lex.nouns.get(w.lower())) is not None
+        and noun.unit == "person"
+        and noun.group != "all"
+        for w in _WORD.findall(text, *names[index])
+    ):
+        return None  # "Men/women/children killed: 10/20/30": groups a label's count would lose
     own = _column_cue(text, lex, *names[index]) or _last_counted_noun(text, lex, *names[index])
     if own is not None and (
         # a verb of damage needs the thing damaged: "partly damaged" counts the label's houses
@@ -1078,6 +1092,10 @@ def _slashed_label_cue(text: str, lex: Lexicon, mention: Mention) -> Cue | None:
         else lex.nouns[own[2]].metric
     ):
         return own
+    if not _DEGREE.fullmatch(text, *names[index]):
+        # "People in need/targeted", "Cases/deaths/CFR", "Men/women/children killed": a name
+        # that counts nothing of its own, or a group the label's count would lose
+        return None
     whole = row.span("names")
     return _last_counted_noun(text, lex, *whole) or _column_cue(text, lex, *whole)
 
@@ -1120,9 +1138,9 @@ def _label_or_parenthesis(
         # "Niamey I ........ 684 |  41 |  6.0" under "Columns: cumulative cases | cumulative
         # deaths | CFR (%)": the first cell holds the row's label and the first column's figure
         return named
-    slashed = _slashed_label_cue(text, lex, mention)
-    if slashed is not None:
-        return slashed
+    if slashed_row(text, mention.start) is not None:
+        # each figure of "deaths/injured/missing: 94/41/12" has its own name, or none known
+        return _slashed_label_cue(text, lex, mention)
     label = _label_before(text, mention.start)
     if label is not None and (cue := _label_cue(text, lex, label)) is not None:
         return cue

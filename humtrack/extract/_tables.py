@@ -32,6 +32,10 @@ _FIGURE: Final = r"[~≈]?\d[\d,.  \u00a0]*\+?"
 _FIGURE_ONLY: Final = re.compile(_FIGURE)
 _FIGURE_CELL: Final = re.compile(rf"{_FIGURE}|[-–—]")
 _FIGURE_START: Final = re.compile(r"[~≈]?\d|[-–—]$")
+#: the label of a note under a table ("Notes:", "Source", "NB")
+_NOTE_CELL: Final = re.compile(
+    r"(?:notes?|sources?|remarks?|comments?|footnotes?|n\.?\s?b\.?)[ \t]*:?", re.IGNORECASE
+)
 Span = tuple[int, int]
 _BRACKETS: Final = re.compile(r"\([^()]*\)")
 _SHARE_IN_BRACKETS: Final = re.compile(r"\(\s*%\s*\)")
@@ -156,7 +160,9 @@ def _aligned_table(text: str, lines: list[Span]) -> list[TableCell]:
     that opens on a figure over at least two rows, and a cell of figures on every row (not
     prose that puts two spaces after its full stops)."""
     rows = [_aligned_cells(text, s, e) for s, e in lines]
-    while len(rows) > 3 and len(rows[-1]) != len(rows[0]) and not _any_figure(text, rows[-1]):
+    while (
+        len(rows) > 3 and len(rows[-1]) != len(rows[0]) and _NOTE_CELL.fullmatch(text, *rows[-1][0])
+    ):
         rows.pop()  # "Notes:<tab>Fatalities are deaths caused by the fires": a note under it
     if len(rows) < 3 or len(rows[0]) < 2 or len({len(r) for r in rows}) > 1:
         return []
@@ -168,11 +174,6 @@ def _aligned_table(text: str, lines: list[Span]) -> list[TableCell]:
     if not all(any(_FIGURE_CELL.fullmatch(text, s, e) for s, e in row[1:]) for row in body):
         return []
     return _cells_of(text, body, rows[0], lines[0][0])
-
-
-def _any_figure(text: str, cells: list[Span]) -> bool:
-    """Whether a cell of the line is a figure alone."""
-    return any(_FIGURE_ONLY.fullmatch(text, s, e) for s, e in cells)
 
 
 #: a line that may belong to a table: one with a pipe, or with a wide gap between two words

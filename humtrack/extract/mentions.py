@@ -347,6 +347,9 @@ _SLASHED_LABEL: Final = re.compile(
 )
 
 
+_LEADING_ZERO: Final = re.compile(r"(?:^|/)[ \t]*0\d")
+
+
 def slashed_row(text: str, start: int) -> re.Match[str] | None:
     """The slashed row whose figures hold the number at ``start``, if it is in one."""
     line_start = text.rfind("\n", max(0, start - 500), start) + 1
@@ -354,6 +357,10 @@ def slashed_row(text: str, start: int) -> re.Match[str] | None:
         return None
     row = _SLASHED_LABEL.match(text, line_start)
     if row is None or not row.start("figures") <= start < row.end("figures"):
+        return None
+    figures = row.group("figures")
+    if row.group("names").count("/") != figures.count("/") or _LEADING_ZERO.search(figures):
+        # "killed/injured: 12/05/2024", "Killed/injured: 12/05": a date, not two counts
         return None
     return row
 

@@ -189,6 +189,8 @@ _TOPIC_STARTS: Final = tuple(
 #: the people a count of migrants names, without refugees among them
 _MIGRANTS: Final = re.compile(r"(?:[\w-]+\s+){0,2}migrants?", re.IGNORECASE)
 _MOVEMENT_METRICS: Final = frozenset({"refugees", "displaced"})
+#: how far above a row of a list its heading may be
+_LIST_REACH: Final = 5000
 #: words of arriving or crossing, and words that name refugees or flight
 _ARRIVED: Final = re.compile(
     r"\b(?:arriv\w*|cross\w*|landed|landings?|entered|entries|entering|reached|disembark\w*)\b",
@@ -199,21 +201,30 @@ _REFUGEES_OR_FLIGHT: Final = re.compile(
 )
 
 
-def _moved_on(text: str, clause: tuple[int, int], counted: _Counted) -> bool:
-    """Whether a flow in a text about migrants counts arrivals or crossings, not refugees
-    nor people who fled: "Spain: 49,432" under "SEA AND LAND ARRIVALS" counts refugees
-    by the label, and "1,100 crossed on Monday" displaced by the verb."""
-    if _REFUGEES_OR_FLIGHT.search(text, *clause):
+def _moved_on(
+    text: str, clause: tuple[int, int], sentence: tuple[int, int], counted: _Counted
+) -> bool:
+    """Whether a flow of migrants counts arrivals or crossings, not refugees nor people who
+    fled: "1,100 crossed on Monday" is displaced by the verb, "Spain: 49,432" under "SEA AND
+    LAND ARRIVALS" refugees by the label; not "2,000 migrants fled the fighting", nor "800
+    of them reached camps" after "Floods displaced 4,500 people"."""
+    # the sentence up to the figure's clause, on its own line ("IOM YEMEN – DISPLACEMENT
+    # TRACKING MATRIX" over "Migrant arrivals: 17 913" is a title, not a flight)
+    line_start = text.rfind("\n", max(0, clause[0] - _LIST_REACH), clause[0]) + 1
+    if _REFUGEES_OR_FLIGHT.search(text, max(sentence[0], line_start), clause[1]):
         return False
-    if _ARRIVED.search(text, *clause):
-        return True
-    # a row of a list or table: the block over it says what it counts ("ARRIVALS BY
-    # NATIONALITY"), and neither refugees nor asylum claims
-    block = max(text.rfind("\n\n", 0, clause[0]), clause[0] - 600, 0)
+    if _ARRIVED.search(text, max(line_start, min(clause[0], sentence[0])), clause[1]):
+        return True  # "1,100 crossed on Monday", "Migrant arrivals from the Horn: 17 913"
+    # a row of a list or table: the heading over it says what it counts ("ARRIVALS BY
+    # NATIONALITY"), the same for every row, and neither refugees nor asylum claims
+    block = text.rfind("\n\n", max(0, clause[0] - _LIST_REACH), clause[0])
+    if counted.metric != "refugees" or block < 0:
+        return False
+    heading_end = text.find("\n", block + 2, clause[0])
+    heading = (block + 2, clause[0] if heading_end < 0 else heading_end)
     return (
-        counted.metric == "refugees"
-        and _ARRIVED.search(text, block, clause[0]) is not None
-        and _REFUGEES_OR_FLIGHT.search(text, block, clause[0]) is None
+        _ARRIVED.search(text, *heading) is not None
+        and _REFUGEES_OR_FLIGHT.search(text, *heading) is None
     )
 
 
@@ -863,10 +874,8 @@ def extract(
         if (
             counted.kind == "flow"
             and counted.metric in _MOVEMENT_METRICS
-            and (
-                _MIGRANTS.fullmatch(counted.subject or "")
-                or (about_migrants and _moved_on(text, clause, counted))
-            )
+            and (about_migrants or _MIGRANTS.fullmatch(counted.subject or ""))
+            and _moved_on(text, clause, segs.sentence(mention.start), counted)
         ):
             # "more than 46,000 migrants crossed the Darién": people on the move whatever their
             # status, not refugees nor displaced by the vocabulary's definitions
