@@ -27,6 +27,8 @@ _lexicon = importlib.import_module("humtrack.extract.lexicon")
 _text = importlib.import_module("humtrack.extract.text")
 _pipeline = importlib.import_module("humtrack.extract.pipeline")
 _scan = importlib.import_module("humtrack.extract._scan")
+_counting = importlib.import_module("humtrack.extract._counting")
+_labels = importlib.import_module("humtrack.extract._labels")
 
 
 def _texts(alphabet: str, max_size: int = 80) -> st.SearchStrategy[str]:
@@ -282,3 +284,36 @@ def test_reading_a_text_again_indexes_it_anew() -> None:
     text = "More than 200 people have been killed since September 19."
     assert len(ht.extract(text)) == 1
     assert cues._LAST_INDEX == []
+
+
+_WORDED = [
+    (name, value)
+    for module in (_counting, _mentions, _labels)
+    for name, value in vars(module).items()
+    if isinstance(value, _scan.Worded)
+]
+_WORDED_PIECES = st.sampled_from(
+    ["the figure stood at", "the total was", "put the toll at", "raised it to", "It rose to",
+     "was up from", "and by Monday at", "it had passed", "were counting", "6 of the",
+     "put it at", "it stood at", "the tally stands at", "a count of", "it reached",
+     "Of the", "Among them", "camps that held", "the camp hosts", "shelters housed", "by region:",
+     "by oblast include", "in week", "Week", "target population of", "| reached", "a team of",
+     "about", "some", "total", "from", "to", "at", "hold", "it", "İt", "ıt", "Fıgure", "ſtood",
+     "\u212ailled", "1", "12", "1,000", ",", ";", ".", "(", ":", *_ODD_WORDS]
+)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(_WORDED_PIECES, max_size=20), st.lists(_GAPS, min_size=20))
+def test_worded_expressions_find_what_the_plain_expressions_find(
+    words: list[str], gaps: list[str]
+) -> None:
+    # searched only where one of their words is, they find the same matches
+    text = _joined(words, gaps)
+    _scan.forget_words()
+    for end in range(len(text) + 1):
+        for start in (0, max(0, end - 30), max(0, end - 70)):
+            for name, worded in _WORDED:
+                expected = worded.pattern.search(text, start, end)
+                found = worded.search(text, start, end)
+                assert (found and found.span()) == (expected and expected.span()), name

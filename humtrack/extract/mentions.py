@@ -19,7 +19,7 @@ from humtrack._data import read_data_csv, read_data_text
 from humtrack.errors import ParseError
 from humtrack.estimate import Estimate
 from humtrack.extract._cues import _phrases
-from humtrack.extract._scan import lowered, word_matches, word_scan
+from humtrack.extract._scan import Worded, lowered, word_matches, word_scan
 from humtrack.extract._trie import trie_pattern
 from humtrack.extract.dates import _WEEKDAY, COUNTED_AFTER_YEAR
 from humtrack.vocab import QUALIFIER_PHRASES, VAGUE
@@ -165,22 +165,28 @@ _AGE_LIMIT_BEFORE: Final = re.compile(
 
 _AGES_BEFORE: Final = re.compile(r"\baged\s+\d{1,3}\s*(?:and|to|-|–)\s*$", re.IGNORECASE)
 # "in week 3", "Week 12", "epi week 35": the number of a week; not "Last week 300 people"
-_WEEK_NUMBER_BEFORE: Final = re.compile(
-    r"(?:\b(?:in|of|during|since|for|by|from|to|until|and)\s+(?:epi(?:demiological)?\s+)?[Ww]eeks?"
-    r"|\bepi\s+weeks?|(?<!Last )(?<!This )(?<!Next )(?<!Each )(?<!Every )(?<!Per )\bWeeks?)\s$"
+_WEEK_NUMBER_BEFORE: Final = Worded(
+    re.compile(
+        r"(?:\b(?:in|of|during|since|for|by|from|to|until|and)\s+(?:epi(?:demiological)?\s+)?[Ww]eeks?"
+        r"|\bepi\s+weeks?|(?<!Last )(?<!This )(?<!Next )(?<!Each )(?<!Every )(?<!Per )\bWeeks?)\s$"
+    ),
+    ("week",),
 )
 # "a child of twelve", "a boy of 14": an age
 _AGE_OF_BEFORE: Final = re.compile(
     r"\b(?:an?|the)\s+(?:child|boy|girl|baby|toddler|teenager|son|daughter|man|woman|youth)\s+of\s+$",
     re.IGNORECASE,
 )
-_TARGET_OR_TEAM_BEFORE: Final = re.compile(
-    r"\btarget(?:ed)?\s+(?:population|group)\s+of\s+(?:(?:some|about|around|nearly)\s+)?$"
-    # a target or the people reached, in a dashboard's cells: "| target 12,500 households |
-    # reached 8,320 households |"
-    r"|(?:^|\|)[ \t]*(?:targets?|reached)[ \t]+$"
-    r"|\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?team\s+of\s+$",
-    re.IGNORECASE,
+_TARGET_OR_TEAM_BEFORE: Final = Worded(
+    re.compile(
+        r"\btarget(?:ed)?\s+(?:population|group)\s+of\s+(?:(?:some|about|around|nearly)\s+)?$"
+        # a target or the people reached, in a dashboard's cells: "| target 12,500 households |
+        # reached 8,320 households |"
+        r"|(?:^|\|)[ \t]*(?:targets?|reached)[ \t]+$"
+        r"|\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?team\s+of\s+$",
+        re.IGNORECASE,
+    ),
+    ("target", "reached", "team"),
 )
 _FOREIGN_MONTH_AFTER: Final = re.compile(
     r"[ \t\u00a0]+(?:de[ \t]+)?" + _phrases("extract_foreign_months.txt") + r"(?![-’'\w])",
