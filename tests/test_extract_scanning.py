@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import humtrack as ht
+from humtrack.extract._trie import trie_pattern
 
 _tables = importlib.import_module("humtrack.extract._tables")
 _dates = importlib.import_module("humtrack.extract.dates")
@@ -317,3 +318,59 @@ def test_worded_expressions_find_what_the_plain_expressions_find(
                 expected = worded.pattern.search(text, start, end)
                 found = worded.search(text, start, end)
                 assert (found and found.span()) == (expected and expected.span()), name
+
+
+_LABEL_END_PIECES = st.sampled_from(
+    [":", " —", " –", "3 /", " - /", " ....", " ..", "....", " …", "……", " .", " total",
+     " cumulative", " New", " OVERALL", " revised from", " revised up from", " 12,000",
+     " (NDMO, 9 April)", " to", "Deaths", "\t", *_ODD_WORDS]
+)  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(_LABEL_END_PIECES, max_size=12))
+def test_label_ends_end_on_a_character_the_quick_check_allows(pieces: list[str]) -> None:
+    head = "".join(pieces).rstrip()
+    found = _labels._LABEL_END.search(head)
+    assert found is None or head[-1:] in _labels._LABEL_END_LAST
+
+
+def _plain(words: list[str]) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def _untried(pattern: re.Pattern[str], *lists: list[str]) -> re.Pattern[str]:
+    """``pattern`` with each trie of a word list written back as a plain alternation."""
+    source = pattern.pattern
+    for words in lists:
+        source = source.replace(trie_pattern(words, ignore_case=False), _plain(words))
+    assert source != pattern.pattern
+    return re.compile(source, pattern.flags)
+
+
+_MONEY_PIECES = st.sampled_from(
+    [*_mentions._MONEY_BEFORE[:12], *_mentions._MONEY_AFTER[:12], *_mentions._NOT_FIGURE_LABELS,
+     "US", "$", "rs", ".", "s", " ", "\n", "children under", "a day or", "GMT+", "survey of",
+     "per cent", "years old", "and a half", "Million", "Syrian", "us", "1", *_ODD_WORDS]
+)  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(_MONEY_PIECES, max_size=8), st.lists(_GAPS, min_size=8))
+def test_word_tries_match_where_the_plain_alternations_do(
+    words: list[str], gaps: list[str]
+) -> None:
+    # the money words and labels around a number, written as tries: asked only whether they
+    # match, they answer as the plain alternations do
+    text = _joined(words, gaps)
+    before = _untried(
+        _mentions._BEFORE_NOT_FIGURE, _mentions._MONEY_BEFORE, list(_mentions._NOT_FIGURE_LABELS)
+    )
+    after = _untried(_mentions._AFTER_NOT_FIGURE, _mentions._MONEY_AFTER)
+    for i in range(len(text) + 1):
+        assert bool(_mentions._BEFORE_NOT_FIGURE.search(text[max(0, i - 18) : i])) == bool(
+            before.search(text[max(0, i - 18) : i])
+        )
+        assert bool(_mentions._AFTER_NOT_FIGURE.match(text[i : i + 24])) == bool(
+            after.match(text[i : i + 24])
+        )

@@ -18,7 +18,7 @@ def _label_before(text: str, position: int) -> tuple[int, int] | None:
     right before ``position`` ("Displaced: ...", "Ménaka — 24,618")."""
     line_start = max(text.rfind("\n", 0, position) + 1, position - 140)
     head = text[line_start:position].rstrip()
-    separator = _LABEL_END.search(head)
+    separator = _LABEL_END.search(head) if head[-1:] in _LABEL_END_LAST else None
     if separator is None:
         piped = _piped_label(text, position)
         if piped is not None:
@@ -158,6 +158,9 @@ _LABEL_END: Final = re.compile(
     rf"|{_REVISED_FROM}[ \t]+\d[\d,. ]*(?:[ \t]*\([^()\n]{{0,40}}\))?[ \t]+to)?$",
     re.IGNORECASE,
 )
+# the characters a match of _LABEL_END can end on, in either case: a separator's last, or the
+# last of a word after it ("cumulative", "total", "overall", "new", "from", "to")
+_LABEL_END_LAST: Final = frozenset(":—–/.…elwmoELWMO")
 # the header row of a table written as text: "Cercle — Internally displaced persons"
 # "Cercle — Internally displaced persons", "Municipality: people confined"
 _TABLE_HEADER: Final = re.compile(r"^[^\n\d:]{2,60}(?:\s[—–]\s|:\s*)[^\n\d:.]{2,80}$")

@@ -126,14 +126,20 @@ def forget_words() -> None:
     _LAST_WORDS.clear()
 
 
-def may_hold(text: str, lo: int, hi: int, words: tuple[bytes, ...]) -> bool:
-    """Whether one of ``words`` (lowered ASCII) may lie wholly inside ``text[lo:hi]``, in any
-    case: False only when none does, so that an expression that cannot match there without
-    one of them need not be tried."""
+def _words(text: str) -> _Words:
+    """The lowered copy of ``text``, made once while it is read."""
     found = _LAST_WORDS[0] if _LAST_WORDS else None
     if found is None or found.text is not text:
         found = _Words(text)
         _LAST_WORDS[:] = [found]
+    return found
+
+
+def may_hold(text: str, lo: int, hi: int, words: tuple[bytes, ...]) -> bool:
+    """Whether one of ``words`` (lowered ASCII) may lie wholly inside ``text[lo:hi]``, in any
+    case: False only when none does, so that an expression that cannot match there without
+    one of them need not be tried."""
+    found = _words(text)
     if not found.complete:
         return True
     low = found.low
@@ -161,6 +167,12 @@ class Worded:
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """``self.pattern.search(text, pos, endpos)``, the same match or none."""
-        if not may_hold(text, max(0, pos), min(endpos, len(text)), self.words):
-            return None
+        found = _words(text)
+        if found.complete:
+            low, lo, hi = found.low, max(0, pos) + 1, min(endpos, len(text)) + 1
+            for word in self.words:
+                if low.find(word, lo, hi) >= 0:
+                    break
+            else:
+                return None
         return self.pattern.search(text, pos, endpos)
