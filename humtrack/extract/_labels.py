@@ -15,7 +15,20 @@ from humtrack.extract.mentions import DOT_LEADER, Mention
 
 def _label_before(text: str, position: int) -> tuple[int, int] | None:
     """The span of a label ending in a colon (or a spaced dash, as in a table written as text)
-    right before ``position`` ("Displaced: ...", "Ménaka — 24,618")."""
+    right before ``position`` ("Displaced: ...", "Ménaka — 24,618"), worked out once per
+    position of a text (the rules about a figure ask it again)."""
+    found = _labels_before(text)
+    if position not in found:
+        found[position] = _label_before_of(text, position)
+    return found[position]
+
+
+@lru_cache(maxsize=4)
+def _labels_before(text: str) -> dict[int, tuple[int, int] | None]:
+    return {}
+
+
+def _label_before_of(text: str, position: int) -> tuple[int, int] | None:
     line_start = max(text.rfind("\n", 0, position) + 1, position - 140)
     head = text[line_start:position].rstrip()
     separator = _LABEL_END.search(head) if head[-1:] in _LABEL_END_LAST else None
@@ -233,6 +246,7 @@ def _cue_unit(lex: Lexicon, word: str) -> str:
 def forget_labels() -> None:
     """Drop what was kept while a text's lists were read (the text itself among it)."""
     _label_cues.cache_clear()
+    _labels_before.cache_clear()
     _line_above_rows.cache_clear()
     forget_tables()
 

@@ -22,6 +22,7 @@ from typing import Final
 from humtrack.extract._trie import trie_pattern
 
 __all__ = [
+    "FOLDS_TO_ASCII",
     "Worded",
     "forget_words",
     "lowered",
@@ -101,9 +102,9 @@ def word_matches(
     return matches_at(pattern, (stop.start() for stop in scan.finditer(low)), text)
 
 
-# the letters other than ASCII ones that a case-blind expression reads as ASCII ones ("İ" and "ı"
-# as "i", "ſ" as "s", the Kelvin sign as "k"), which :func:`lowered` turns into "?"
-_FOLDS_TO_ASCII: Final = "\u0130\u0131\u017f\u212a"
+#: the letters other than ASCII ones that a case-blind expression reads as ASCII ones ("İ" and
+#: "ı" as "i", "ſ" as "s", the Kelvin sign as "k"), which :func:`lowered` turns into "?"
+FOLDS_TO_ASCII: Final = "\u0130\u0131\u017f\u212a"
 
 
 class _Words:
@@ -115,7 +116,7 @@ class _Words:
     def __init__(self, text: str) -> None:
         self.text = text
         self.low = lowered(text)
-        self.complete = not any(c in text for c in _FOLDS_TO_ASCII)
+        self.complete = not any(c in text for c in FOLDS_TO_ASCII)
 
 
 _LAST_WORDS: list[_Words] = []

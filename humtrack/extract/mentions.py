@@ -19,7 +19,7 @@ from humtrack._data import read_data_csv, read_data_text
 from humtrack.errors import ParseError
 from humtrack.estimate import Estimate
 from humtrack.extract._cues import _phrases
-from humtrack.extract._scan import Worded, lowered, word_matches, word_scan
+from humtrack.extract._scan import FOLDS_TO_ASCII, Worded, lowered, word_matches, word_scan
 from humtrack.extract._trie import trie_pattern
 from humtrack.extract.dates import _WEEKDAY, COUNTED_AFTER_YEAR
 from humtrack.vocab import QUALIFIER_PHRASES, VAGUE
@@ -155,6 +155,26 @@ _BEFORE_NOT_FIGURE: Final = re.compile(
     r"|\b(?:survey|sample|poll)\s+of\s|\b(?:surveyed|polled)\s)$",
     re.IGNORECASE,
 )
+
+
+# what each match of _BEFORE_NOT_FIGURE ends on, but for the spaces after it: a word (in any
+# case) or a mark
+_BEFORE_NOT_FIGURE_ENDS: Final = (
+    *{w.lower() for w in (*_MONEY_BEFORE, *_NOT_FIGURE_LABELS)},
+    *("of", "under", "over", "below", "above", "day", "or", "as", "week", "weeks"),
+    *("surveyed", "polled", "-", ":", "/", "+", "−"),
+)
+
+
+def _before_not_figure(before: str) -> bool:
+    """``_BEFORE_NOT_FIGURE.search(before)``, tried only when ``before`` ends on what a match
+    can end on (letters that match ASCII ones in any case, as "ſ" does "s", leave it to the
+    expression)."""
+    if not before.rstrip().lower().endswith(_BEFORE_NOT_FIGURE_ENDS) and not any(
+        c in before for c in FOLDS_TO_ASCII
+    ):
+        return False
+    return _BEFORE_NOT_FIGURE.search(before) is not None
 
 
 # "the people injured ... number 388", "Injuries numbered 541": a verb, not "number 10"
@@ -351,7 +371,7 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 18) : start]
     after = text[end : end + 24]
     if (
-        _BEFORE_NOT_FIGURE.search(before) and not _NUMBER_AS_VERB.search(before)
+        _before_not_figure(before) and not _NUMBER_AS_VERB.search(before)
     ) or _AFTER_NOT_FIGURE.match(after):
         return True
     if _TITLE_NUMBER.search(before) or (
