@@ -297,6 +297,7 @@ _WORDED_PIECES = st.sampled_from(
     ["the figure stood at", "the total was", "put the toll at", "raised it to", "It rose to",
      "was up from", "and by Monday at", "it had passed", "were counting", "6 of the",
      "put it at", "it stood at", "the tally stands at", "a count of", "it reached",
+     "rose by", "has gone up by", "the number of deaths is", "toll of the dead was now",
      "Of the", "Among them", "camps that held", "the camp hosts", "shelters housed", "by region:",
      "by oblast include", "in week", "Week", "target population of", "| reached", "a team of",
      "about", "some", "total", "from", "to", "at", "hold", "it", "İt", "ıt", "Fıgure", "ſtood",
@@ -376,3 +377,26 @@ def test_word_tries_match_where_the_plain_alternations_do(
         assert bool(_mentions._AFTER_NOT_FIGURE.match(text[i : i + 24])) == bool(
             after.match(text[i : i + 24])
         )
+
+
+_ROW_PIECES = st.sampled_from(
+    ["Sirajganj", "Kherson region", "Kherson region 52 / 168", "July 219 / 1,018", "  ", "   ",
+     "\t", " ", "about", "approximately ", "some",
+     "20.4", "52", "1,018", "/", " / ", "\n", "lakh", ":", "-", *_ODD_WORDS]
+)  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(_ROW_PIECES, max_size=14))
+def test_aligned_and_slashed_rows_start_where_the_quick_checks_allow(pieces: list[str]) -> None:
+    # the figure of a row aligned with spaces follows its gap or a qualifier after it; the
+    # figure of a row split by slashes opens its cells
+    text = "".join(pieces)
+    for position in range(len(text) + 1):
+        line_start = max(text.rfind("\n", 0, position) + 1, position - 140)
+        aligned = _labels._ALIGNED_LABEL.match(text, line_start)
+        if aligned is not None and position in {aligned.end(), aligned.end("gap")}:
+            assert _labels._after_gap(text, position)
+        slashed = _labels._SLASH_ROW.match(text, line_start)
+        if slashed is not None and slashed.end() == position:
+            assert _labels._SLASHED_CELLS_AT.match(text, position)

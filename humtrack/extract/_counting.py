@@ -378,7 +378,7 @@ _GREW_BY: Final = (
     r"\b(?:rose|risen|rises|increased|increases|jumped|climbed|grew|grown|went\s+up|gone\s+up)"
     r"\s+by\s+"
 )
-_GREW_BY_BEFORE: Final = re.compile(rf"{_GREW_BY}{_LEAD_IN}$", re.IGNORECASE)
+_GREW_BY_BEFORE: Final = Worded(re.compile(rf"{_GREW_BY}{_LEAD_IN}$", re.IGNORECASE), ("by",))
 _FELL_BY_BEFORE: Final = re.compile(
     rf"\b(?:fell|fallen|falls|dropped|drops|decreased|declined|went\s+down|gone\s+down)\s+by\s+"
     rf"{_LEAD_IN}$",
@@ -437,9 +437,12 @@ _GREW_BY_TO_BEFORE: Final = re.compile(
     rf"{_GREW_BY}(?:[^,;:]|,(?=\d)){{1,40}}?\s+to\s+{_LEAD_IN}$", re.IGNORECASE
 )
 # "the cumulative number of cases is 2,713": the number, the toll or the count as the subject
-_NUMBER_IS_BEFORE: Final = re.compile(
-    r"\b(?:number|toll|tally|count|total)\s+of\s+[\w -]{1,40}?\s+(?:is|was)(?:\s+now)?\s+$",
-    re.IGNORECASE,
+_NUMBER_IS_BEFORE: Final = Worded(
+    re.compile(
+        r"\b(?:number|toll|tally|count|total)\s+of\s+[\w -]{1,40}?\s+(?:is|was)(?:\s+now)?\s+$",
+        re.IGNORECASE,
+    ),
+    ("number", "toll", "tally", "count", "total"),
 )
 _NUMBER_OF: Final = re.compile(
     r"\b(?:number|toll|tally|count|list|population)(?:\s+of)?\s+", re.IGNORECASE
@@ -1653,12 +1656,11 @@ def _bare(
         )
     ):
         return _same_as(previous, notes, "the same count as the figure before it, at another time")
-    if _THE_BEFORE.search(text, max(lo, mention.start - 6), mention.start) and _AREA_AFTER.match(
-        text, mention.end
-    ):
+    the_before = _THE_BEFORE.search(text, max(lo, mention.start - 6), mention.start)
+    if the_before and _AREA_AFTER.match(text, mention.end):
         return None  # "in the two regions": which places, not how many
     if (
-        _THE_BEFORE.search(text, max(lo, mention.start - 6), mention.start)
+        the_before
         and (word := _NEXT_WORD.match(text, mention.end)) is not None
         and word.group(1).lower() in _NOT_COUNTED | _WHICH_ONES
     ):
