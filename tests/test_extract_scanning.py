@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import humtrack as ht
+from humtrack.extract._trie import trie_pattern
 
 _tables = importlib.import_module("humtrack.extract._tables")
 _dates = importlib.import_module("humtrack.extract.dates")
@@ -27,6 +28,8 @@ _lexicon = importlib.import_module("humtrack.extract.lexicon")
 _text = importlib.import_module("humtrack.extract.text")
 _pipeline = importlib.import_module("humtrack.extract.pipeline")
 _scan = importlib.import_module("humtrack.extract._scan")
+_counting = importlib.import_module("humtrack.extract._counting")
+_labels = importlib.import_module("humtrack.extract._labels")
 
 
 def _texts(alphabet: str, max_size: int = 80) -> st.SearchStrategy[str]:
@@ -282,3 +285,118 @@ def test_reading_a_text_again_indexes_it_anew() -> None:
     text = "More than 200 people have been killed since September 19."
     assert len(ht.extract(text)) == 1
     assert cues._LAST_INDEX == []
+
+
+_WORDED = [
+    (name, value)
+    for module in (_counting, _mentions, _labels)
+    for name, value in vars(module).items()
+    if isinstance(value, _scan.Worded)
+]
+_WORDED_PIECES = st.sampled_from(
+    ["the figure stood at", "the total was", "put the toll at", "raised it to", "It rose to",
+     "was up from", "and by Monday at", "it had passed", "were counting", "6 of the",
+     "put it at", "it stood at", "the tally stands at", "a count of", "it reached",
+     "rose by", "has gone up by", "the number of deaths is", "toll of the dead was now",
+     "Of the", "Among them", "camps that held", "the camp hosts", "shelters housed", "by region:",
+     "by oblast include", "in week", "Week", "target population of", "| reached", "a team of",
+     "about", "some", "total", "from", "to", "at", "hold", "it", "İt", "ıt", "Fıgure", "ſtood",
+     "\u212ailled", "1", "12", "1,000", ",", ";", ".", "(", ":", *_ODD_WORDS]
+)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(_WORDED_PIECES, max_size=20), st.lists(_GAPS, min_size=20))
+def test_worded_expressions_find_what_the_plain_expressions_find(
+    words: list[str], gaps: list[str]
+) -> None:
+    # searched only where one of their words is, they find the same matches
+    text = _joined(words, gaps)
+    _scan.forget_words()
+    for end in range(len(text) + 1):
+        for start in (0, max(0, end - 30), max(0, end - 70)):
+            for name, worded in _WORDED:
+                expected = worded.pattern.search(text, start, end)
+                found = worded.search(text, start, end)
+                assert (found and found.span()) == (expected and expected.span()), name
+
+
+_LABEL_END_PIECES = st.sampled_from(
+    [":", " —", " –", "3 /", " - /", " ....", " ..", "....", " …", "……", " .", " total",
+     " cumulative", " New", " OVERALL", " revised from", " revised up from", " 12,000",
+     " (NDMO, 9 April)", " to", "Deaths", "\t", *_ODD_WORDS]
+)  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(_LABEL_END_PIECES, max_size=12))
+def test_label_ends_end_on_a_character_the_quick_check_allows(pieces: list[str]) -> None:
+    head = "".join(pieces).rstrip()
+    found = _labels._LABEL_END.search(head)
+    assert found is None or head[-1:] in _labels._LABEL_END_LAST
+
+
+def _plain(words: list[str]) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def _untried(pattern: re.Pattern[str], *lists: list[str]) -> re.Pattern[str]:
+    """``pattern`` with each trie of a word list written back as a plain alternation."""
+    source = pattern.pattern
+    for words in lists:
+        source = source.replace(trie_pattern(words, ignore_case=False), _plain(words))
+    assert source != pattern.pattern
+    return re.compile(source, pattern.flags)
+
+
+_MONEY_PIECES = st.sampled_from(
+    [*_mentions._MONEY_BEFORE[:12], *_mentions._MONEY_AFTER[:12], *_mentions._NOT_FIGURE_LABELS,
+     "US", "$", "rs", ".", "s", " ", "\n", "children under", "a day or", "GMT+", "survey of",
+     "per cent", "years old", "and a half", "Million", "Syrian", "us", "1", "under", "as", "or",
+     "+", "−", "/", ":", "weeks", "\u2003", "\t", "ı", "İ", *_ODD_WORDS]
+)  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(_MONEY_PIECES, max_size=8), st.lists(_GAPS, min_size=8))
+def test_word_tries_match_where_the_plain_alternations_do(
+    words: list[str], gaps: list[str]
+) -> None:
+    # the money words and labels around a number, written as tries: asked only whether they
+    # match, they answer as the plain alternations do
+    text = _joined(words, gaps)
+    before = _untried(
+        _mentions._BEFORE_NOT_FIGURE, _mentions._MONEY_BEFORE, list(_mentions._NOT_FIGURE_LABELS)
+    )
+    after = _untried(_mentions._AFTER_NOT_FIGURE, _mentions._MONEY_AFTER)
+    for i in range(len(text) + 1):
+        expected = bool(before.search(text[max(0, i - 18) : i]))
+        assert bool(_mentions._BEFORE_NOT_FIGURE.search(text[max(0, i - 18) : i])) == expected
+        # and the quick check of how the text ends lets every match through
+        assert _mentions._before_not_figure(text[max(0, i - 18) : i]) == expected
+        assert bool(_mentions._AFTER_NOT_FIGURE.match(text[i : i + 24])) == bool(
+            after.match(text[i : i + 24])
+        )
+
+
+_ROW_PIECES = st.sampled_from(
+    ["Sirajganj", "Kherson region", "Kherson region 52 / 168", "July 219 / 1,018", "  ", "   ",
+     "\t", " ", "about", "approximately ", "some",
+     "20.4", "52", "1,018", "/", " / ", "\n", "lakh", ":", "-", *_ODD_WORDS]
+)  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(_ROW_PIECES, max_size=14))
+def test_aligned_and_slashed_rows_start_where_the_quick_checks_allow(pieces: list[str]) -> None:
+    # the figure of a row aligned with spaces follows its gap or a qualifier after it; the
+    # figure of a row split by slashes opens its cells
+    text = "".join(pieces)
+    for position in range(len(text) + 1):
+        line_start = max(text.rfind("\n", 0, position) + 1, position - 140)
+        aligned = _labels._ALIGNED_LABEL.match(text, line_start)
+        if aligned is not None and position in {aligned.end(), aligned.end("gap")}:
+            assert _labels._after_gap(text, position)
+        slashed = _labels._SLASH_ROW.match(text, line_start)
+        if slashed is not None and slashed.end() == position:
+            assert _labels._SLASHED_CELLS_AT.match(text, position)

@@ -40,6 +40,7 @@ from humtrack.extract._labels import (
     _label_or_parenthesis,
     dash_header_cell,
 )
+from humtrack.extract._scan import Worded
 from humtrack.extract._tables import table_cell
 from humtrack.extract.lexicon import STOP_WORDS, Lexicon, NounCue
 from humtrack.extract.mentions import Mention, slashed_row
@@ -288,12 +289,20 @@ def _list_by_division(
         _last_full_stop(text, start, mention.start) + 1,
         text.rfind("\n", start, mention.start) + 1,
     )
-    by = _last(_BY_DIVISION, text[start : mention.start])
+    by = (
+        _last(_BY_DIVISION.pattern, text[start : mention.start])
+        if _BY_DIVISION.holds(text, start, mention.start)
+        else None
+    )
     if by is None and start > 0 and text[start - 1] == "\n":
         # "3. Deaths by municipality" on the line above "Ilhota 26 | Blumenau 24 | ...": a
         # heading that ends on its division opens the list below it
         above = max(text.rfind("\n", max(0, start - 200), start - 1) + 1, start - 200, 0)
-        heading = _last(_BY_DIVISION, text[above:start])
+        heading = (
+            _last(_BY_DIVISION.pattern, text[above:start])
+            if _BY_DIVISION.holds(text, above, start)
+            else None
+        )
         # (a line that ends in a colon introduces its rows as labels do: left to them)
         if heading is not None and above + heading.end() == start and ":" not in heading.group():
             start, by = above, heading
@@ -376,7 +385,7 @@ _GREW_BY: Final = (
     r"\b(?:rose|risen|rises|increased|increases|jumped|climbed|grew|grown|went\s+up|gone\s+up)"
     r"\s+by\s+"
 )
-_GREW_BY_BEFORE: Final = re.compile(rf"{_GREW_BY}{_LEAD_IN}$", re.IGNORECASE)
+_GREW_BY_BEFORE: Final = Worded(re.compile(rf"{_GREW_BY}{_LEAD_IN}$", re.IGNORECASE), ("by",))
 _FELL_BY_BEFORE: Final = re.compile(
     rf"\b(?:fell|fallen|falls|dropped|drops|decreased|declined|went\s+down|gone\s+down)\s+by\s+"
     rf"{_LEAD_IN}$",
@@ -392,10 +401,13 @@ _OF_WHOLE_AFTER: Final = re.compile(
 )
 _HEAD_ENDS: Final = re.compile(r"[^.;:!?,\n\d]{0,60},")
 _RATE_BASE: Final = re.compile(r"10|100|1,?000|10,?000|100,?000")
-_PART_OF_WHOLE_BEFORE: Final = re.compile(
-    r"(?:(?<![\w,.])\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    rf"|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?){_OF_WHOLE}$",
-    re.IGNORECASE,
+_PART_OF_WHOLE_BEFORE: Final = Worded(
+    re.compile(
+        r"(?:(?<![\w,.])\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+        rf"|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?){_OF_WHOLE}$",
+        re.IGNORECASE,
+    ),
+    ("of",),
 )
 _WHERE_BEFORE: Final = re.compile(r"\bwhere\s+(?:[\w,-]+\s+){0,3}$")
 _LIVED_AFTER: Final = re.compile(r"\s+(?:lived|live|lives|resided|reside|used\s+to\s+live)\b")
@@ -432,9 +444,12 @@ _GREW_BY_TO_BEFORE: Final = re.compile(
     rf"{_GREW_BY}(?:[^,;:]|,(?=\d)){{1,40}}?\s+to\s+{_LEAD_IN}$", re.IGNORECASE
 )
 # "the cumulative number of cases is 2,713": the number, the toll or the count as the subject
-_NUMBER_IS_BEFORE: Final = re.compile(
-    r"\b(?:number|toll|tally|count|total)\s+of\s+[\w -]{1,40}?\s+(?:is|was)(?:\s+now)?\s+$",
-    re.IGNORECASE,
+_NUMBER_IS_BEFORE: Final = Worded(
+    re.compile(
+        r"\b(?:number|toll|tally|count|total)\s+of\s+[\w -]{1,40}?\s+(?:is|was)(?:\s+now)?\s+$",
+        re.IGNORECASE,
+    ),
+    ("number", "toll", "tally", "count", "total"),
 )
 _NUMBER_OF: Final = re.compile(
     r"\b(?:number|toll|tally|count|list|population)(?:\s+of)?\s+", re.IGNORECASE
@@ -1145,28 +1160,31 @@ _NOT_WHERE_PEOPLE_LIVE: Final = (
 # the sites themselves hold the people: "The shelters host about 189,000 people", "the camp, in
 # Hasakeh, continues to host", "camps in Labutta that held about 45,000 people", "Nyakabande
 # transit centre, in Kisoro district, held 3,700 people"; not "raided the camp and held 40 men"
-_SETTING_HOLDS_BEFORE: Final = re.compile(
-    rf"{_HOLDING_PLACE}[^.;:!?\n]{{0,50}}?"
-    r"(?<!\band\s)\b(?:host|hosts|hosted|hosting|housed|house|houses|housing|sheltered"
-    rf"|accommodated?|accommodates|accommodating)\s+{_APPROX_LEAD}$"
-    rf"|{_HOLDING_PLACE}(?:[^.;:!?\n,]{{0,50}}?(?:,\s*)?\b(?:that|which)|,[^.;:!?\n,]{{1,40}},)"
-    rf"\s+(?:held|hold|holds)\s+{_APPROX_LEAD}$"
-    # the place as the subject right before the verb: "Kalma camp near Nyala alone holds some
-    # 90,000", "The largest site, Shahrak-e-Sabz, alone held roughly 6,000 families"
-    # (named, placed or "alone": "The camp held 3,700 people" may be a detention camp)
-    rf"|{_NOT_WHERE_PEOPLE_LIVE}{_SETTING_NOUN}"
-    r"(?:(?:[^.;:!?\n,]{0,40}?,[^.;:!?\n,]{1,40},|\s+(?:near|in|outside)\s+[A-Z][\w'’-]*"
-    r"(?:\s+[A-Z][\w'’-]*){0,2})(?:\s+alone)?|\s+alone)"
-    rf"\s+(?:held|holds)\s+{_APPROX_LEAD}$"
-    # "The other 135 sites held 11,050 households": the rest of the sites a list counts
-    rf"|\b(?:other|remaining)\s+(?:\d[\d,]*\s+)?{_SETTING_NOUN}\s+(?:held|hold|holds)\s+{_APPROX_LEAD}"
-    rf"(?:\d[\d,]*\s+(?:households|families)\s+and\s+{_APPROX_LEAD})?$"
-    # "the centre held about 70,000 people", "the Dadaab camps held 217,511 people": a site
-    # that holds people as the verb's subject (not a stadium or a school: their capacity)
-    rf"|\bthe\s+(?:[A-Z][\w'’-]*\s+){{0,2}}{_NOT_WHERE_PEOPLE_LIVE}"
-    r"(?:camps?|shelters?|sites?|centres?|centers?|settlements?)"
-    rf"\s+(?:(?:now|still|already|then|alone)\s+)?(?:held|holds)\s+{_APPROX_LEAD}$",
-    re.IGNORECASE,
+_SETTING_HOLDS_BEFORE: Final = Worded(
+    re.compile(
+        rf"{_HOLDING_PLACE}[^.;:!?\n]{{0,50}}?"
+        r"(?<!\band\s)\b(?:host|hosts|hosted|hosting|housed|house|houses|housing|sheltered"
+        rf"|accommodated?|accommodates|accommodating)\s+{_APPROX_LEAD}$"
+        rf"|{_HOLDING_PLACE}(?:[^.;:!?\n,]{{0,50}}?(?:,\s*)?\b(?:that|which)|,[^.;:!?\n,]{{1,40}},)"
+        rf"\s+(?:held|hold|holds)\s+{_APPROX_LEAD}$"
+        # the place as the subject right before the verb: "Kalma camp near Nyala alone holds some
+        # 90,000", "The largest site, Shahrak-e-Sabz, alone held roughly 6,000 families"
+        # (named, placed or "alone": "The camp held 3,700 people" may be a detention camp)
+        rf"|{_NOT_WHERE_PEOPLE_LIVE}{_SETTING_NOUN}"
+        r"(?:(?:[^.;:!?\n,]{0,40}?,[^.;:!?\n,]{1,40},|\s+(?:near|in|outside)\s+[A-Z][\w'’-]*"
+        r"(?:\s+[A-Z][\w'’-]*){0,2})(?:\s+alone)?|\s+alone)"
+        rf"\s+(?:held|holds)\s+{_APPROX_LEAD}$"
+        # "The other 135 sites held 11,050 households": the rest of the sites a list counts
+        rf"|\b(?:other|remaining)\s+(?:\d[\d,]*\s+)?{_SETTING_NOUN}\s+(?:held|hold|holds)\s+{_APPROX_LEAD}"
+        rf"(?:\d[\d,]*\s+(?:households|families)\s+and\s+{_APPROX_LEAD})?$"
+        # "the centre held about 70,000 people", "the Dadaab camps held 217,511 people": a site
+        # that holds people as the verb's subject (not a stadium or a school: their capacity)
+        rf"|\bthe\s+(?:[A-Z][\w'’-]*\s+){{0,2}}{_NOT_WHERE_PEOPLE_LIVE}"
+        r"(?:camps?|shelters?|sites?|centres?|centers?|settlements?)"
+        rf"\s+(?:(?:now|still|already|then|alone)\s+)?(?:held|holds)\s+{_APPROX_LEAD}$",
+        re.IGNORECASE,
+    ),
+    ("hold", "held", "host", "hous", "sheltered", "accommodat"),
 )
 # "is now the largest centre, with between 40,000 and 50,000 people"
 _SETTING_WITH_BEFORE: Final = re.compile(
@@ -1205,14 +1223,17 @@ _DIVISIONS_AFTER: Final = re.compile(
     rf"\s+(?:[a-z-]+\s+)?(?:{_DIVISION_NOUNS}|countries|cities)\b", re.IGNORECASE
 )
 # "Registered IDPs by oblast include ...", "Deaths by governorate: ...": a list by place follows
-_BY_DIVISION: Final = re.compile(
-    r"\bby\s+(?:"
-    + "|".join(
-        f"{w[:-3]}y|{w}" if w.endswith("ies") else f"{w[:-1]}|{w}"
-        for w in (*_DIVISION_NOUNS.split("|"), "countries", "cities", "camps", "sites")
-    )
-    + r")\b(?:/[a-z]+)?(?:\s+(?:of\s+[a-z]+|include[sd]?|were|are|was|is))*\s*:?\s+",
-    re.IGNORECASE,
+_BY_DIVISION: Final = Worded(
+    re.compile(
+        r"\bby\s+(?:"
+        + "|".join(
+            f"{w[:-3]}y|{w}" if w.endswith("ies") else f"{w[:-1]}|{w}"
+            for w in (*_DIVISION_NOUNS.split("|"), "countries", "cities", "camps", "sites")
+        )
+        + r")\b(?:/[a-z]+)?(?:\s+(?:of\s+[a-z]+|include[sd]?|were|are|was|is))*\s*:?\s+",
+        re.IGNORECASE,
+    ),
+    ("by",),
 )
 # between a place and its figure in such a list: an aside, a colon or an opening bracket
 _DIVISION_ITEM: Final = (
@@ -1338,8 +1359,10 @@ def _partitive_head(
     """A part of a whole the sentence opened with: "Of the 1.8 million refugees registered,
     some 1 million come from South Sudan and 560,000 from the DRC"; "Of the injured admitted
     to hospitals, 1,150 are children". The part counts what the whole counts."""
+    if not _OF_THE_HEAD.holds(text, mention.start - 240, mention.start):
+        return None
     window = text[max(0, mention.start - 240) : mention.start]
-    head = _OF_THE_HEAD.search(window)
+    head = _OF_THE_HEAD.pattern.search(window)
     if head is None:
         return None
     stop = _CLAUSE_STOP.search(text, mention.end, mention.end + 60)
@@ -1385,9 +1408,12 @@ def _partitive_head(
 
 
 # "Of the ..., " opening the sentence, the number right after its first comma or after "and"
-_OF_THE_HEAD: Final = re.compile(
-    r"(?:^|[.;!?]\s+|\n)(?:Of|Among)\s+(?:the|these|those|them)(?:\s+(?P<rest>(?:[^.;:!?\n,]|[.,]\d)+))?,?"
-    rf"[^.;:!?\n]*?(?:^|,|\band)?\s+{_LEAD_IN}$"
+_OF_THE_HEAD: Final = Worded(
+    re.compile(
+        r"(?:^|[.;!?]\s+|\n)(?:Of|Among)\s+(?:the|these|those|them)(?:\s+(?P<rest>(?:[^.;:!?\n,]|[.,]\d)+))?,?"
+        rf"[^.;:!?\n]*?(?:^|,|\band)?\s+{_LEAD_IN}$"
+    ),
+    ("of", "among"),
 )
 _CHAINED_PART: Final = re.compile(
     r"(?:\bof\s+(?:which|whom|them|these|those)|\band|\bfollowed\s+by\s+[^.;:,\d]{1,40}\s+with)\s+"
@@ -1431,46 +1457,55 @@ _NO_NOUN_AFTER: Final = re.compile(
     r"others?|in|on|at|along|across|from|damaged|destroyed|suffered|sustained)\b)",
     re.IGNORECASE,
 )
-_THE_FIGURE: Final = re.compile(
-    # "On Friday it put the total at 30,228": the figure named before, at another time
-    r"\b(?:put|puts|estimates?|estimated|places?|placed)\s+(?:the|its|their)\s+(?:figure|number"
-    r"|total|count|tally)\s+at\s*$|"
-    r"\b(?:the|a)\s+(?:[\w-]+['’]s\s+)?(?:official\s+)?(?:figure|number|total|count|tally)\b"
-    r"[^.;:!?\n]{0,40}?\b(?:stood\s+at|stands\s+at|"
-    r"(?:projected|expected|forecast)\s+to\s+(?:rise|grow|reach)\s+(?:to\s+)?|"
-    r"was|is|rose\s+to|fell\s+to|reached|dropped\s+to|(?:has|had)\s+(?:risen|fallen|dropped|grown)"
-    rf"\s+to)\s*{_LEAD_IN}$"
-    # "OCHA had given a figure of 24", "the previous figure of 359"
-    r"|\b(?:a|the|its|their)\s+(?:previous\s+|earlier\s+|first\s+|initial\s+|new\s+|revised\s+)?"
-    rf"(?:figure|count|tally)\s+of\s+{_LEAD_IN}$",
-    re.IGNORECASE,
+_THE_FIGURE: Final = Worded(
+    re.compile(
+        # "On Friday it put the total at 30,228": the figure named before, at another time
+        r"\b(?:put|puts|estimates?|estimated|places?|placed)\s+(?:the|its|their)\s+(?:figure|number"
+        r"|total|count|tally)\s+at\s*$|"
+        r"\b(?:the|a)\s+(?:[\w-]+['’]s\s+)?(?:official\s+)?(?:figure|number|total|count|tally)\b"
+        r"[^.;:!?\n]{0,40}?\b(?:stood\s+at|stands\s+at|"
+        r"(?:projected|expected|forecast)\s+to\s+(?:rise|grow|reach)\s+(?:to\s+)?|"
+        r"was|is|rose\s+to|fell\s+to|reached|dropped\s+to|(?:has|had)\s+(?:risen|fallen|dropped|grown)"
+        rf"\s+to)\s*{_LEAD_IN}$"
+        # "OCHA had given a figure of 24", "the previous figure of 359"
+        r"|\b(?:a|the|its|their)\s+(?:previous\s+|earlier\s+|first\s+|initial\s+|new\s+|revised\s+)?"
+        rf"(?:figure|count|tally)\s+of\s+{_LEAD_IN}$",
+        re.IGNORECASE,
+    ),
+    ("figure", "number", "total", "count", "tally"),
 )
 # "the governor raised it to 2,975", "It rose to 64 by December", "The count was up from 136":
 # the toll before, when the sentence or the one before it speaks of a toll
-_RESTATES_TOLL: Final = re.compile(
-    r"\b(?:raised|lowered|revised|increased|brought)\s+it\s+to\s+"
-    rf"{_LEAD_IN}$"
-    r"|(?:^|[.;!?]\s+|\n)It\s+(?:rose|climbed|fell|dropped|jumped|increased|grew|had\s+risen)\s+to\s+"
-    rf"{_LEAD_IN}$"
-    rf"|\b(?:was|is|were|are)\s+(?:up|down)\s+from\s+{_LEAD_IN}$"
-    # "on November 3 the count stood at 1,562, and by November 10 it had passed 7,000"
-    r"|(?:,\s+and|,|;|:|\band)\s+(?:by\s+[^.;:!?\n,]{1,25}\s+)?it\s+(?:had\s+|has\s+)?"
-    # ("passed" may open the figure itself, as a qualifier: "passed 7,000")
-    rf"(?:(?:passed|topped|exceeded|surpassed|reached|risen\s+to|rose\s+to|climbed\s+to)\s+)?{_LEAD_IN}$"
-    # "it passed 100 in the last week of April, stood at 241 on 23 May and reached 337": the
-    # same toll's next steps
-    r"|(?:,|\band)\s+(?:stood\s+at|reached|passed|topped|rose\s+to|climbed\s+to)\s+"
-    rf"{_LEAD_IN}$",
-    re.IGNORECASE,
+_RESTATES_TOLL: Final = Worded(
+    re.compile(
+        r"\b(?:raised|lowered|revised|increased|brought)\s+it\s+to\s+"
+        rf"{_LEAD_IN}$"
+        r"|(?:^|[.;!?]\s+|\n)It\s+(?:rose|climbed|fell|dropped|jumped|increased|grew|had\s+risen)\s+to\s+"
+        rf"{_LEAD_IN}$"
+        rf"|\b(?:was|is|were|are)\s+(?:up|down)\s+from\s+{_LEAD_IN}$"
+        # "on November 3 the count stood at 1,562, and by November 10 it had passed 7,000"
+        r"|(?:,\s+and|,|;|:|\band)\s+(?:by\s+[^.;:!?\n,]{1,25}\s+)?it\s+(?:had\s+|has\s+)?"
+        # ("passed" may open the figure itself, as a qualifier: "passed 7,000")
+        rf"(?:(?:passed|topped|exceeded|surpassed|reached|risen\s+to|rose\s+to|climbed\s+to)\s+)?{_LEAD_IN}$"
+        # "it passed 100 in the last week of April, stood at 241 on 23 May and reached 337": the
+        # same toll's next steps
+        r"|(?:,|\band)\s+(?:stood\s+at|reached|passed|topped|rose\s+to|climbed\s+to)\s+"
+        rf"{_LEAD_IN}$",
+        re.IGNORECASE,
+    ),
+    ("it", "from", "stood", "reached", "passed", "topped", "rose", "climbed"),
 )
 # "The toll rose through the day. The first reports put it at 20; by noon it stood at 32, and by
 # late afternoon at 73", "by Monday the ministry was counting 62": a toll named just before
-_RESTATES_IT: Final = re.compile(
-    rf"\b(?:put|puts|putting)\s+it\s+at\s+{_LEAD_IN}$"
-    rf"|\bit\s+(?:stood|stands)\s+at\s+{_LEAD_IN}$"
-    rf"|(?:,|;|\band)\s+by\s+(?:[\w-]+\s+){{1,3}}at\s+{_LEAD_IN}$"
-    rf"|\b(?:was|were)\s+counting\s+{_LEAD_IN}$",
-    re.IGNORECASE,
+_RESTATES_IT: Final = Worded(
+    re.compile(
+        rf"\b(?:put|puts|putting)\s+it\s+at\s+{_LEAD_IN}$"
+        rf"|\bit\s+(?:stood|stands)\s+at\s+{_LEAD_IN}$"
+        rf"|(?:,|;|\band)\s+by\s+(?:[\w-]+\s+){{1,3}}at\s+{_LEAD_IN}$"
+        rf"|\b(?:was|were)\s+counting\s+{_LEAD_IN}$",
+        re.IGNORECASE,
+    ),
+    ("it", "by", "counting"),
 )
 _TOLL_NAMED: Final = re.compile(r"\b(?:death\s+)?toll\b(?!-)", re.IGNORECASE)
 _NOTHING_AFTER_TOLL: Final = re.compile(r"[ \t]*(?:[,.;:)\n]|$|and\b|by\b|on\b|in\b|as\b)")
@@ -1628,12 +1663,11 @@ def _bare(
         )
     ):
         return _same_as(previous, notes, "the same count as the figure before it, at another time")
-    if _THE_BEFORE.search(text, max(lo, mention.start - 6), mention.start) and _AREA_AFTER.match(
-        text, mention.end
-    ):
+    the_before = _THE_BEFORE.search(text, max(lo, mention.start - 6), mention.start)
+    if the_before and _AREA_AFTER.match(text, mention.end):
         return None  # "in the two regions": which places, not how many
     if (
-        _THE_BEFORE.search(text, max(lo, mention.start - 6), mention.start)
+        the_before
         and (word := _NEXT_WORD.match(text, mention.end)) is not None
         and word.group(1).lower() in _NOT_COUNTED | _WHICH_ONES
     ):

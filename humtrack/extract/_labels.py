@@ -15,17 +15,34 @@ from humtrack.extract.mentions import DOT_LEADER, Mention, slashed_row
 
 def _label_before(text: str, position: int) -> tuple[int, int] | None:
     """The span of a label ending in a colon (or a spaced dash, as in a table written as text)
-    right before ``position`` ("Displaced: ...", "Ménaka — 24,618")."""
+    right before ``position`` ("Displaced: ...", "Ménaka — 24,618"), worked out once per
+    position of a text (the rules about a figure ask it again)."""
+    found = _labels_before(text)
+    if position not in found:
+        found[position] = _label_before_of(text, position)
+    return found[position]
+
+
+@lru_cache(maxsize=4)
+def _labels_before(text: str) -> dict[int, tuple[int, int] | None]:
+    return {}
+
+
+def _label_before_of(text: str, position: int) -> tuple[int, int] | None:
     line_start = max(text.rfind("\n", 0, position) + 1, position - 140)
     head = text[line_start:position].rstrip()
-    separator = _LABEL_END.search(head)
+    separator = _LABEL_END.search(head) if head[-1:] in _LABEL_END_LAST else None
     if separator is None:
         piped = _piped_label(text, position)
         if piped is not None:
             return piped
-        aligned = _ALIGNED_LABEL.match(text, line_start)
+        aligned = _ALIGNED_LABEL.match(text, line_start) if _after_gap(text, position) else None
         if aligned is None or position not in {aligned.end(), aligned.end("gap")}:
-            slashed = _SLASH_ROW.match(text, line_start)
+            slashed = (
+                _SLASH_ROW.match(text, line_start)
+                if _SLASHED_CELLS_AT.match(text, position)
+                else None
+            )
             if slashed is not None and slashed.end() == position:
                 # "Kherson region 52 / 168", "July 219 / 1,018": a row of cells split by
                 # slashes, its label before the first
@@ -48,6 +65,18 @@ def _label_before(text: str, position: int) -> tuple[int, int] | None:
     cut = max(body.rfind(mark) for mark in marks)
     start, end = line_start + cut + 1, line_start + len(body)
     return (start, end) if 2 <= len(text[start:end].strip()) <= 120 else None
+
+
+def _after_gap(text: str, position: int) -> bool:
+    """Whether ``position`` may follow the gap of a row of a table aligned with spaces, or a
+    qualifier after it ("   Sirajganj        20.4 lakh", "Kalma      about 90,000"): where the
+    figure of an ``_ALIGNED_LABEL`` match can start."""
+    if text.endswith(("  ", "\t"), 0, position):
+        return True
+    end = position
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    return end < position and text.endswith(_ALIGNED_QUALIFIERS, 0, end)
 
 
 def _piped_label(text: str, position: int) -> tuple[int, int] | None:
@@ -78,10 +107,15 @@ _PIPED_LINE: Final = re.compile(
     rf"(?:\|{_PIPED_CELL_BODY.format(label='?:', figure='?:')})+"
 )
 # a row of words, then figures split by slashes that end the line: "Kherson region 52 / 168"
+_SLASHED_CELLS: Final = (
+    r"[~≈]?\d[\d,.\u00a0]*\+?(?:[ \t]*/[ \t]*[~≈]?\d[\d,.\u00a0]*\+?)+[ \t]*(?:\n|$)"
+)
 _SLASH_ROW: Final = re.compile(
     r"[ \t]*(?:[-–—•*·][ \t]+)?(?P<label>[^\W\d_][^\d\n:;|()/—–]{0,60}?)[ \t]+"
-    r"(?=[~≈]?\d[\d,.\u00a0]*\+?(?:[ \t]*/[ \t]*[~≈]?\d[\d,.\u00a0]*\+?)+[ \t]*(?:\n|$))"
+    rf"(?={_SLASHED_CELLS})"
 )
+# the cells of such a row, from its first figure on
+_SLASHED_CELLS_AT: Final = re.compile(_SLASHED_CELLS)
 _LEADERS_AROUND: Final = re.compile(r"[ \t]\.{3,}[ \t]*[~≈]?\d")
 _FIGURE_ENDS_LINE: Final = re.compile(
     r"[ \t]*[~≈]?\d[\d,.  \u00a0]*\+?(?:[ \t]*\([^()\n]*\))?[ \t]*(?:\n|$)"
@@ -93,9 +127,10 @@ _ALIGNED_WORDS: Final = (
     r"(?!(?i:page|table|annex|figure|fig|week|round|section|chapter|source|note)\b)"
     r"[^\W\d_](?:[^\s\d:;|]|[ ](?=[^\s\d])){0,60}"
 )
+_ALIGNED_QUALIFIERS: Final = ("about", "some", "over", "nearly", "almost", "approximately")
 _ALIGNED_LABEL: Final = re.compile(
     rf"[ \t]*(?P<label>{_ALIGNED_WORDS})(?P<gap> {{2,}}|\t+)"
-    r"(?:(?:about|some|over|nearly|almost|approximately)[ \t]+)?"
+    rf"(?:(?:{'|'.join(_ALIGNED_QUALIFIERS)})[ \t]+)?"
     # the figure ends the line, with at most its unit: "20.4 lakh", "14.2 lakh hectares"
     r"(?=\d[\d.,\u00a0\u202f]*(?: \d{3}(?!\d))*\+?(?:[ \t]+[A-Za-z%]+){0,3}[ \t]*(?:\n|$))"
 )
@@ -166,6 +201,9 @@ _LABEL_END: Final = re.compile(
     rf"|{_REVISED_FROM}[ \t]+\d[\d,. ]*(?:[ \t]*\([^()\n]{{0,40}}\))?[ \t]+to)?$",
     re.IGNORECASE,
 )
+# the characters a match of _LABEL_END can end on, in either case: a separator's last, or the
+# last of a word after it ("cumulative", "total", "overall", "new", "from", "to")
+_LABEL_END_LAST: Final = frozenset(":—–/.…elwmoELWMO")
 # the header row of a table written as text: "Cercle — Internally displaced persons"
 # "Cercle — Internally displaced persons", "Municipality: people confined"
 _TABLE_HEADER: Final = re.compile(r"^[^\n\d:]{2,60}(?:\s[—–]\s|:\s*)[^\n\d:.]{2,80}$")
@@ -238,6 +276,7 @@ def _cue_unit(lex: Lexicon, word: str) -> str:
 def forget_labels() -> None:
     """Drop what was kept while a text's lists were read (the text itself among it)."""
     _label_cues.cache_clear()
+    _labels_before.cache_clear()
     _line_above_rows.cache_clear()
     forget_tables()
 

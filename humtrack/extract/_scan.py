@@ -15,11 +15,23 @@ expression it replaces.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Iterator
+from typing import Final
 
 from humtrack.extract._trie import trie_pattern
 
-__all__ = ["lowered", "matches_at", "merged", "word_matches", "word_scan"]
+__all__ = [
+    "FOLDS_TO_ASCII",
+    "Worded",
+    "forget_words",
+    "lowered",
+    "matches_at",
+    "may_hold",
+    "merged",
+    "word_matches",
+    "word_scan",
+]
 
 
 def merged(patterns: Iterable[re.Pattern[str]], text: str) -> list[re.Match[str]]:
@@ -88,3 +100,80 @@ def word_matches(
     characters), and ``pattern`` rejects the extra stops.
     """
     return matches_at(pattern, (stop.start() for stop in scan.finditer(low)), text)
+
+
+#: the letters other than ASCII ones that a case-blind expression reads as ASCII ones ("İ" and
+#: "ı" as "i", "ſ" as "s", the Kelvin sign as "k"), which :func:`lowered` turns into "?"
+FOLDS_TO_ASCII: Final = "\u0130\u0131\u017f\u212a"
+
+
+class _Words:
+    """A text's :func:`lowered` copy, kept to look words up in while the text is read, and
+    whether every word a case-blind expression finds in the text is in the copy as well."""
+
+    __slots__ = ("complete", "low", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.low = lowered(text)
+        self.complete = not any(c in text for c in FOLDS_TO_ASCII)
+
+
+_LAST_WORDS: list[_Words] = []
+
+
+def forget_words() -> None:
+    """Drop the lowered copy kept while a text was read (the text itself with it)."""
+    _LAST_WORDS.clear()
+
+
+def _words(text: str) -> _Words:
+    """The lowered copy of ``text``, made once while it is read."""
+    found = _LAST_WORDS[0] if _LAST_WORDS else None
+    if found is None or found.text is not text:
+        found = _Words(text)
+        _LAST_WORDS[:] = [found]
+    return found
+
+
+def may_hold(text: str, lo: int, hi: int, words: tuple[bytes, ...]) -> bool:
+    """Whether one of ``words`` (lowered ASCII) may lie wholly inside ``text[lo:hi]``, in any
+    case: False only when none does, so that an expression that cannot match there without
+    one of them need not be tried."""
+    found = _words(text)
+    if not found.complete:
+        return True
+    low = found.low
+    for word in words:  # noqa: SIM110 - quicker than any() over a generator
+        if low.find(word, lo + 1, hi + 1) >= 0:
+            return True
+    return False
+
+
+class Worded:
+    """An expression and the words (ASCII, in any case) one of which each of its matches holds:
+    searched for only in stretches of text that hold one of them, most of the stretches before
+    the figures of text crowded with numbers holding none."""
+
+    __slots__ = ("pattern", "words")
+
+    def __init__(self, pattern: re.Pattern[str], words: Iterable[str]) -> None:
+        self.pattern = pattern
+        self.words = tuple(w.lower().encode("ascii") for w in words)
+
+    def holds(self, text: str, lo: int, hi: int) -> bool:
+        """Whether ``text[lo:hi]`` may hold a match: False only when it holds none of the
+        words."""
+        return may_hold(text, max(0, lo), min(hi, len(text)), self.words)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """``self.pattern.search(text, pos, endpos)``, the same match or none."""
+        found = _words(text)
+        if found.complete:
+            low, lo, hi = found.low, max(0, pos) + 1, min(endpos, len(text)) + 1
+            for word in self.words:
+                if low.find(word, lo, hi) >= 0:
+                    break
+            else:
+                return None
+        return self.pattern.search(text, pos, endpos)

@@ -19,7 +19,7 @@ from humtrack._data import read_data_csv, read_data_text
 from humtrack.errors import ParseError
 from humtrack.estimate import Estimate
 from humtrack.extract._cues import _phrases
-from humtrack.extract._scan import lowered, word_matches, word_scan
+from humtrack.extract._scan import FOLDS_TO_ASCII, Worded, lowered, word_matches, word_scan
 from humtrack.extract._trie import trie_pattern
 from humtrack.extract.dates import _WEEKDAY, COUNTED_AFTER_YEAR
 from humtrack.vocab import QUALIFIER_PHRASES, VAGUE
@@ -76,10 +76,16 @@ def _money_words() -> tuple[list[str], list[str]]:
 
 
 _MONEY_BEFORE, _MONEY_AFTER = _money_words()
-_MONEY_BEFORE_WORDS: Final = "|".join(
-    re.escape(w) + r"\s?"  # "US$ 40.4 million", "Rs 500", "€2 million"
-    for w in sorted(_MONEY_BEFORE, key=len, reverse=True)
-)
+# the words before a number that make it an age, a magnitude, the number of a label or a phone:
+# "aged 12", "Article 5", "Phase 3", "dial 112" ("urged to call 4455")
+_NOT_FIGURE_LABELS: Final = (
+    "aged", "age", "ages", "magnitude", "resolution", "route", "article", "section", "chapter",
+    "no.", "number", "phase", "level", "category", "flight", "highway", "decree", "law",
+    "version", "grade", "page", "para", "epi-week", "epiweek", "stage", "ew", "paragraph",
+    "annex", "item", "rule", "model", "unit", "line", "hotline", "helpline", "phone", "tel",
+    "tel.", "telephone", "fax", "whatsapp", "call", "dial", "sms",
+)  # fmt: skip
+# (the money words a trie, the expression being asked only whether it matches)
 _AFTER_NOT_FIGURE: Final = re.compile(
     # not onto a next line that opens on a capital: "Friday 8 February ..... 640" over "Week
     # total ..... 32,220" ("of whom 60\n% are children" is one line wrapped)
@@ -87,7 +93,7 @@ _AFTER_NOT_FIGURE: Final = re.compile(
     r"(?:%|per\s?cent\b|percent\b|pc\b|-?years?[- ]old\b|-?(?:year|month|week|day|hour|minute|decade)s?\b"
     r"|and\s+a\s+half\s+(?:year|month|week|day|hour|decade)s?\b"
     r"|(?:(?:lakh|crore|million|billion)\s+)?(?-i:[A-Z][a-z]+\s+)?(?:us\s)?"
-    rf"(?:{'|'.join(sorted(map(re.escape, _MONEY_AFTER), key=len, reverse=True))})\b"
+    rf"{trie_pattern(_MONEY_AFTER, ignore_case=False)}\b"
     r"|-?magnitude\b|a\.m\.|p\.m\.|am\b|pm\b"
     # "report people in need of rescue through the 1784 hotline": a number to call
     r"|hotline\b|helpline\b|toll-free\b"
@@ -132,18 +138,16 @@ _YEAR_RANGE: Final = re.compile(
     r"(?:between\s+|from\s+)?(?:1[89]|20|21)\d\d\s*(?:-|–|to|and)\s*(?:1[89]|20|21)\d\d",
     re.IGNORECASE,
 )
+# (a trie of each word list, the expression being asked only whether it matches)
 _BEFORE_NOT_FIGURE: Final = re.compile(
-    rf"(?:(?<![a-z])(?:{_MONEY_BEFORE_WORDS})|\bage\s+of\s?|\b(?:children|child|boys|girls|those|people|aged)\s+(?:under|over|below|above)\s"
+    # money: "US$ 40.4 million", "Rs 500", "€2 million"
+    rf"(?:(?<![a-z]){trie_pattern(_MONEY_BEFORE, ignore_case=False)}\s?|\bage\s+of\s?"
+    r"|\b(?:children|child|boys|girls|those|people|aged)\s+(?:under|over|below|above)\s"
     # "within a day or two": a duration
     r"|\bday\s|\b(?:a|an|one)\s+(?:day|week|month|year|hour|night)\s+or\s"
     # "children as young as 10": an age
     r"|\bas\s+(?:young|old)\s+as\s"
-    r"|\b(?:aged|age|ages|magnitude|resolution|route|article|section|"
-    r"chapter|no\.|number|phase|level|category|flight|highway|decree|law|version|grade|page|para|"
-    r"epi-?week|stage|ew|(?:epi|epidemic)\s+weeks?|"
-    r"paragraph|annex|item|rule|model|unit|line|hotline|helpline|phone|tel\.?|telephone|fax|whatsapp"
-    # "urged to call 4455", "dial 112": a number to call
-    r"|call|dial|sms)"
+    rf"|\b(?:{trie_pattern(_NOT_FIGURE_LABELS, ignore_case=False)}|(?:epi|epidemic)\s+weeks?)"
     r"\s?|[a-z]-|:|/"
     # "all times Mecca (GMT+3)": a time zone
     r"|\b(?:GMT|UTC)\s?[+−-]"
@@ -151,6 +155,26 @@ _BEFORE_NOT_FIGURE: Final = re.compile(
     r"|\b(?:survey|sample|poll)\s+of\s|\b(?:surveyed|polled)\s)$",
     re.IGNORECASE,
 )
+
+
+# what each match of _BEFORE_NOT_FIGURE ends on, but for the spaces after it: a word (in any
+# case) or a mark
+_BEFORE_NOT_FIGURE_ENDS: Final = (
+    *{w.lower() for w in (*_MONEY_BEFORE, *_NOT_FIGURE_LABELS)},
+    *("of", "under", "over", "below", "above", "day", "or", "as", "week", "weeks"),
+    *("surveyed", "polled", "-", ":", "/", "+", "−"),
+)
+
+
+def _before_not_figure(before: str) -> bool:
+    """``_BEFORE_NOT_FIGURE.search(before)``, tried only when ``before`` ends on what a match
+    can end on (letters that match ASCII ones in any case, as "ſ" does "s", leave it to the
+    expression)."""
+    if not before.rstrip().lower().endswith(_BEFORE_NOT_FIGURE_ENDS) and not any(
+        c in before for c in FOLDS_TO_ASCII
+    ):
+        return False
+    return _BEFORE_NOT_FIGURE.search(before) is not None
 
 
 # "the people injured ... number 388", "Injuries numbered 541": a verb, not "number 10"
@@ -165,24 +189,30 @@ _AGE_LIMIT_BEFORE: Final = re.compile(
 
 _AGES_BEFORE: Final = re.compile(r"\baged\s+\d{1,3}\s*(?:and|to|-|–)\s*$", re.IGNORECASE)
 # "in week 3", "Week 12", "epi week 35": the number of a week; not "Last week 300 people"
-_WEEK_NUMBER_BEFORE: Final = re.compile(
-    r"(?:\b(?:in|of|during|since|for|by|from|to|until|and)\s+(?:epi(?:demiological)?\s+)?[Ww]eeks?"
-    r"|\bepi\s+weeks?|(?<!Last )(?<!This )(?<!Next )(?<!Each )(?<!Every )(?<!Per )\bWeeks?"
-    # "Cases wk 7": a column of the week's cases, headed by its week
-    r"|\b[Ww]ks?\.?)\s$"
+_WEEK_NUMBER_BEFORE: Final = Worded(
+    re.compile(
+        r"(?:\b(?:in|of|during|since|for|by|from|to|until|and)\s+(?:epi(?:demiological)?\s+)?[Ww]eeks?"
+        r"|\bepi\s+weeks?|(?<!Last )(?<!This )(?<!Next )(?<!Each )(?<!Every )(?<!Per )\bWeeks?"
+        # "Cases wk 7": a column of the week's cases, headed by its week
+        r"|\b[Ww]ks?\.?)\s$"
+    ),
+    ("week", "wk"),
 )
 # "a child of twelve", "a boy of 14": an age
 _AGE_OF_BEFORE: Final = re.compile(
     r"\b(?:an?|the)\s+(?:child|boy|girl|baby|toddler|teenager|son|daughter|man|woman|youth)\s+of\s+$",
     re.IGNORECASE,
 )
-_TARGET_OR_TEAM_BEFORE: Final = re.compile(
-    r"\btarget(?:ed)?\s+(?:population|group)\s+of\s+(?:(?:some|about|around|nearly)\s+)?$"
-    # a target or the people reached, in a dashboard's cells: "| target 12,500 households |
-    # reached 8,320 households |"
-    r"|(?:^|\|)[ \t]*(?:targets?|reached)[ \t]+$"
-    r"|\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?team\s+of\s+$",
-    re.IGNORECASE,
+_TARGET_OR_TEAM_BEFORE: Final = Worded(
+    re.compile(
+        r"\btarget(?:ed)?\s+(?:population|group)\s+of\s+(?:(?:some|about|around|nearly)\s+)?$"
+        # a target or the people reached, in a dashboard's cells: "| target 12,500 households |
+        # reached 8,320 households |"
+        r"|(?:^|\|)[ \t]*(?:targets?|reached)[ \t]+$"
+        r"|\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?team\s+of\s+$",
+        re.IGNORECASE,
+    ),
+    ("target", "reached", "team"),
 )
 _FOREIGN_MONTH_AFTER: Final = re.compile(
     r"[ \t\u00a0]+(?:de[ \t]+)?" + _phrases("extract_foreign_months.txt") + r"(?![-’'\w])",
@@ -370,7 +400,7 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 18) : start]
     after = text[end : end + 24]
     if (
-        (_BEFORE_NOT_FIGURE.search(before) and not _NUMBER_AS_VERB.search(before))
+        (_before_not_figure(before) and not _NUMBER_AS_VERB.search(before))
         or _AFTER_NOT_FIGURE.match(after)
     ) and ((not before.endswith("/") and after[:1] != "/") or slashed_row(text, start) is None):
         return True
@@ -391,17 +421,21 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
     if _ratio(text[start:end], after, before):
         return True  # "nine out of ten of the people it infects", "eight in ten of them"
     if (
-        WEEKDAY_BRACKET.search(before)
-        and text.startswith(")", end)
+        text.startswith(")", end)
+        and WEEKDAY_BRACKET.search(before)
         and 1 <= _small_number(text[start:end]) <= 31
         and not _WEEKDAY_LIST.search(text, max(0, start - 40), min(len(text), end + 40))
     ):
         return True  # "on Saturday (22)": the day of the month, as Brazilian sources write it
-    if _DOT_LEADER_BEFORE.search(before) and (
-        _CONTENTS_LINE.match(
-            text, max(text.rfind("\n", max(0, start - 160), start) + 1, start - 160, 0)
+    if (
+        ("." in before or "…" in before)
+        and _DOT_LEADER_BEFORE.search(before)
+        and (
+            _CONTENTS_LINE.match(
+                text, max(text.rfind("\n", max(0, start - 160), start) + 1, start - 160, 0)
+            )
+            or _CONTENTS.search(text, max(0, start - 1500), start)
         )
-        or _CONTENTS.search(text, max(0, start - 1500), start)
     ):
         return True  # "2. People killed and injured ....... 5": a page in a table of contents
     if _TIME_WITH_ZONE.fullmatch(text, start, min(len(text), end + 12)):

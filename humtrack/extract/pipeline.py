@@ -31,7 +31,7 @@ from humtrack.extract._counting import (
 from humtrack.extract._cues import forget_verbs
 from humtrack.extract._labels import forget_labels
 from humtrack.extract._periods import _Dating, _period
-from humtrack.extract._scan import lowered, matches_at
+from humtrack.extract._scan import forget_words, lowered, matches_at
 from humtrack.extract._tables import TableCell, table_cell
 from humtrack.extract.dates import MONTH_NAME, DateExpr, find_dates, month_window
 from humtrack.extract.lexicon import STOP_WORDS, lexicon
@@ -1036,6 +1036,7 @@ def extract(
         )
     forget_labels()  # the readings kept while this text's lists were read
     forget_verbs()
+    forget_words()
     if not rows:
         return ClaimSet()
     frame = pd.DataFrame(rows, columns=list(CLAIM_DTYPES))
