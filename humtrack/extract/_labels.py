@@ -1099,13 +1099,10 @@ _DEGREE: Final = re.compile(
 )
 
 
-def _slashed_label_cue(text: str, lex: Lexicon, mention: Mention) -> Cue | None:
+def _slashed_label_cue(text: str, lex: Lexicon, mention: Mention, row: re.Match[str]) -> Cue | None:
     """What a figure of a slashed row counts: the name in the same place of the label's
     slashes ("injured" for 41 in "deaths/injured/missing: 94/41/12"), else what the whole
     label counts ("partly damaged" in "houses fully/partly damaged: 1,210/18,744")."""
-    row = slashed_row(text, mention.start)
-    if row is None:
-        return None
     names = _stretches(text, *row.span("names"))
     figures = _stretches(text, *row.span("figures"))
     index = next((i for i, (a, b) in enumerate(figures) if a <= mention.start < b), None)
@@ -1177,9 +1174,9 @@ def _label_or_parenthesis(
         # "Niamey I ........ 684 |  41 |  6.0" under "Columns: cumulative cases | cumulative
         # deaths | CFR (%)": the first cell holds the row's label and the first column's figure
         return named
-    if slashed_row(text, mention.start) is not None:
+    if (row := slashed_row(text, mention.start)) is not None:
         # each figure of "deaths/injured/missing: 94/41/12" has its own name, or none known
-        return _slashed_label_cue(text, lex, mention)
+        return _slashed_label_cue(text, lex, mention, row)
     label = _label_before(text, mention.start)
     if label is not None and (cue := _label_cue(text, lex, label)) is not None:
         return cue
