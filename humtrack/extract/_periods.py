@@ -57,7 +57,9 @@ _SINCE_UNDATED: Final = re.compile(
 def _began(segs: Segments, dating: _Dating, what: str, own: tuple[int, int]) -> DateExpr | None:
     """The day another sentence of the text gives to ``what`` ("The war was sparked by the
     October 7 attack", "fighting erupted on 15 April"): the first such day, if any."""
-    word = re.compile(rf"\b{re.escape(what.lower().rstrip('s'))}s?\b", re.IGNORECASE)
+    stem = what.lower().rstrip("s")
+    kin = next((group for group in _SAME_EVENT if stem in group), (stem,))
+    word = re.compile(rf"\b(?:{'|'.join(map(re.escape, kin))})s?\b", re.IGNORECASE)
     for d in dating.dates:
         if d.role not in {"point", "window"} or d.start is None:
             continue
@@ -69,6 +71,15 @@ def _began(segs: Segments, dating: _Dating, what: str, own: tuple[int, int]) -> 
         if (lo, hi) != own and word.search(segs.text, lo, hi):
             return d
     return None
+
+
+#: words a text uses in turn for one event: "since the clashes began" counts from the day
+#: "fighting erupted"; "since the floods" from the day "heavy rains began"
+_SAME_EVENT: Final = (
+    ("war", "conflict", "fighting", "clashe", "hostilitie", "violence", "offensive", "escalation"),
+    ("flood", "rain"),
+    ("storm", "cyclone"),
+)
 
 
 _BEFORE_EVENT: Final = re.compile(
@@ -124,6 +135,9 @@ class _Dating:
     declared: tuple[DateExpr, ...] = ()
     #: for each heading of ``headings_as_of``, where the next heading in capitals starts
     headings_reach: tuple[int, ...] = ()
+    #: the window the text's title gives its report ("Situation Report No. 28 (3 – 9 April
+    #: 2017)", "Dadaab Operational Update – February 2023")
+    title_window: DateExpr | None = None
 
     @classmethod
     def of(cls, text: str, segs: Segments, dates: list[DateExpr]) -> _Dating:
@@ -228,6 +242,7 @@ class _Dating:
             tuple(as_of),
             tuple(declared),
             tuple(reach),
+            _title_window(text, dates),
         )
 
     def heading_as_of(self, position: int, published: date | None = None) -> DateExpr | None:
@@ -263,6 +278,38 @@ class _Dating:
         return None if old else first
 
 
+def _title_window(text: str, dates: list[DateExpr]) -> DateExpr | None:
+    """The window of days a text's title gives its report: a window on the first line that
+    holds words, when that line is a title (short, not a sentence, not a heading in
+    capitals), not a single day."""
+    first = _FIRST_LINE.match(text)
+    if first is None or len(first.group(1)) > _LONGEST_TITLE:
+        return None
+    lo, hi = first.span(1)
+    if text[lo:hi].rstrip().endswith((".", ";", ",")):
+        return None  # a sentence
+    for d in dates:
+        if d.start_offset >= hi:
+            break
+        if (
+            d.start_offset >= lo
+            and d.role == "window"
+            and d.start is not None
+            and d.end is not None
+            and d.start < d.end
+            and (d.end - d.start).days <= _LONGEST_REPORT_WINDOW
+        ):
+            words = text[lo : d.start_offset]
+            # not a heading in capitals ("KEY FIGURES (20 – 26 May)"), whose window holds
+            # only down to the next heading (see ``headings_reach``)
+            return d if words.upper() != words else None
+    return None
+
+
+_FIRST_LINE: Final = re.compile(r"\s*([^\n]+)")
+_LONGEST_TITLE: Final = 200
+#: a report's window is a week, a month, a quarter, a half-year or a year; not a plan's decade
+_LONGEST_REPORT_WINDOW: Final = 366
 _ANY_DIGIT: Final = re.compile(r"\d")
 # a heading in capitals on a line of its own: "CUMULATIVE FIGURES", "ANNEX: 2018 FIGURES"
 _CAPS_LINE: Final = re.compile(r"^[^a-z\n]*[A-Z]{3}[^a-z\n]*$", re.MULTILINE)
@@ -679,12 +726,38 @@ def _period_of(
             words = segs.text[heading.start_offset : heading.end_offset]
             notes.append(f"dated by the heading's '{words}'")
             return (heading.start if heading.role == "window" else None), heading.end
+        title = dating.title_window
+        if (
+            title is not None
+            and title.start is not None
+            and title.end is not None
+            and (published is None or title.end <= published)
+        ):
+            # "Situation Report No. 28 (3 – 9 April 2017)" over "1,200 people fled Mosul":
+            # a report's figure with no date of its own counts within the report's window
+            words = segs.text[title.start_offset : title.end_offset]
+            notes.append(f"dated by the window of the report's title ('{words}')")
+            return title.start, title.end
         if published is None:
             notes.append("no date in the text and no publication date")
             return None, None
         notes.append("start unknown; period ends at publication")
         return None, published
     if chosen.role == "by":
+        title = dating.title_window
+        if (
+            kind == "flow"
+            and title is not None
+            and title.start is not None
+            and title.end is not None
+            and chosen.end is not None
+            and title.start <= chosen.end <= title.end
+        ):
+            # "2,000 households had arrived by 22 June" in a report on "18-24 June 2022":
+            # since the report's window opened
+            words = segs.text[title.start_offset : title.end_offset]
+            notes.append(f"starts when the window of the report's title opens ('{words}')")
+            return title.start, chosen.end
         return None, chosen.end
     if chosen.role == "since":
         end = published if published is not None else None

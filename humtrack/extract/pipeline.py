@@ -189,6 +189,12 @@ _TOPIC_STARTS: Final = tuple(
 #: the people a count of migrants names, without refugees among them
 _MIGRANTS: Final = re.compile(r"(?:[\w-]+\s+){0,2}migrants?", re.IGNORECASE)
 _MOVEMENT_METRICS: Final = frozenset({"refugees", "displaced"})
+#: a count of people of mixed status: "refugees and migrants", "migrants and asylum seekers"
+_MIXED_GROUP: Final = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:(?:refugees|asylum[- ]seekers)\s+(?:and|&)\s+migrants"
+    r"|migrants\s+(?:and|&)\s+(?:refugees|asylum[- ]seekers))\b",
+    re.IGNORECASE,
+)
 #: how far above a row of a list its heading may be
 _LIST_REACH: Final = 5000
 #: words of arriving or crossing, and words that name refugees or flight
@@ -871,6 +877,19 @@ def extract(
                 )
         if counted is None:
             continue
+        if (
+            counted.kind == "flow"
+            and counted.metric in _MOVEMENT_METRICS
+            and _MIXED_GROUP.match(text, mention.end)
+        ):
+            # "113,717 refugees and migrants arrived by sea": a movement of people of mixed
+            # status is no count of refugees nor of the displaced (a stock of "refugees and
+            # migrants from Venezuela" living abroad stays the refugees the response counts)
+            counted = replace(
+                counted,
+                metric="other",
+                notes=[*counted.notes, "refugees and migrants together: counted as other"],
+            )
         if (
             counted.kind == "flow"
             and counted.metric in _MOVEMENT_METRICS

@@ -1,0 +1,60 @@
+"""What extracted figures count: people of mixed status, verbs of care and interception, and the
+words that say a count of the displaced is a stock."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import humtrack as ht
+
+PUBLISHED = ht.Source("s", published=date(2019, 5, 28))
+
+
+def _counted(text: str) -> list[tuple[float, str, str]]:
+    found = ht.extract(text, source=PUBLISHED).frame
+    return list(zip(found["value"], found["metric"], found["kind"], strict=True))
+
+
+def test_a_movement_of_refugees_and_migrants_together_is_other() -> None:
+    assert _counted(
+        "In 2018, 113,717 refugees and migrants arrived by sea in Spain, Italy and Greece."
+    ) == [(113717.0, "other", "flow")]
+    assert _counted("Some 105,000 migrants and asylum seekers crossed into Yemen.") == [
+        (105000.0, "other", "flow")
+    ]
+    # refugees alone stay refugees; a stock of refugees and migrants abroad stays refugees
+    assert _counted("Some 2,000 refugees crossed into Chad last week.") == [
+        (2000.0, "refugees", "flow")
+    ]
+    assert _counted("Some 5.4 million refugees and migrants from Venezuela live abroad.") == [
+        (5400000.0, "refugees", "stock")
+    ]
+
+
+def test_people_admitted_intercepted_or_pushed_back_are_counted_as_other() -> None:
+    assert _counted(
+        "Since October, 61 health workers have contracted cholera. The coast guard has "
+        "intercepted more than 3,700 people at sea. Partners recorded 1,279 people pushed back "
+        "from Croatia. Clinics admitted 420 children in March. About 700 people boarded buses."
+    ) == [
+        (61.0, "other", "flow"),
+        (3700.0, "other", "flow"),
+        (1279.0, "other", "flow"),
+        (420.0, "other", "flow"),
+        (700.0, "other", "flow"),
+    ]
+
+
+def test_displaced_people_a_place_hosted_are_a_stock_whatever_a_part_of_them_did_since() -> None:
+    assert _counted(
+        "The camps hosted an estimated 800,000 internally displaced people, many of them "
+        "displaced since 2003."
+    ) == [(800000.0, "idps", "stock")]
+    assert _counted(
+        "Zamzam camp was home to some 500,000 internally displaced people, most of them "
+        "uprooted since 2004."
+    ) == [(500000.0, "idps", "stock")]
+    # without a word of a stock, "since" says a flow
+    assert _counted("Some 80,000 people have been internally displaced since April.") == [
+        (80000.0, "displaced", "flow")
+    ]
