@@ -1237,7 +1237,9 @@ def test_tables_abductions_refuge_and_peoples(text: str, expected: list[tuple[fl
         ("Some 5,100 suspected cases have been recorded among displaced people in camps.",
          [(5100, "other")]),
         # a heading's verb is not spread over lines that count other things
-        ("RESPONSE TO DISPLACED FAMILIES\nLatrines built: 450\nWater points repaired: 32", []),
+        # (the latrines and water points are quantities of their own, not displaced families)
+        ("RESPONSE TO DISPLACED FAMILIES\nLatrines built: 450\nWater points repaired: 32",
+         [(450, "other"), (32, "other")]),
         # the figure named later counts what the figure before it counts, houses included
         ("Some 12,000 houses were destroyed on Monday; by Friday the figure had risen to 15,000.",
          [(12_000, "facilities_damaged"), (15_000, "facilities_damaged")]),

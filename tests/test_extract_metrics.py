@@ -58,3 +58,35 @@ def test_displaced_people_a_place_hosted_are_a_stock_whatever_a_part_of_them_did
     assert _counted("Some 80,000 people have been internally displaced since April.") == [
         (80000.0, "displaced", "flow")
     ]
+
+
+def test_words_of_demolition_collapse_and_lost_roofs_say_places_were_damaged() -> None:
+    assert _counted(
+        "Bulldozers demolished 72 homes. Storm Daniel burst two dams. The quake brought down "
+        "nine apartment blocks. On Carriacou about 150 houses lost their roofs. 40 homes were "
+        "wrecked."
+    ) == [
+        (72.0, "facilities_damaged", "flow"),
+        (2.0, "facilities_damaged", "flow"),
+        (9.0, "facilities_damaged", "flow"),
+        (150.0, "facilities_damaged", "flow"),
+        (40.0, "facilities_damaged", "flow"),
+    ]
+
+
+def test_tents_and_latrines_are_damaged_only_when_a_word_says_so() -> None:
+    assert _counted(
+        "Tents destroyed: 4,970\nTents damaged: 16,750\n\nUNHCR distributed 5,000 tents. "
+        "Some 283,000 latrines were reported damaged."
+    ) == [
+        (4970.0, "facilities_damaged", "flow"),
+        (16750.0, "facilities_damaged", "flow"),
+        (5000.0, "other", "flow"),
+        (283000.0, "facilities_damaged", "flow"),
+    ]
+
+
+def test_a_phone_number_with_its_area_code_in_brackets_is_no_figure() -> None:
+    assert _counted("Contact the focal point, tel. (0361) 251 177, or (+41) 22 917 1234.") == []
+    # a figure after a bracketed aside is still a figure
+    assert _counted("In Bali (Indonesia) 12 000 people fled.") == [(12000.0, "displaced", "flow")]
