@@ -90,3 +90,11 @@ def test_a_phone_number_with_its_area_code_in_brackets_is_no_figure() -> None:
     assert _counted("Contact the focal point, tel. (0361) 251 177, or (+41) 22 917 1234.") == []
     # a figure after a bracketed aside is still a figure
     assert _counted("In Bali (Indonesia) 12 000 people fled.") == [(12000.0, "displaced", "flow")]
+
+
+def test_one_person_found_dead_drowned_past_an_aside_or_gone_missing_is_counted() -> None:
+    assert _counted(
+        "One man was found dead on arrival. One woman, a Haitian, drowned. One child went missing."
+    ) == [(1.0, "killed", "flow"), (1.0, "killed", "flow"), (1.0, "missing", "flow")]
+    # "one" before a place is still no count of people
+    assert _counted("One camp, a site near the border, was flooded.") == []

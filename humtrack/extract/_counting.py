@@ -2916,10 +2916,12 @@ _ONE_PERSON: Final = re.compile(
     re.IGNORECASE,
 )
 _CASUALTY_AFTER: Final = re.compile(
+    # past an apposition: "one woman, a Haitian, drowned"
+    r"(?:,\s+[^,.;:\d\n]{1,40},)?"
     r"\s+(?:(?:was|has\s+been|had\s+been)(?:\s+also)?"
     r"(?:\s+(?:lightly|slightly|seriously|critically|badly|severely|fatally))?"
-    r"\s+(?:killed|injured|wounded|shot\s+dead)"
-    r"|(?:also\s+)?(?:died|drowned))\b"
+    r"\s+(?:killed|injured|wounded|shot\s+dead|found\s+dead|missing|abducted|kidnapped)"
+    r"|(?:also\s+)?(?:died|drowned|went\s+missing))\b"
 )
 _ONE_ITEM_BEFORE: Final = re.compile(r"(?:,|\band|\bincluding|\bamong\s+them)\s+$")
 # not "one in ten": a ratio
