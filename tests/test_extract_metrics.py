@@ -98,3 +98,10 @@ def test_one_person_found_dead_drowned_past_an_aside_or_gone_missing_is_counted(
     ) == [(1.0, "killed", "flow"), (1.0, "killed", "flow"), (1.0, "missing", "flow")]
     # "one" before a place is still no count of people
     assert _counted("One camp, a site near the border, was flooded.") == []
+
+
+def test_people_forced_or_driven_from_villages_or_towns_are_displaced() -> None:
+    assert _counted(
+        "Attacks have forced more than 10,000 Togolese from villages along the border. "
+        "The fighting drove 5,000 people from towns in the east."
+    ) == [(10000.0, "displaced", "flow"), (5000.0, "displaced", "flow")]

@@ -1123,8 +1123,8 @@ _FORCED_BEFORE: Final = re.compile(
     re.IGNORECASE,
 )
 _OUT_OF: Final = re.compile(
-    r"\s+(?:out\s+of|from)\s+(?:(?:their|his|her)\s+homes?\b|the\s+(?:city|town|village|area"
-    r"|camp|neighbou?rhood|district|region)\b|[A-Z])"
+    r"\s+(?:out\s+of|from)\s+(?:(?:their|his|her)\s+homes?\b|(?:the\s+)?(?:city|cities|towns?"
+    r"|villages?|areas?|camps?|neighbou?rhoods?|districts?|regions?)\b|[A-Z])"
 )
 _AND_OR: Final = re.compile(r"\s+(?:and|or)\s+")
 _FIGURE_BEFORE: Final = re.compile(r"\d\s+$")
