@@ -86,3 +86,18 @@ def test_since_the_clashes_counts_from_the_day_the_text_says_the_fighting_erupte
     assert _periods(text, date(2023, 9, 8)) == [
         (6500.0, date(2023, 8, 27), date(2023, 9, 8), "displaced")
     ]
+
+
+def test_a_stock_with_no_date_of_its_own_stands_on_the_day_of_the_reports_title() -> None:
+    text = (
+        "Mozambique: Tropical Cyclone Gombe\nFlash Update No. 4 (as of 17 March 2022)\n\n"
+        "Some 23,000 people are staying in accommodation centres in Nampula city."
+    )
+    assert _periods(text, date(2022, 3, 18)) == [
+        (23000.0, date(2022, 3, 17), date(2022, 3, 17), "idps")
+    ]
+    # a day in the title that is not the day the figures stand at (an event's) dates nothing
+    event = text.replace("Flash Update No. 4 (as of 17 March 2022)", "Storm of 11 March 2022")
+    assert _periods(event, date(2022, 3, 18)) == [
+        (23000.0, date(2022, 3, 18), date(2022, 3, 18), "idps")
+    ]

@@ -138,6 +138,8 @@ class _Dating:
     #: the window the text's title gives its report ("Situation Report No. 28 (3 – 9 April
     #: 2017)", "Dadaab Operational Update – February 2023")
     title_window: DateExpr | None = None
+    #: where the text's title ends: its first blank line, within the first lines
+    title_end: int = 0
 
     @classmethod
     def of(cls, text: str, segs: Segments, dates: list[DateExpr]) -> _Dating:
@@ -243,6 +245,7 @@ class _Dating:
             tuple(declared),
             tuple(reach),
             _title_window(text, dates),
+            _title_end(text),
         )
 
     def heading_as_of(self, position: int, published: date | None = None) -> DateExpr | None:
@@ -259,6 +262,23 @@ class _Dating:
         ):
             return None
         return heading
+
+    def title_as_of(self, text: str) -> DateExpr | None:
+        """The day the text's title says its figures stand at ("Flash Update No. 4 (as of 17
+        March 2022)"): a heading's single day before the text's first blank line, not in a
+        heading in capitals ("KEY FIGURES (as of 30 April)" dates the list below it only)."""
+        for d in self.headings_as_of:
+            if d.start_offset > self.title_end:
+                return None
+            words = text[text.rfind("\n", 0, d.start_offset) + 1 : d.start_offset]
+            if (
+                d.role == "point"
+                and d.start is not None
+                and d.start == d.end
+                and words.upper() != words
+            ):
+                return d
+        return None
 
     def event_for(self, position: int, published: date | None) -> DateExpr | None:
         """The event a figure at ``position`` most likely counts: the last one before it, else
@@ -306,7 +326,18 @@ def _title_window(text: str, dates: list[DateExpr]) -> DateExpr | None:
     return None
 
 
+def _title_end(text: str) -> int:
+    """Where the title block of a text ends: its first blank line after some words, if that
+    comes within the first few hundred characters; else nowhere (0)."""
+    first = _FIRST_LINE.match(text)
+    if first is None:
+        return 0
+    blank = text.find("\n\n", first.end(1))
+    return blank if 0 <= blank <= _LONGEST_TITLE_BLOCK else 0
+
+
 _FIRST_LINE: Final = re.compile(r"\s*([^\n]+)")
+_LONGEST_TITLE_BLOCK: Final = 400
 _LONGEST_TITLE: Final = 200
 #: a report's window is a week, a month, a quarter, a half-year or a year; not a plan's decade
 _LONGEST_REPORT_WINDOW: Final = 366
@@ -713,6 +744,18 @@ def _period_of(
             words = segs.text[heading.start_offset : heading.end_offset]
             notes.append(f"stock dated by the heading's '{words}'")
             return heading.end, heading.end
+        title_day = dating.title_as_of(segs.text)
+        if (
+            title_day is not None
+            and title_day.end is not None
+            and (heading is None or heading is title_day)
+            and (published is None or title_day.end <= published)
+        ):
+            # "Flash Update No. 4 (as of 17 March 2022)" over "Some 23,000 people are staying
+            # in 45 accommodation centres": the day the report's figures stand at
+            words = segs.text[title_day.start_offset : title_day.end_offset]
+            notes.append(f"stock dated by the day of the report's title ('{words}')")
+            return title_day.end, title_day.end
         if published is None:
             notes.append("no publication date: reference date unknown")
             return None, None
