@@ -62,7 +62,7 @@ def test_displaced_people_a_place_hosted_are_a_stock_whatever_a_part_of_them_did
 
 def test_words_of_demolition_collapse_and_lost_roofs_say_places_were_damaged() -> None:
     assert _counted(
-        "Bulldozers demolished 72 homes. Storm Daniel burst two dams. The quake brought down "
+        "Bulldozers demolished 72 homes. The floods destroyed two dams. The quake brought down "
         "nine apartment blocks. On Carriacou about 150 houses lost their roofs. 40 homes were "
         "wrecked."
     ) == [
@@ -88,6 +88,11 @@ def test_tents_and_latrines_are_damaged_only_when_a_word_says_so() -> None:
 
 def test_a_phone_number_with_its_area_code_in_brackets_is_no_figure() -> None:
     assert _counted("Contact the focal point, tel. (0361) 251 177, or (+41) 22 917 1234.") == []
+    # a change in brackets before a figure is no country code
+    assert _counted("New cases this week (+12) 45 500 people were affected.") == [
+        (12.0, "other", "flow"),
+        (45500.0, "affected", "stock"),
+    ]
     # a figure after a bracketed aside is still a figure
     assert _counted("In Bali (Indonesia) 12 000 people fled.") == [(12000.0, "displaced", "flow")]
 
@@ -105,3 +110,13 @@ def test_people_forced_or_driven_from_villages_or_towns_are_displaced() -> None:
         "Attacks have forced more than 10,000 Togolese from villages along the border. "
         "The fighting drove 5,000 people from towns in the east."
     ) == [(10000.0, "displaced", "flow"), (5000.0, "displaced", "flow")]
+
+
+def test_a_river_that_burst_its_banks_damages_nothing_by_that_word() -> None:
+    ((_, metric, _),) = _counted("The river burst its banks, affecting 3,000 houses.")
+    assert metric != "facilities_damaged"
+
+
+def test_one_person_is_counted_by_the_verb_after_an_aside_not_by_a_clause_in_it() -> None:
+    assert _counted("One soldier, who was injured, was killed.") != [(1.0, "injured", "flow")]
+    assert _counted("One boy was missing school for weeks.") == []

@@ -101,3 +101,52 @@ def test_a_stock_with_no_date_of_its_own_stands_on_the_day_of_the_reports_title(
     assert _periods(event, date(2022, 3, 18)) == [
         (23000.0, date(2022, 3, 18), date(2022, 3, 18), "idps")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Since the war began, 1.2 million refugees have fled to neighbouring countries.",
+        "To date, 1.2 million refugees have fled to neighbouring countries.",
+        "A total of 1.2 million refugees have fled to neighbouring countries.",
+    ],
+)
+def test_a_running_total_is_not_held_in_the_window_of_the_reports_title(sentence: str) -> None:
+    text = f"Weekly Update (3 - 9 April 2024)\n\n{sentence}"
+    ((_, start, end, _),) = _periods(text, date(2024, 4, 12))
+    assert start != date(2024, 4, 3)
+    assert end == date(2024, 4, 12)
+
+
+def test_a_title_with_two_windows_reports_on_the_last() -> None:
+    text = (
+        "Sudan: April 2023 Conflict – Weekly Update (3 - 9 June 2023)\n\n"
+        "Partners report that 1,200 people fled Khartoum."
+    )
+    assert _periods(text, date(2023, 6, 12)) == [
+        (1200.0, date(2023, 6, 3), date(2023, 6, 9), "displaced")
+    ]
+
+
+def test_the_texts_own_word_for_an_event_comes_before_another_word_for_it() -> None:
+    text = (
+        "Since the war began, 2 million people have fled to Chad. On 20 April 2024, fighting "
+        "erupted in El Fasher. The war erupted on 15 April 2023."
+    )
+    ((_, start, _, _),) = _periods(text, date(2024, 5, 1))
+    assert start == date(2023, 4, 15)
+    # another word for the event dates it only where the text says the event began
+    forecast = (
+        "Since the floods, 3,000 people have been displaced. More rain is forecast for 5 May."
+    )
+    ((_, start, _, _),) = _periods(forecast, date(2024, 5, 1))
+    assert start is None
+
+
+def test_a_title_ending_in_windows_line_breaks_still_dates_the_stocks_below() -> None:
+    text = (
+        "Flash Update No. 4 (as of 17 March 2022)\r\n\r\n"
+        "Some 23,000 people are staying in accommodation centres in Nampula city."
+    )
+    ((_, start, end, _),) = _periods(text, date(2022, 3, 18))
+    assert (start, end) == (date(2022, 3, 17), date(2022, 3, 17))

@@ -2917,10 +2917,13 @@ _ONE_PERSON: Final = re.compile(
 )
 _CASUALTY_AFTER: Final = re.compile(
     # past an apposition: "one woman, a Haitian, drowned"
-    r"(?:,\s+[^,.;:\d\n]{1,40},)?"
+    # (not a relative clause: "one soldier, who was injured, was killed")
+    r"(?:,\s+(?!who\b|which\b|that\b)[^,.;:\d\n]{1,40},)?"
     r"\s+(?:(?:was|has\s+been|had\s+been)(?:\s+also)?"
     r"(?:\s+(?:lightly|slightly|seriously|critically|badly|severely|fatally))?"
-    r"\s+(?:killed|injured|wounded|shot\s+dead|found\s+dead|missing|abducted|kidnapped)"
+    r"\s+(?:killed|injured|wounded|shot\s+dead|found\s+dead|abducted|kidnapped"
+    # missing as a state, not "was missing school"
+    r"|missing(?=\s*(?:[.,;:!?)]|$|(?:since|after|in|at|for|and|following|from)\b)))"
     r"|(?:also\s+)?(?:died|drowned|went\s+missing))\b"
 )
 _ONE_ITEM_BEFORE: Final = re.compile(r"(?:,|\band|\bincluding|\bamong\s+them)\s+$")

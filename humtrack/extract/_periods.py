@@ -58,8 +58,15 @@ def _began(segs: Segments, dating: _Dating, what: str, own: tuple[int, int]) -> 
     """The day another sentence of the text gives to ``what`` ("The war was sparked by the
     October 7 attack", "fighting erupted on 15 April"): the first such day, if any."""
     stem = what.lower().rstrip("s")
-    kin = next((group for group in _SAME_EVENT if stem in group), (stem,))
-    word = re.compile(rf"\b(?:{'|'.join(map(re.escape, kin))})s?\b", re.IGNORECASE)
+    word = re.compile(rf"\b{re.escape(stem)}s?\b", re.IGNORECASE)
+    kin = next((group for group in _SAME_EVENT if stem in group), ())
+    others = [w for w in kin if w != stem]
+    other_word = (
+        re.compile(rf"\b(?:{'|'.join(map(re.escape, others))})s?\b", re.IGNORECASE)
+        if others
+        else None
+    )
+    fallback: DateExpr | None = None
     for d in dating.dates:
         if d.role not in {"point", "window"} or d.start is None:
             continue
@@ -68,15 +75,26 @@ def _began(segs: Segments, dating: _Dating, what: str, own: tuple[int, int]) -> 
         lo, hi = segs.sentence(d.start_offset)
         if d.start_offset in dating.reported and not _BEGAN_WORDS.search(segs.text, lo, hi):
             continue  # "the ministry said on 20 May that the outbreak was spreading"
-        if (lo, hi) != own and word.search(segs.text, lo, hi):
+        if (lo, hi) == own:
+            continue
+        if word.search(segs.text, lo, hi):
             return d
-    return None
+        if (
+            fallback is None
+            and other_word is not None
+            and other_word.search(segs.text, lo, hi)
+            and _BEGAN_WORDS.search(segs.text, lo, hi)
+        ):
+            # another word for the event, with a verb that says it began: "fighting erupted"
+            fallback = d
+    return fallback
 
 
 #: words a text uses in turn for one event: "since the clashes began" counts from the day
-#: "fighting erupted"; "since the floods" from the day "heavy rains began"
+#: "fighting erupted"; "since the floods" from the day "heavy rains began" (the text's own word
+#: first; another word of the group only in a sentence that says the event began)
 _SAME_EVENT: Final = (
-    ("war", "conflict", "fighting", "clashe", "hostilitie", "violence", "offensive", "escalation"),
+    ("war", "conflict", "fighting", "clashe", "hostilitie", "offensive", "escalation"),
     ("flood", "rain"),
     ("storm", "cyclone"),
 )
@@ -275,7 +293,7 @@ class _Dating:
                 d.role == "point"
                 and d.start is not None
                 and d.start == d.end
-                and words.upper() != words
+                and _not_capitals(words)
             ):
                 return d
         return None
@@ -308,6 +326,7 @@ def _title_window(text: str, dates: list[DateExpr]) -> DateExpr | None:
     lo, hi = first.span(1)
     if text[lo:hi].rstrip().endswith((".", ";", ",")):
         return None  # a sentence
+    found: DateExpr | None = None
     for d in dates:
         if d.start_offset >= hi:
             break
@@ -319,11 +338,21 @@ def _title_window(text: str, dates: list[DateExpr]) -> DateExpr | None:
             and d.start < d.end
             and (d.end - d.start).days <= _LONGEST_REPORT_WINDOW
         ):
-            words = text[lo : d.start_offset]
-            # not a heading in capitals ("KEY FIGURES (20 – 26 May)"), whose window holds
-            # only down to the next heading (see ``headings_reach``)
-            return d if words.upper() != words else None
-    return None
+            # the last window of the line: "Sudan: April 2023 Conflict – Weekly Update (3 – 9
+            # June 2023)" reports on the week, not on the month the conflict began
+            found = d
+    if found is None:
+        return None
+    words = text[lo : found.start_offset]
+    # not a heading in capitals ("KEY FIGURES (20 – 26 May)"), whose window holds only down to
+    # the next heading (see ``headings_reach``)
+    return found if _not_capitals(words) else None
+
+
+def _not_capitals(words: str) -> bool:
+    """Whether the words before a date on a line are no heading in capitals (none at all is
+    none: "3 – 9 April 2024: Situation Report")."""
+    return not words.strip() or words.upper() != words
 
 
 def _title_end(text: str) -> int:
@@ -332,12 +361,20 @@ def _title_end(text: str) -> int:
     first = _FIRST_LINE.match(text)
     if first is None:
         return 0
-    blank = text.find("\n\n", first.end(1))
-    return blank if 0 <= blank <= _LONGEST_TITLE_BLOCK else 0
+    blank = _BLANK_LINE.search(text, first.end(1))
+    return blank.start() if blank is not None and blank.start() <= _LONGEST_TITLE_BLOCK else 0
 
 
 _FIRST_LINE: Final = re.compile(r"\s*([^\n]+)")
+_BLANK_LINE: Final = re.compile(r"\n[ \t\r]*\n")
 _LONGEST_TITLE_BLOCK: Final = 400
+#: a count since some start or of all so far, which no report's window holds: "Since the war
+#: began, 1.2 million have fled", "To date, 1.2 million", "a total of 1.5 million"
+_RUNNING: Final = re.compile(
+    r"\b(?:since|to\s+date|so\s+far|in\s+total|a\s+total\s+of|total|cumulative(?:ly)?|overall"
+    r"|altogether|all\s+told)\b",
+    re.IGNORECASE,
+)
 _LONGEST_TITLE: Final = 200
 #: a report's window is a week, a month, a quarter, a half-year or a year; not a plan's decade
 _LONGEST_REPORT_WINDOW: Final = 366
@@ -775,6 +812,7 @@ def _period_of(
             and title.start is not None
             and title.end is not None
             and (published is None or title.end <= published)
+            and not _RUNNING.search(segs.text, *sentence)
         ):
             # "Situation Report No. 28 (3 – 9 April 2017)" over "1,200 people fled Mosul":
             # a report's figure with no date of its own counts within the report's window
@@ -795,6 +833,7 @@ def _period_of(
             and title.end is not None
             and chosen.end is not None
             and title.start <= chosen.end <= title.end
+            and not _RUNNING.search(segs.text, *sentence)
         ):
             # "2,000 households had arrived by 22 June" in a report on "18-24 June 2022":
             # since the report's window opened

@@ -584,7 +584,10 @@ def _list_articles(text: str, mentions: list[Mention]) -> list[Mention]:
 _PHONE: Final = re.compile(
     r"(?:\+(?<![\d,.]\+)\d{1,3}|0(?<![\d,.]0)\d{0,4})(?:[ .-]\d{2,4}){2,}(?![\d,])"
     r"|1(?<![\d,.]1)-\d{3}-\d{3}-\d{4}(?![\d,])"
-    r"|\((?:\+\d{1,3}|0\d{1,4})\)[ .-]?\d{2,4}(?:[ .-]\d{2,4})+(?![\d,])"
+    # an area code in brackets; after a country code, three groups ("(+12) 45 500" is a
+    # change in brackets and a figure)
+    r"|\((?:0\d{1,4}\)[ .-]?\d{2,4}(?:[ .-]\d{2,4})+|\+\d{1,3}\)[ .-]?\d{2,4}(?:[ .-]\d{2,4}){2,})"
+    r"(?![\d,])"
 )  # "+41 22 917 1234", "0800 123 456", "1-800-621-3362", "(0361) 251 177"
 
 
