@@ -241,6 +241,7 @@ class _Dating:
                     caps = [m.start() for m in _CAPS_LINE.finditer(text)]
                 below = bisect.bisect_left(caps, len(text) if line_end < 0 else line_end)
                 reach.append(caps[below] if below < len(caps) else len(text))
+        first = _FIRST_LINE.match(text)
         declared = []
         seen_sentences: set[tuple[int, int]] = set()
         for d in dates:
@@ -262,8 +263,8 @@ class _Dating:
             tuple(as_of),
             tuple(declared),
             tuple(reach),
-            _title_window(text, dates),
-            _title_end(text),
+            _title_window(text, first, dates),
+            _title_end(text, first),
         )
 
     def heading_as_of(self, position: int, published: date | None = None) -> DateExpr | None:
@@ -280,6 +281,20 @@ class _Dating:
         ):
             return None
         return heading
+
+    def report_window(self, text: str, sentence: tuple[int, int]) -> tuple[date, date, str] | None:
+        """The window of the text's title (its first and last day, and its words) for a figure
+        in ``sentence`` with no date of its own; none for a running total ("Since the war
+        began, 1.2 million have fled", "a total of"), which no report's window holds."""
+        title = self.title_window
+        if (
+            title is None
+            or title.start is None
+            or title.end is None
+            or _RUNNING.search(text, *sentence) is not None
+        ):
+            return None
+        return title.start, title.end, text[title.start_offset : title.end_offset]
 
     def title_as_of(self, text: str) -> DateExpr | None:
         """The day the text's title says its figures stand at ("Flash Update No. 4 (as of 17
@@ -316,11 +331,10 @@ class _Dating:
         return None if old else first
 
 
-def _title_window(text: str, dates: list[DateExpr]) -> DateExpr | None:
-    """The window of days a text's title gives its report: a window on the first line that
-    holds words, when that line is a title (short, not a sentence, not a heading in
-    capitals), not a single day."""
-    first = _FIRST_LINE.match(text)
+def _title_window(text: str, first: re.Match[str] | None, dates: list[DateExpr]) -> DateExpr | None:
+    """The window of days a text's title gives its report: a window on its ``first`` line,
+    when that line is a title (short, not a sentence, not a heading in capitals), not a
+    single day."""
     if first is None or len(first.group(1)) > _LONGEST_TITLE:
         return None
     lo, hi = first.span(1)
@@ -355,10 +369,9 @@ def _not_capitals(words: str) -> bool:
     return not words.strip() or words.upper() != words
 
 
-def _title_end(text: str) -> int:
-    """Where the title block of a text ends: its first blank line after some words, if that
-    comes within the first few hundred characters; else nowhere (0)."""
-    first = _FIRST_LINE.match(text)
+def _title_end(text: str, first: re.Match[str] | None) -> int:
+    """Where the title block of a text ends: its first blank line after its ``first`` line,
+    if that comes within the first few hundred characters; else nowhere (0)."""
     if first is None:
         return 0
     blank = _BLANK_LINE.search(text, first.end(1))
@@ -371,9 +384,7 @@ _LONGEST_TITLE_BLOCK: Final = 400
 #: a count since some start or of all so far, which no report's window holds: "Since the war
 #: began, 1.2 million have fled", "To date, 1.2 million", "a total of 1.5 million"
 _RUNNING: Final = re.compile(
-    r"\b(?:since|to\s+date|so\s+far|in\s+total|a\s+total\s+of|total|cumulative(?:ly)?|overall"
-    r"|altogether|all\s+told)\b",
-    re.IGNORECASE,
+    rf"{_RUNNING_TOTAL.pattern}|\b(?:since|total|overall|altogether|all\s+told)\b", re.IGNORECASE
 )
 _LONGEST_TITLE: Final = 200
 #: a report's window is a week, a month, a quarter, a half-year or a year; not a plan's decade
@@ -806,40 +817,24 @@ def _period_of(
             words = segs.text[heading.start_offset : heading.end_offset]
             notes.append(f"dated by the heading's '{words}'")
             return (heading.start if heading.role == "window" else None), heading.end
-        title = dating.title_window
-        if (
-            title is not None
-            and title.start is not None
-            and title.end is not None
-            and (published is None or title.end <= published)
-            and not _RUNNING.search(segs.text, *sentence)
-        ):
+        window = dating.report_window(segs.text, sentence)
+        if window is not None and (published is None or window[1] <= published):
             # "Situation Report No. 28 (3 – 9 April 2017)" over "1,200 people fled Mosul":
             # a report's figure with no date of its own counts within the report's window
-            words = segs.text[title.start_offset : title.end_offset]
-            notes.append(f"dated by the window of the report's title ('{words}')")
-            return title.start, title.end
+            notes.append(f"dated by the window of the report's title ('{window[2]}')")
+            return window[0], window[1]
         if published is None:
             notes.append("no date in the text and no publication date")
             return None, None
         notes.append("start unknown; period ends at publication")
         return None, published
     if chosen.role == "by":
-        title = dating.title_window
-        if (
-            kind == "flow"
-            and title is not None
-            and title.start is not None
-            and title.end is not None
-            and chosen.end is not None
-            and title.start <= chosen.end <= title.end
-            and not _RUNNING.search(segs.text, *sentence)
-        ):
+        window = dating.report_window(segs.text, sentence) if kind == "flow" else None
+        if window is not None and chosen.end is not None and window[0] <= chosen.end <= window[1]:
             # "2,000 households had arrived by 22 June" in a report on "18-24 June 2022":
             # since the report's window opened
-            words = segs.text[title.start_offset : title.end_offset]
-            notes.append(f"starts when the window of the report's title opens ('{words}')")
-            return title.start, chosen.end
+            notes.append(f"starts when the window of the report's title opens ('{window[2]}')")
+            return window[0], chosen.end
         return None, chosen.end
     if chosen.role == "since":
         end = published if published is not None else None
