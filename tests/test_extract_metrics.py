@@ -120,3 +120,31 @@ def test_a_river_that_burst_its_banks_damages_nothing_by_that_word() -> None:
 def test_one_person_is_counted_by_the_verb_after_an_aside_not_by_a_clause_in_it() -> None:
     assert _counted("One soldier, who was injured, was killed.") != [(1.0, "injured", "flow")]
     assert _counted("One boy was missing school for weeks.") == []
+
+
+def test_the_children_of_a_parent_are_no_figure_and_the_parent_is_counted() -> None:
+    # "three" is how many children she has, not three people found dead
+    assert _counted("One woman, a mother of three, was found dead in her home.") == [
+        (1.0, "killed", "flow")
+    ]
+    assert _counted("One man, a father of two young girls, was shot dead at the checkpoint.") == [
+        (1.0, "killed", "flow")
+    ]
+    assert _counted("Among the dead was the father of five.") == []
+    # past an aside, the casualty word after it gives the metric
+    assert _counted("One nurse, a volunteer from Gaza City, was injured.") == [
+        (1.0, "injured", "flow")
+    ]
+
+
+def test_a_group_and_others_like_it_are_counted_by_the_noun_after_them() -> None:
+    assert _counted(
+        "About 30,000 ethnic Rakhine and other non-Muslim residents have been displaced."
+    ) == [(30000.0, "displaced", "flow")]
+    found = ht.extract("Some 2,000 Yazidis and other minorities fled.", source=PUBLISHED).frame
+    assert list(found["value"]) == [2000.0]
+    # a verb and its own figure after "and" are not part of the noun phrase
+    assert _counted("It killed 12 and other reports said 40 were injured.") == [
+        (12.0, "killed", "flow"),
+        (40.0, "injured", "flow"),
+    ]

@@ -42,6 +42,7 @@ from humtrack.extract._labels import (
 )
 from humtrack.extract._scan import Worded
 from humtrack.extract._tables import table_cell
+from humtrack.extract._wordless import NUMBER_WORDS
 from humtrack.extract.lexicon import STOP_WORDS, Lexicon, NounCue
 from humtrack.extract.mentions import Mention, slashed_row
 from humtrack.extract.places import Gazetteer, PlaceMatch
@@ -135,6 +136,18 @@ def _noun_phrase(
         ):
             # "30 more bodies", "two further deaths": the noun after says what is counted
             i += 1
+            continue
+        if (
+            low in {"and", "or"}
+            and i > 0
+            and tokens[i - 1][2][:1].isalpha()
+            and i + 2 < len(tokens)
+            and tokens[i + 1][2].lower() == "other"
+            and tokens[i + 2][2][:1].isalpha()
+        ):
+            # "30,000 ethnic Rakhine and other non-Muslim residents": one group and others
+            # like it, before the noun that counts them all
+            i += 2
             continue
         if (
             low in {"and", "or"}
@@ -1575,14 +1588,26 @@ def _bare(
     lo, hi = window
     verb: tuple[int, int, str] | None = None
     written = text[mention.start : mention.end].lower()
+    person = (
+        _ONE_PERSON.match(text, mention.end)
+        if written == "one" or written.endswith(" one")
+        else None
+    )
+    casualty = _CASUALTY_AFTER.match(text, person.end()) if person is not None else None
+    if person is not None and casualty is not None and casualty.group(1) is not None:
+        # "one woman, a mother of three, was found dead": past an aside, the casualty word
+        # says what happened to the one person (the aside's own words say nothing of it)
+        word = (casualty.group("said") or casualty.group("did")).split()[-1].lower()
+        metric, kind = lex.verb_metric[word]
+        notes.append("one person, past an aside")
+        return _Counted(metric, "all", "person", kind, person.group().strip(), origin, notes)
     if (
         (written.endswith((" one", " a", " an")) or written in {"one", "a", "an"})
         and not (
             # "one soldier was killed", "killed at least one soldier"
-            (written == "one" or written.endswith(" one"))
-            and (person := _ONE_PERSON.match(text, mention.end)) is not None
+            person is not None
             and (
-                _CASUALTY_AFTER.match(text, person.end())
+                casualty is not None
                 or _CASUALTY_BEFORE.search(text, max(0, mention.start - 12), mention.start)
             )
         )
@@ -1860,8 +1885,11 @@ def _bare(
         and not _LABEL_WORD_BEFORE.search(text, max(0, mention.start - 20), mention.start)
     ):
         words = thing.group().lower().split()
-        # "5 percentage points", "six weeks": any word of the phrase may say it is no count
-        if not any(w in _NOT_COUNTED or w in STOP_WORDS for w in words):
+        # "5 percentage points", "six weeks": any word of the phrase may say it is no count;
+        # nor is a number a thing ("1 twenty-one dozens")
+        if not any(w in _NOT_COUNTED or w in STOP_WORDS for w in words) and not (
+            NUMBER_WORDS.issuperset(re.findall(r"[a-z]+", words[-1]))
+        ):
             # "12 cholera treatment centres", "5,600 criminal proceedings": a count of things
             # the vocabulary does not name, kept as a quantity (metric other)
             notes.append(_UNNAMED)
@@ -2918,13 +2946,13 @@ _ONE_PERSON: Final = re.compile(
 _CASUALTY_AFTER: Final = re.compile(
     # past an apposition: "one woman, a Haitian, drowned"
     # (not a relative clause: "one soldier, who was injured, was killed")
-    r"(?:,\s+(?!who\b|which\b|that\b)[^,.;:\d\n]{1,40},)?"
+    r"(,\s+(?!who\b|which\b|that\b)[^,.;:\d\n]{1,40},)?"
     r"\s+(?:(?:was|has\s+been|had\s+been)(?:\s+also)?"
     r"(?:\s+(?:lightly|slightly|seriously|critically|badly|severely|fatally))?"
-    r"\s+(?:killed|injured|wounded|shot\s+dead|found\s+dead|abducted|kidnapped"
+    r"\s+(?P<said>killed|injured|wounded|shot\s+dead|found\s+dead|abducted|kidnapped"
     # missing as a state, not "was missing school"
     r"|missing(?=\s*(?:[.,;:!?)]|$|(?:since|after|in|at|for|and|following|from)\b)))"
-    r"|(?:also\s+)?(?:died|drowned|went\s+missing))\b"
+    r"|(?:also\s+)?(?P<did>died|drowned|went\s+missing))\b"
 )
 _ONE_ITEM_BEFORE: Final = re.compile(r"(?:,|\band|\bincluding|\bamong\s+them)\s+$")
 # not "one in ten": a ratio

@@ -203,6 +203,12 @@ _AGE_OF_BEFORE: Final = re.compile(
     r"\b(?:an?|the)\s+(?:child|boy|girl|baby|toddler|teenager|son|daughter|man|woman|youth)\s+of\s+$",
     re.IGNORECASE,
 )
+# "a mother of three", "the father of five young children": how many children a parent has
+_PARENT_OF_BEFORE: Final = re.compile(
+    r"\b(?:an?|the|his|her|their)\s+(?:[\w-]+\s+)?(?:(?:grand)?(?:mother|father|parent)|mum|mom|dad"
+    r"|widow|widower)\s+of\s+$",
+    re.IGNORECASE,
+)
 _TARGET_OR_TEAM_BEFORE: Final = Worded(
     re.compile(
         r"\btarget(?:ed)?\s+(?:population|group)\s+of\s+(?:(?:some|about|around|nearly)\s+)?$"
@@ -461,6 +467,8 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
         return True  # "10850 West Pico Blvd, Los Angeles 90064": an address
     if _AGE_OF_BEFORE.search(text, max(0, start - 24), start):
         return True  # "killed a child of twelve"
+    if _PARENT_OF_BEFORE.search(text, max(0, start - 40), start):
+        return True  # "one woman, a mother of three, was found dead": her children
     if (
         end - start <= 3
         and _NAME_BEFORE.search(text, max(0, start - 60), start)

@@ -3,8 +3,10 @@
     python tests/benchmarks/bench_extract.py
 
 Measures characters per second (best of three runs) of :func:`humtrack.extract` over the seed
-articles repeated to about a megabyte, over a megabyte of adversarial text
-(digits, commas and spaces, runs of number words, no sentence ends), over a
+articles repeated to about a megabyte, over a megabyte of adversarial text (digits, commas
+and spaces, runs of number words, no sentence ends, no other word), over a
+harder megabyte of number soup that mixes in counted nouns, verbs, places, qualifiers and a
+few sentence ends (``humtrack.testing.NUMBER_SOUP_WORDS``), over a
 megabyte of one table written as text whose rows name nothing they count (each row
 looks up the rows above it for what the list counts), and —
 when quantulum3 is importable — quantulum3 parsing the same prose paragraph by
@@ -48,6 +50,27 @@ def adversarial(seed: int = 3) -> str:
     return "".join(out)
 
 
+# adversarial text: digits, commas and spaces, long runs of number words, no sentence ends,
+# and no other word
+NUMBERS_ONLY = (
+    "1", "22", "333", "4,000", "5 000", "000", "0 800", "12,345,678", "1.5", ",", ", ", " ",
+    "one", "two", "six", "seven", "twenty-one", "ninety-nine", "hundred", "thousand", "million",
+    "dozen", "a", "and",
+)  # fmt: skip
+
+
+def numbers_only(seed: int = 3) -> str:
+    rng = random.Random(seed)
+    out: list[str] = []
+    size = 0
+    while size < MEGABYTE:
+        piece = rng.choice(NUMBERS_ONLY)
+        out.append(piece)
+        out.append(" " if rng.random() < 0.7 else "")
+        size += len(piece) + 1
+    return "".join(out)
+
+
 def long_table() -> str:
     rows = ["PLACES\n"]
     size = len(rows[0])
@@ -79,11 +102,18 @@ def main() -> None:
     print(
         f"humtrack.extract, seeds repeated ({len(text):,} chars): {ours / 1e6:.2f} MB/s ({n:,} candidates)"
     )
+    plain = numbers_only()
+    plain_rate, n_plain = rate(plain)
+    print(
+        f"humtrack.extract, digits and number words ({len(plain):,} chars): {plain_rate / 1e6:.2f}"
+        f" MB/s ({n_plain:,} candidates); cost per character {ours / plain_rate:.1f}x prose"
+    )
     adv = adversarial()
     adv_rate, n_adv = rate(adv)
     print(
-        f"humtrack.extract, adversarial ({len(adv):,} chars): {adv_rate / 1e6:.2f} MB/s ({n_adv:,} candidates);"
-        f" cost per character {ours / adv_rate:.1f}x prose"
+        f"humtrack.extract, number soup with counted nouns, verbs and places ({len(adv):,} chars):"
+        f" {adv_rate / 1e6:.2f} MB/s ({n_adv:,} candidates); cost per character"
+        f" {ours / adv_rate:.1f}x prose"
     )
     table = long_table()
     table_rate, n_table = rate(table)
