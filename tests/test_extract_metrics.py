@@ -148,3 +148,20 @@ def test_a_group_and_others_like_it_are_counted_by_the_noun_after_them() -> None
         (12.0, "killed", "flow"),
         (40.0, "injured", "flow"),
     ]
+
+
+def test_a_persons_age_between_commas_is_no_figure_and_the_person_is_counted() -> None:
+    assert _counted("One man, 45, was killed.") == [(1.0, "killed", "flow")]
+    assert _counted("One boy, aged 12, drowned.") == [(1.0, "killed", "flow")]
+    # a count after a person in a list is still a count
+    assert _counted("The attack killed one woman, 12 children and 3 men.") == [
+        (1.0, "killed", "flow"),
+        (12.0, "killed", "flow"),
+        (3.0, "killed", "flow"),
+    ]
+
+
+def test_number_words_are_no_things_a_figure_counts() -> None:
+    assert _counted("1 twenty-one dozens") == []
+    # nouns that end like number words are still things
+    assert _counted("The authorities issued 1,200 travel passes.") == [(1200.0, "other", "flow")]

@@ -14,9 +14,7 @@ import importlib
 import re
 from collections import Counter
 from collections.abc import Iterator
-from unittest.mock import patch
 
-import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -402,71 +400,3 @@ def test_aligned_and_slashed_rows_start_where_the_quick_checks_allow(pieces: lis
         slashed = _labels._SLASH_ROW.match(text, line_start)
         if slashed is not None and slashed.end() == position:
             assert _labels._SLASHED_CELLS_AT.match(text, position)
-
-
-_wordless = importlib.import_module("humtrack.extract._wordless")
-_NUMBER_PIECES = st.sampled_from(
-    ["1", "22", "4,000", "5 000", "0 800", "1.5", ",", " ", "one", "six", "twenty-one",
-     "hundred", "thousand", "million", "dozen", "dozens", "a", "and", "more than", "about",
-     "thousandone", "andtwo"]
-)  # fmt: skip
-_OTHER_PIECES = st.sampled_from(
-    ["killed", "people", "Idlib", "refugees:", "\n", ".", "Deaths:", "displaced", "ж", "é",
-     "(", "₹", "+249", "camps", "onex", "x"]
-)  # fmt: skip
-# long runs of numbers, each followed by one piece that may be another word
-_NUMBER_RUNS = st.lists(
-    st.tuples(st.lists(_NUMBER_PIECES, min_size=80, max_size=200), _OTHER_PIECES),
-    min_size=1,
-    max_size=4,
-).map(lambda runs: " ".join(" ".join(numbers) + " " + other for numbers, other in runs))
-_OTHER_WORD = re.compile(r"[^\W\d_]{2,}")
-_NUMBER_RUN_WORDS = re.compile(rf"(?:{trie_pattern(_wordless.NUMBER_WORDS)})+", re.IGNORECASE)
-
-
-def _plainly_wordless(text: str, start: int, end: int, reach: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    if line_end - line_start < _wordless.LONG_LINE:
-        return False
-    return not any(
-        start - reach <= m.start() < end + reach and not _NUMBER_RUN_WORDS.fullmatch(m.group())
-        for m in _OTHER_WORD.finditer(text)
-    )
-
-
-@settings(max_examples=200, deadline=None)
-@given(_NUMBER_RUNS)
-def test_wordless_numbers_are_those_with_no_other_word_near(text: str) -> None:
-    wordless = _wordless.Wordless(text)
-    reach, block = _wordless.REACH, _wordless._BLOCK
-    for m in re.finditer(r"\d+", text):
-        found = wordless(m.start(), m.end())
-        # no other word within reach when it says so; and no other word within a block more
-        # when it says there is one
-        if found:
-            assert _plainly_wordless(text, m.start(), m.end(), reach)
-        else:
-            assert not _plainly_wordless(text, m.start(), m.end(), reach + 2 * block)
-
-
-def test_a_number_on_a_long_line_of_numbers_alone_is_wordless() -> None:
-    run = " ".join(["4,000 twenty-one thousand 5 000 and 22"] * 20)
-    text = f"{run} 12 {run}"
-    at = len(run) + 1
-    assert _wordless.Wordless(text)(at, at + 2)
-    # a word near it, a short line, or a table row above it: not wordless
-    near = f"{run} 12 people {run}"
-    assert not _wordless.Wordless(near)(at, at + 2)
-    assert not _wordless.Wordless("4,000 22 12 5 000")(9, 11)
-
-
-@settings(max_examples=60, deadline=None)
-@given(_NUMBER_RUNS)
-def test_skipping_wordless_numbers_changes_no_candidate(text: str) -> None:
-    source = ht.Source("s", published=ht.Period.parse("2019-05-28").end)
-    quick = ht.extract(text, source=source).frame
-    with patch.object(_wordless.Wordless, "__call__", lambda self, start, end: False):
-        plain = ht.extract(text, source=source).frame
-    pd.testing.assert_frame_equal(quick, plain)

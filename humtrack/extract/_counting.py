@@ -42,7 +42,6 @@ from humtrack.extract._labels import (
 )
 from humtrack.extract._scan import Worded
 from humtrack.extract._tables import table_cell
-from humtrack.extract._wordless import NUMBER_WORDS
 from humtrack.extract.lexicon import STOP_WORDS, Lexicon, NounCue
 from humtrack.extract.mentions import Mention, slashed_row
 from humtrack.extract.places import Gazetteer, PlaceMatch
@@ -709,6 +708,14 @@ _NUMBER_WORDS: Final = "|".join(
         key=len,
         reverse=True,
     )
+)
+# the words of numbers, scales and vague quantities (number_words.csv, scales.csv, vague.csv),
+# which count nothing themselves: "dozens", "thousands", "lakhs"
+_NUMBER_TOKENS: Final = frozenset(
+    token
+    for name in ("number_words.csv", "scales.csv", "vague.csv")
+    for row in read_data_csv(name)
+    for token in row["word"].lower().split()
 )
 _IN_SITES: Final = re.compile(
     r"\s+in\s+(?:some\s+|about\s+|more\s+than\s+|over\s+)?(?:\d[\d,.]*|dozens\s+of|hundreds\s+of"
@@ -1887,8 +1894,9 @@ def _bare(
         words = thing.group().lower().split()
         # "5 percentage points", "six weeks": any word of the phrase may say it is no count;
         # nor is a number a thing ("1 twenty-one dozens")
-        if not any(w in _NOT_COUNTED or w in STOP_WORDS for w in words) and not (
-            NUMBER_WORDS.issuperset(re.findall(r"[a-z]+", words[-1]))
+        if (
+            not any(w in _NOT_COUNTED or w in STOP_WORDS for w in words)
+            and words[-1] not in _NUMBER_TOKENS
         ):
             # "12 cholera treatment centres", "5,600 criminal proceedings": a count of things
             # the vocabulary does not name, kept as a quantity (metric other)
@@ -2944,9 +2952,9 @@ _ONE_PERSON: Final = re.compile(
     re.IGNORECASE,
 )
 _CASUALTY_AFTER: Final = re.compile(
-    # past an apposition: "one woman, a Haitian, drowned"
+    # past an apposition: "one woman, a Haitian, drowned", "one man, 45, was killed"
     # (not a relative clause: "one soldier, who was injured, was killed")
-    r"(,\s+(?!who\b|which\b|that\b)[^,.;:\d\n]{1,40},)?"
+    r"(,\s+(?!who\b|which\b|that\b)(?:[^,.;:\d\n]{1,40}|(?:aged\s+)?\d{1,3}),)?"
     r"\s+(?:(?:was|has\s+been|had\s+been)(?:\s+also)?"
     r"(?:\s+(?:lightly|slightly|seriously|critically|badly|severely|fatally))?"
     r"\s+(?P<said>killed|injured|wounded|shot\s+dead|found\s+dead|abducted|kidnapped"

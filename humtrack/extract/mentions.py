@@ -203,6 +203,12 @@ _AGE_OF_BEFORE: Final = re.compile(
     r"\b(?:an?|the)\s+(?:child|boy|girl|baby|toddler|teenager|son|daughter|man|woman|youth)\s+of\s+$",
     re.IGNORECASE,
 )
+# "One man, 45, was killed", "a woman, aged 30,": a person's age between commas
+_PERSON_BEFORE_AGE: Final = re.compile(
+    r"\b(?:man|woman|boy|girl|child|teenager|person|civilian|farmer|driver|mother|father"
+    r"|resident|worker|journalist|doctor|nurse|teacher|student|soldier|officer),\s+(?:aged\s+)?$",
+    re.IGNORECASE,
+)
 # "a mother of three", "the father of five young children": how many children a parent has
 _PARENT_OF_BEFORE: Final = re.compile(
     r"\b(?:an?|the|his|her|their)\s+(?:[\w-]+\s+)?(?:(?:grand)?(?:mother|father|parent)|mum|mom|dad"
@@ -467,6 +473,12 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
         return True  # "10850 West Pico Blvd, Los Angeles 90064": an address
     if _AGE_OF_BEFORE.search(text, max(0, start - 24), start):
         return True  # "killed a child of twelve"
+    if (
+        end - start <= 3
+        and text.startswith(",", end)
+        and _PERSON_BEFORE_AGE.search(text, max(0, start - 30), start)
+    ):
+        return True  # "One man, 45, was killed": his age
     if _PARENT_OF_BEFORE.search(text, max(0, start - 40), start):
         return True  # "one woman, a mother of three, was found dead": her children
     if (

@@ -33,7 +33,6 @@ from humtrack.extract._labels import forget_labels
 from humtrack.extract._periods import _Dating, _period
 from humtrack.extract._scan import forget_words, lowered, matches_at
 from humtrack.extract._tables import TableCell, table_cell
-from humtrack.extract._wordless import Wordless
 from humtrack.extract.dates import MONTH_NAME, DateExpr, find_dates, month_window
 from humtrack.extract.lexicon import STOP_WORDS, lexicon
 from humtrack.extract.mentions import (
@@ -806,7 +805,6 @@ def extract(
     # cross are on the move whatever their status, unless the clause calls them refugees
     about_migrants = topics["migrants"] > max(1, topics["refugees"])
     mentions = find_mentions(text, masked)
-    wordless = Wordless(text)
     attributions: dict[tuple[int, int], tuple[str | None, tuple[int, int]]] = {}
     previous_counted: tuple[int, _Counted, int] | None = None
     previous_period: tuple[date | None, date | None] | None = None
@@ -841,8 +839,6 @@ def extract(
             previous_counted = (
                 (sentence_start, previous_counted[1], previous_counted[2]) if opener else None
             )
-        if previous_counted is None and in_cell is None and wordless(mention.start, mention.end):
-            continue  # digits and number words alone, far from any word that could say what
         before = previous_counted[1] if previous_counted else None
         if (
             sites is not None
