@@ -428,6 +428,46 @@ _PLACE_TO_ITEM: Final = re.compile(
 )
 
 
+# "…, Paktia 22, Khost 25": the name that opens an item of a list, right before its figure
+_ITEM_LABEL: Final = re.compile(
+    r"(?:[,;:\n]|\band)[ \t]*(?P<label>[A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|e|al|el|de))*)"
+    r"[ \t]+$"
+)
+_THEN_FIGURE: Final = re.compile(r"[ \t]+\d")
+
+
+def _unknown_item_place(
+    mention: Mention, segs: Segments, places: list[PlaceMatch], starts: list[int]
+) -> tuple[str, str] | None:
+    """The name and country of an item of a list by place whose name the gazetteer does not
+    know ("Flood deaths by province: Kabul 1, Herat 4, Paktia 22, Khost 25"): (name, the
+    country of the places of the list it knows). Not a place of another item nearby, which is
+    where the figure would be put otherwise. ``None`` when the figure opens no such item, or
+    when the list names fewer than two places the gazetteer knows before their figures
+    within 300 characters (which says it is a list by place, not "Men 12, Women 15")."""
+    text = segs.text
+    label = _ITEM_LABEL.search(text, max(0, mention.start - 40), mention.start)
+    if label is None or not _ITEM_ENDS.match(text, mention.end):
+        return None
+    # the list around the figure, in its paragraph (a long list is cut into several
+    # sentences)
+    para_lo, para_hi = segs.paragraph(mention.start)
+    lo, hi = max(para_lo, mention.start - 300), min(para_hi, mention.end + 300)
+    i = bisect.bisect_left(starts, lo)
+    listed: list[PlaceMatch] = []
+    for p in places[i:]:
+        if p.start >= hi:
+            break
+        if p.end > label.start("label") and p.start < mention.start:
+            return None  # a name the gazetteer knows: the place is found as usual
+        if _THEN_FIGURE.match(text, p.end):
+            listed.append(p)
+    if len(listed) < 2:
+        return None
+    country = Counter(p.code[:2] for p in listed).most_common(1)[0][0]
+    return label.group("label"), country
+
+
 def _place(
     mention: Mention,
     counted: _Counted,
@@ -457,6 +497,9 @@ def _place(
             and _ITEM_ENDS.match(segs.text, mention.end)
         ):
             return p.written, p.code, origin if counted.metric == "refugees" else None
+    unknown = _unknown_item_place(mention, segs, places, place_starts)
+    if unknown is not None:
+        return unknown[0], unknown[1], origin if counted.metric == "refugees" else None
     for level, (lo, hi) in enumerate(
         (segs.clause(mention.start), segs.sentence(mention.start), segs.paragraph(mention.start))
     ):
