@@ -12,6 +12,7 @@ from typing import Any, Final
 
 import pandas as pd
 
+from humtrack._data import read_data_text
 from humtrack.claim import Source
 from humtrack.claimset import ClaimSet
 from humtrack.errors import ParseError
@@ -434,23 +435,40 @@ _ITEM_LABEL: Final = re.compile(
     r"[ \t]+$"
 )
 _THEN_FIGURE: Final = re.compile(r"[ \t]+\d")
+# a sentence ends between two items: they are items of two lists
+_SENTENCE_END: Final = re.compile(r"[.!?](?:\s|$)")
+_UNPLACED_LABELS: Final = frozenset(
+    line.strip().lower()
+    for line in read_data_text("extract_unplaced_labels.txt").splitlines()
+    if line.strip() and not line.startswith("#")
+)
 
 
 def _unknown_item_place(
-    mention: Mention, segs: Segments, places: list[PlaceMatch], starts: list[int]
+    mention: Mention,
+    segs: Segments,
+    places: list[PlaceMatch],
+    starts: list[int],
 ) -> tuple[str, str] | None:
     """The name and country of an item of a list by place whose name the gazetteer does not
-    know ("Flood deaths by province: Kabul 1, Herat 4, Paktia 22, Khost 25"): (name, the
-    country of the places of the list it knows). Not a place of another item nearby, which is
-    where the figure would be put otherwise. ``None`` when the figure opens no such item, or
-    when the list names fewer than two places the gazetteer knows before their figures
-    within 300 characters (which says it is a list by place, not "Men 12, Women 15")."""
+    know ("Flood deaths by province: Kabul 1, Herat 4, Paktia 22, Khost 25"): (the name, the
+    country of the known places of the items next to it). Not a place of another item nearby,
+    which is where the figure would be put otherwise.
+
+    ``None`` (the place is found as usual) when the figure opens no such item; when its name is
+    a word of no place ("Total 25,000", "Female 25", a noun of the vocabulary); when the known
+    items next to it, before and after it in the same sentence, are not all in one country, or
+    are countries themselves ("Ethiopia 4.5 million, Somaliland 800,000, Somalia ..."); or
+    when fewer than two known places, each right before its figure, stand within 300
+    characters of it (which says it is a list by place)."""
     text = segs.text
     label = _ITEM_LABEL.search(text, max(0, mention.start - 40), mention.start)
     if label is None or not _ITEM_ENDS.match(text, mention.end):
         return None
-    # the list around the figure, in its paragraph (a long list is cut into several
-    # sentences)
+    name = label.group("label")
+    nouns = lexicon().nouns
+    if any(w in _UNPLACED_LABELS or w in nouns for w in name.lower().split()):
+        return None
     para_lo, para_hi = segs.paragraph(mention.start)
     lo, hi = max(para_lo, mention.start - 300), min(para_hi, mention.end + 300)
     i = bisect.bisect_left(starts, lo)
@@ -464,8 +482,21 @@ def _unknown_item_place(
             listed.append(p)
     if len(listed) < 2:
         return None
-    country = Counter(p.code[:2] for p in listed).most_common(1)[0][0]
-    return label.group("label"), country
+    # the known items next to it, in the same list: no sentence ends between them and it
+    before = [p for p in listed if p.end <= label.start("label")]
+    after = [p for p in listed if p.start >= mention.end]
+    neighbours = [
+        p
+        for p, gap in (
+            (before[-1], (before[-1].end, label.start("label"))) if before else (None, (0, 0)),
+            (after[0], (mention.end, after[0].start)) if after else (None, (0, 0)),
+        )
+        if p is not None and not _SENTENCE_END.search(text, *gap)
+    ]
+    countries = {p.code[:2] for p in neighbours}
+    if not neighbours or len(countries) > 1 or any(p.level == "country" for p in neighbours):
+        return None
+    return name, countries.pop()
 
 
 def _place(
