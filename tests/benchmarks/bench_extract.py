@@ -37,19 +37,6 @@ def prose() -> str:
     return (joined + "\n\n") * (MEGABYTE // len(joined) + 1)
 
 
-def adversarial(seed: int = 3) -> str:
-    rng = random.Random(seed)
-    pieces = NUMBER_SOUP_WORDS
-    out: list[str] = []
-    size = 0
-    while size < MEGABYTE:
-        piece = rng.choice(pieces)
-        out.append(piece)
-        out.append(" " if rng.random() < 0.7 else "")
-        size += len(piece) + 1
-    return "".join(out)
-
-
 # adversarial text: digits, commas and spaces, long runs of number words, no sentence ends,
 # and no other word
 NUMBERS_ONLY = (
@@ -59,12 +46,13 @@ NUMBERS_ONLY = (
 )  # fmt: skip
 
 
-def numbers_only(seed: int = 3) -> str:
+def soup(pieces: tuple[str, ...], seed: int = 3) -> str:
+    """About a megabyte of ``pieces`` in random order, most of them with a space after."""
     rng = random.Random(seed)
     out: list[str] = []
     size = 0
     while size < MEGABYTE:
-        piece = rng.choice(NUMBERS_ONLY)
+        piece = rng.choice(pieces)
         out.append(piece)
         out.append(" " if rng.random() < 0.7 else "")
         size += len(piece) + 1
@@ -102,13 +90,13 @@ def main() -> None:
     print(
         f"humtrack.extract, seeds repeated ({len(text):,} chars): {ours / 1e6:.2f} MB/s ({n:,} candidates)"
     )
-    plain = numbers_only()
+    plain = soup(NUMBERS_ONLY)
     plain_rate, n_plain = rate(plain)
     print(
         f"humtrack.extract, digits and number words ({len(plain):,} chars): {plain_rate / 1e6:.2f}"
         f" MB/s ({n_plain:,} candidates); cost per character {ours / plain_rate:.1f}x prose"
     )
-    adv = adversarial()
+    adv = soup(NUMBER_SOUP_WORDS)
     adv_rate, n_adv = rate(adv)
     print(
         f"humtrack.extract, number soup with counted nouns, verbs and places ({len(adv):,} chars):"
