@@ -457,8 +457,8 @@ def _unknown_item_place(
 
     ``None`` (the place is found as usual) when the figure opens no such item; when its name is
     a word of no place ("Total 25,000", "Female 25", a noun of the vocabulary); when the known
-    items next to it, before and after it in the same sentence, are not all in one country, or
-    are countries themselves ("Ethiopia 4.5 million, Somaliland 800,000, Somalia ..."); or
+    items next to it, before and after it with no sentence end between, are not all in one
+    country, or are countries themselves ("Ethiopia 4.5 million, Somaliland 800,000, Somalia ..."); or
     when fewer than two known places, each right before its figure, stand within 300
     characters of it (which says it is a list by place)."""
     text = segs.text
@@ -485,14 +485,11 @@ def _unknown_item_place(
     # the known items next to it, in the same list: no sentence ends between them and it
     before = [p for p in listed if p.end <= label.start("label")]
     after = [p for p in listed if p.start >= mention.end]
-    neighbours = [
-        p
-        for p, gap in (
-            (before[-1], (before[-1].end, label.start("label"))) if before else (None, (0, 0)),
-            (after[0], (mention.end, after[0].start)) if after else (None, (0, 0)),
-        )
-        if p is not None and not _SENTENCE_END.search(text, *gap)
-    ]
+    neighbours: list[PlaceMatch] = []
+    if before and not _SENTENCE_END.search(text, before[-1].end, label.start("label")):
+        neighbours.append(before[-1])
+    if after and not _SENTENCE_END.search(text, mention.end, after[0].start):
+        neighbours.append(after[0])
     countries = {p.code[:2] for p in neighbours}
     if not neighbours or len(countries) > 1 or any(p.level == "country" for p in neighbours):
         return None
