@@ -12,7 +12,6 @@ from typing import Any, Final
 
 import pandas as pd
 
-from humtrack._data import read_data_text
 from humtrack.claim import Source
 from humtrack.claimset import ClaimSet
 from humtrack.errors import ParseError
@@ -29,7 +28,7 @@ from humtrack.extract._counting import (
     _same_as,
     unnamed,
 )
-from humtrack.extract._cues import forget_verbs
+from humtrack.extract._cues import _data_lines, forget_verbs
 from humtrack.extract._labels import forget_labels
 from humtrack.extract._periods import _Dating, _period
 from humtrack.extract._scan import forget_words, lowered, matches_at
@@ -437,11 +436,7 @@ _ITEM_LABEL: Final = re.compile(
 _THEN_FIGURE: Final = re.compile(r"[ \t]+\d")
 # a sentence ends between two items: they are items of two lists
 _SENTENCE_END: Final = re.compile(r"[.!?](?:\s|$)")
-_UNPLACED_LABELS: Final = frozenset(
-    line.strip().lower()
-    for line in read_data_text("extract_unplaced_labels.txt").splitlines()
-    if line.strip() and not line.startswith("#")
-)
+_UNPLACED_LABELS: Final = frozenset(w.lower() for w in _data_lines("extract_unplaced_labels.txt"))
 
 
 def _unknown_item_place(
